@@ -1,0 +1,37 @@
+package dev.jita.core;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The container's error page (errors raised outside Spring MVC), answered in the envelope too. */
+@RestController
+class EnvelopeErrorController implements ErrorController {
+
+    private final Messages messages;
+
+    EnvelopeErrorController(Messages messages) {
+        this.messages = messages;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ApiResponse> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        ApiException e = switch (status) {
+            case 400 -> ApiException.badBody("error.body_not_json");
+            case 401 -> new ApiException("401-00002", "error.unauthenticated");
+            case 403 -> ApiException.forbidden();
+            case 404 -> ApiException.notFound("error.path_not_found", path);
+            case 405 -> new ApiException("405-00001", "error.method_not_allowed", "", path);
+            case 413 -> ApiException.badBody("error.body_too_large");
+            default -> new ApiException("500-99999", "error.internal", "-");
+        };
+        String message = messages.get(request, e.messageKey(), e.args());
+        return ResponseEntity.status(e.status()).body(ApiResponse.error(e.result(), message));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.jita.platform;
+
+import dev.jita.core.ApiException;
+import dev.jita.core.ApiResponse;
+import dev.jita.core.JsonBody;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.Refusal;
+import dev.jita.security.CurrentUser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Organizations, managed by system administrators, with Exastro's create-organization body. */
+@RestController
+@RequestMapping("/api/platform/organizations")
+class OrganizationController {
+
+    private final Organizations organizations;
+    private final OrgUsers users;
+    private final MaintenanceGate gate;
+    private final JsonBody json;
+
+    OrganizationController(Organizations organizations, OrgUsers users, MaintenanceGate gate, JsonBody json) {
+        this.organizations = organizations;
+        this.users = users;
+        this.gate = gate;
+        this.json = json;
+    }
+
+    @PostMapping
+    ApiResponse create(@RequestBody(required = false) String raw) {
+        String user = CurrentUser.name();
+        Map<String, Object> created = gate.write(Refusal.ORGANIZATION_CREATE, () -> {
+            JsonNode body = json.object(raw);
+            String id = Validation.organizationId(body);
+            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
+            JsonNode plan = JsonBody.optionalObject(body, "plan");
+            String planId = plan == null ? null : JsonBody.optionalString(plan, "id", 64);
+            List<OrgUsers.NewUser> managers = managers(body);
+            organizations.insert(id, name, planId, user);
+            managers.forEach(manager -> users.insert(id, manager));
+            return view(organizations.find(id).orElseThrow());
+        });
+        return ApiResponse.ok(created);
+    }
+
+    @GetMapping
+    ApiResponse list() {
+        return ApiResponse.ok(organizations.all().stream().map(this::view).toList());
+    }
+
+    @GetMapping("/{organizationId}")
+    ApiResponse get(@PathVariable String organizationId) {
+        return ApiResponse.ok(view(find(organizationId)));
+    }
+
+    @PutMapping("/{organizationId}")
+    ApiResponse update(@PathVariable String organizationId, @RequestBody(required = false) String raw) {
+        String user = CurrentUser.name();
+        Map<String, Object> updated = gate.write(Refusal.ORGANIZATION_UPDATE, () -> {
+            find(organizationId);
+            JsonNode body = json.object(raw);
+            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
+            JsonNode plan = JsonBody.optionalObject(body, "plan");
+            String planId = plan == null ? null : JsonBody.optionalString(plan, "id", 64);
+            organizations.update(organizationId, name, planId, user);
+            return view(find(organizationId));
+        });
+        return ApiResponse.ok(updated);
+    }
+
+    @DeleteMapping("/{organizationId}")
+    ApiResponse delete(@PathVariable String organizationId) {
+        gate.run(Refusal.ORGANIZATION_DELETE, () -> {
+            if (organizations.delete(organizationId) == 0) {
+                throw ApiException.notFound("error.organization_not_found", organizationId);
+            }
+        });
+        return ApiResponse.ok(null);
+    }
+
+    private Organizations.Organization find(String organizationId) {
+        return organizations.find(organizationId)
+                .orElseThrow(() -> ApiException.notFound("error.organization_not_found", organizationId));
+    }
+
+    /** {@code organization_managers}: each becomes a user with the organization manager role. */
+    private static List<OrgUsers.NewUser> managers(JsonNode body) {
+        JsonNode list = JsonBody.optionalArray(body, "organization_managers");
+        if (list == null || list.isEmpty()) {
+            throw ApiException.badRequest("error.field_required", "organization_managers");
+        }
+        List<OrgUsers.NewUser> managers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode manager : list.values()) {
+            if (!manager.isObject()) {
+                throw ApiException.badRequest("error.field_not_object", "organization_managers[]");
+            }
+            String username = JsonBody.requiredMatching(manager, "username", Validation.USERNAME);
+            if (!names.add(username)) {
+                throw ApiException.badRequest("platform.user_exists", username);
+            }
+            Boolean enabled = JsonBody.optionalBoolean(manager, "enabled");
+            managers.add(new OrgUsers.NewUser(username, password(manager),
+                    JsonBody.optionalString(manager, "email", 255),
+                    JsonBody.optionalString(manager, "firstName", 255),
+                    JsonBody.optionalString(manager, "lastName", 255),
+                    enabled == null || enabled, true));
+        }
+        return managers;
+    }
+
+    /** The password is the first credential's value, as in Exastro's body. */
+    private static String password(JsonNode manager) {
+        JsonNode credentials = JsonBody.optionalArray(manager, "credentials");
+        if (credentials == null || credentials.isEmpty() || !credentials.get(0).isObject()) {
+            throw ApiException.badRequest("error.field_required", "credentials");
+        }
+        return Validation.password("credentials[0].value",
+                JsonBody.optionalString(credentials.get(0), "value", 1000));
+    }
+
+    private Map<String, Object> view(Organizations.Organization organization) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", organization.id());
+        view.put("name", organization.name());
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("id", organization.planId());
+        view.put("plan", plan);
+        view.put("create_user", organization.createdBy());
+        view.put("create_timestamp", Times.micros(organization.createdAt()));
+        view.put("last_update_user", organization.lastUpdateUser());
+        view.put("last_update_timestamp", Times.micros(organization.lastUpdateTimestamp()));
+        return view;
+    }
+}

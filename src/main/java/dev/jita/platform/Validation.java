@@ -1,0 +1,41 @@
+package dev.jita.platform;
+
+import dev.jita.core.ApiException;
+import dev.jita.core.JsonBody;
+import dev.jita.security.ApiPaths;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** The platform's rules for ids, names and passwords. */
+final class Validation {
+
+    static final Pattern ORGANIZATION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,35}");
+    static final Pattern WORKSPACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,35}");
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    static final int NAME_LENGTH = 255;
+    static final int DESCRIPTION_LENGTH = 4000;
+    /** bcrypt reads 72 bytes; a longer password would be cut silently, so it is refused. */
+    static final int PASSWORD_BYTES = 72;
+
+    private Validation() {
+    }
+
+    static String organizationId(JsonNode body) {
+        String id = JsonBody.requiredMatching(body, "id", ORGANIZATION_ID);
+        if (ApiPaths.RESERVED.contains(id)) {
+            throw ApiException.badRequest("platform.organization_id_reserved", id);
+        }
+        return id;
+    }
+
+    static String password(String field, String password) {
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest("error.field_required", field);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_BYTES) {
+            throw ApiException.badRequest("platform.password_too_long", field, PASSWORD_BYTES);
+        }
+        return password;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jita.security;
+
+import dev.jita.core.ApiException;
+import dev.jita.core.EnvelopeWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    private static final String SYSTEM_ADMIN = JitaUser.ROLE_SYSTEM_ADMIN;
+    private static final String ORG_USER = JitaUser.ROLE_ORG_USER;
+    private static final String ORG_MANAGER = JitaUser.ROLE_ORG_MANAGER;
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountLookup accounts, LoginThrottle throttle,
+                                    PasswordEncoder passwords, EnvelopeWriter envelope) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BasicAuthFilter(accounts, throttle, passwords, envelope),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"jita\"");
+                            envelope.write(request, response, new ApiException("401-00002", "error.unauthenticated"));
+                        })
+                        .accessDeniedHandler((request, response, ex) ->
+                                envelope.write(request, response, ApiException.forbidden())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/platform/**", "/api/ita/**").hasRole(SYSTEM_ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/*/platform/workspaces", "/api/*/platform/workspaces/*")
+                        .hasRole(ORG_USER)
+                        .requestMatchers("/api/*/platform/workspaces", "/api/*/platform/workspaces/**",
+                                "/api/*/platform/users", "/api/*/platform/users/**").hasRole(ORG_MANAGER)
+                        .requestMatchers("/api/*/**").hasRole(ORG_USER)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jita.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param bcryptStrength log2 of the bcrypt rounds for stored passwords
+ * @param freeAttempts   failed logins of one user that are answered without delay
+ * @param baseDelay      delay after the first failure beyond the free ones; it doubles with each further failure
+ * @param maxDelay       the longest delay
+ * @param window         a failure older than this no longer counts
+ */
+@ConfigurationProperties("jita.security")
+public record SecurityProperties(
+        @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("3") int freeAttempts,
+        @DefaultValue("500ms") Duration baseDelay,
+        @DefaultValue("8s") Duration maxDelay,
+        @DefaultValue("15m") Duration window) {
+}

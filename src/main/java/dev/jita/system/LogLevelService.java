@@ -1,0 +1,84 @@
+package dev.jita.system;
+
+import dev.jita.core.Times;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Log levels per service, kept in the database and applied at run time. The node that takes a change
+ * applies it at once; every other node picks it up at its next sync ({@code jita.logging.sync-interval}).
+ */
+@Service
+class LogLevelService {
+
+    static final String DEFAULT_LEVEL = "INFO";
+    /** Exastro's level names and what they are in Spring Boot's logging. */
+    static final Map<String, LogLevel> LEVELS = Map.of(
+            "DEBUG", LogLevel.DEBUG, "INFO", LogLevel.INFO, "WARNING", LogLevel.WARN,
+            "ERROR", LogLevel.ERROR, "CRITICAL", LogLevel.FATAL);
+
+    private static final Logger log = LoggerFactory.getLogger(LogLevelService.class);
+
+    private final JdbcClient jdbc;
+    private final LoggingSystem logging;
+    private final Map<String, String> applied = new LinkedHashMap<>();
+
+    LogLevelService(JdbcClient jdbc, LoggingSystem logging) {
+        this.jdbc = jdbc;
+        this.logging = logging;
+    }
+
+    static Optional<String> level(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return LEVELS.containsKey(upper) ? Optional.of(upper) : Optional.empty();
+    }
+
+    /** Every service with its level; services never set are at INFO. */
+    Map<String, String> levels() {
+        Map<String, String> stored = new LinkedHashMap<>();
+        jdbc.sql("SELECT service_name, log_level FROM log_level_setting")
+                .query((rs, n) -> stored.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> levels = new LinkedHashMap<>();
+        ServiceLoggers.SERVICES.keySet().forEach(service -> levels.put(service, stored.getOrDefault(service, DEFAULT_LEVEL)));
+        return levels;
+    }
+
+    /** Stores validated levels; the caller runs this inside the maintenance gate's transaction. */
+    void store(Map<String, String> levels, String user) {
+        levels.forEach((service, level) -> {
+            int updated = jdbc.sql("UPDATE log_level_setting SET log_level = ?, last_update_user = ?, "
+                            + "last_update_timestamp = ? WHERE service_name = ?")
+                    .params(level, user, Times.toDb(Times.now()), service).update();
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO log_level_setting (service_name, log_level, last_update_user, last_update_timestamp) "
+                                + "VALUES (?, ?, ?, ?)")
+                        .params(service, level, user, Times.toDb(Times.now())).update();
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${jita.logging.sync-interval:5s}", initialDelay = 0)
+    synchronized void apply() {
+        levels().forEach((service, level) -> {
+            if (level.equals(applied.get(service))) {
+                return;
+            }
+            List<String> loggers = ServiceLoggers.SERVICES.get(service);
+            loggers.forEach(logger -> logging.setLogLevel(logger, LEVELS.get(level)));
+            if (applied.containsKey(service) || !DEFAULT_LEVEL.equals(level)) {
+                log.info("Log level of {} is now {}", service, level);
+            }
+            applied.put(service, level);
+        });
+    }
+}
