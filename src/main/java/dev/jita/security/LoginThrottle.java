@@ -34,10 +34,10 @@ class LoginThrottle {
 
     Duration delayFor(int failures) {
         int beyond = failures - properties.freeAttempts();
-        if (beyond <= 0) {
+        if (beyond < 0) {
             return Duration.ZERO;
         }
-        Duration delay = properties.baseDelay().multipliedBy(1L << Math.min(beyond - 1, 20));
+        Duration delay = properties.baseDelay().multipliedBy(1L << Math.min(beyond, 20));
         return delay.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : delay;
     }
 

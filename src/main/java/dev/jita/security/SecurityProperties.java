@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param bcryptStrength log2 of the bcrypt rounds for stored passwords
- * @param freeAttempts   failed logins of one user that are answered without delay
- * @param baseDelay      delay after the first failure beyond the free ones; it doubles with each further failure
+ * @param freeAttempts   failed logins of one user after which every further attempt of it is delayed
+ * @param baseDelay      the first such delay; it doubles with each further failure
  * @param maxDelay       the longest delay
  * @param window         a failure older than this no longer counts
  */

@@ -1,0 +1,75 @@
+package dev.jita.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jita.test.ApiTest;
+import dev.jita.test.Http;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+class LogLevelApiTest extends ApiTest {
+
+    private static final String LEVELS = "/api/ita/loglevel-settings/";
+
+    @AfterEach
+    void backToInfo() {
+        admin().patch(LEVELS, Map.of("ita-api-admin", "INFO", "ita-by-ansible-execute", "INFO"));
+    }
+
+    @Test
+    void listsEveryServiceWithItsLevel() {
+        JsonNode levels = admin().get(LEVELS).data();
+
+        assertThat(levels.propertyNames()).contains("ita-api-admin", "ita-api-organization", "ita-web-server",
+                "ita-by-ansible-execute", "ita-by-terraform-cloud-ep-execute", "ita-by-terraform-cli-execute",
+                "ita-by-menu-create", "ita-by-menu-export-import", "ita-by-excel-export-import",
+                "ita-by-conductor-synchronize");
+        assertThat(admin().get("/api/ita/loglevel-settings").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeIsStoredAndAppliedAtRunTime() {
+        assertThat(LoggerFactory.getLogger("dev.jita.platform").isDebugEnabled()).isFalse();
+
+        Http.Reply reply = admin().patch(LEVELS, Map.of("ita-api-admin", "DEBUG", "ita-by-ansible-execute", "warning"));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonNode levels = admin().get(LEVELS).data();
+        assertThat(levels.path("ita-api-admin").asString()).isEqualTo("DEBUG");
+        assertThat(levels.path("ita-by-ansible-execute").asString()).isEqualTo("WARNING");
+        assertThat(LoggerFactory.getLogger("dev.jita.platform").isDebugEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("dev.jita.backyard.ita-by-ansible-execute").isInfoEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("dev.jita.backyard.ita-by-ansible-execute").isWarnEnabled()).isTrue();
+    }
+
+    @Test
+    void badServiceOrLevelIsRefusedAndNothingChanges() {
+        String before = admin().get(LEVELS).data().toString();
+
+        assertError(admin().patch(LEVELS, Map.of("no-such-service", "DEBUG")), 400, "400-00001");
+        assertError(admin().patch(LEVELS, Map.of("ita-api-admin", "VERBOSE")), 400, "400-00001");
+        assertError(admin().patch(LEVELS, Map.of("ita-api-admin", 10)), 400, "400-00001");
+        assertError(admin().patch(LEVELS, Map.of("ita-api-admin", "DEBUG", "ita-web-server", "LOUD")), 400, "400-00001");
+        assertError(admin().patch(LEVELS, ""), 400, "400-00002");
+        assertError(admin().patch(LEVELS, "{}"), 400, "400-00002");
+        assertError(admin().patch(LEVELS, "[\"DEBUG\"]"), 400, "400-00002");
+        assertError(admin().patch(LEVELS, "DEBUG"), 400, "400-00002");
+
+        assertThat(admin().get(LEVELS).data().toString()).isEqualTo(before);
+        assertThat(LoggerFactory.getLogger("dev.jita.platform").isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void onlySystemAdministrators() {
+        String org = unique("ll-org");
+        createOrganization(org, "m", "m-pass");
+
+        assertError(http().get(LEVELS), 401, "401-00002");
+        assertError(http().patch(LEVELS, Map.of("ita-api-admin", "DEBUG")), 401, "401-00002");
+        assertError(http().as("m", "m-pass").patch(LEVELS, Map.of("ita-api-admin", "DEBUG")), 403, "403-00001");
+        assertThat(admin().get(LEVELS).data().path("ita-api-admin").asString()).isEqualTo("INFO");
+    }
+}
