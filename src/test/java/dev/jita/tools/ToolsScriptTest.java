@@ -34,6 +34,9 @@ class ToolsScriptTest extends ApiTest {
     private static final Path TOOLS = Path.of("tools").toAbsolutePath();
     private static final String LOGLEVELS = "/api/ita/loglevel-settings/";
     private static final String ANSWERS = ADMIN + "\n" + ADMIN_PASSWORD + "\nY\n";
+    /** Every external command the scripts run, jq aside. */
+    private static final List<String> SCRIPT_COMMANDS =
+            List.of("bash", "curl", "cat", "mktemp", "rm", "dirname", "basename", "tail");
     private static final String[] PATH_DIRS = System.getenv().getOrDefault("PATH", "").split(File.pathSeparator);
 
     private static String bash;
@@ -214,20 +217,27 @@ class ToolsScriptTest extends ApiTest {
 
     @Test
     void withoutJqTheResponseIsPrintedAsItCame() throws IOException {
-        Path noJq = pathWithoutJq();
-        Run probe = run(noJq, List.of(bash, "-c", "command -v jq"), "");
-        assertThat(probe.exit()).as("jq must not be found on " + noJq + ": " + probe.output()).isNotZero();
         setModes("1", "0");
+        Path noJq = pathWithoutJq();
+        Run probe;
+        Run get;
+        Run update;
+        try {
+            probe = run(noJq, List.of(bash, "-c", "command -v jq"), "");
+            get = run(noJq, "get-maintenance-mode-setting.sh", ANSWERS);
+            update = run(noJq, "update-maintenance-mode-setting.sh", ANSWERS,
+                    json("{\"data_update_stop\":\"1\"}").toString());
+        } finally {
+            delete(noJq);
+        }
 
-        Run get = run(noJq, "get-maintenance-mode-setting.sh", ANSWERS);
-        Run update = run(noJq, "update-maintenance-mode-setting.sh", ANSWERS,
-                json("{\"data_update_stop\":\"1\"}").toString());
-
+        assertThat(probe.exit()).as("jq must not be found: " + probe.output()).isNotZero();
         assertThat(get.exit()).as(get.output()).isZero();
         assertThat(get.output()).contains("\"data\":{\"backyard_execute_stop\":\"1\",\"data_update_stop\":\"0\"}")
                 .contains("\"result\":\"000-00000\"");
         assertThat(update.exit()).as(update.output()).isZero();
-        assertThat(update.output()).contains("{\"data_update_stop\":\"1\"}").contains("\"result\":\"000-00000\"");
+        assertThat(update.output()).contains("{\"data_update_stop\":\"1\"}").contains("\"result\":\"000-00000\"")
+                .doesNotContain("command not found");
         assertModes("1", "1");
         if (onPath("jq") != null) {
             Run pretty = run("get-maintenance-mode-setting.sh", ANSWERS);
@@ -287,26 +297,27 @@ class ToolsScriptTest extends ApiTest {
         }
     }
 
-    /** A directory with a link to every command on PATH except jq, to stand for a machine without jq. */
-    private Path pathWithoutJq() throws IOException {
-        Path dir = Files.createDirectory(temp.resolve("bin-without-jq"));
-        for (String entry : PATH_DIRS) {
-            Path source = entry.isEmpty() ? null : Path.of(entry);
-            if (source == null || !Files.isDirectory(source)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    String name = file.getFileName().toString();
-                    Path link = dir.resolve(name);
-                    if (!name.equals("jq") && !Files.isDirectory(file) && Files.isExecutable(file)
-                            && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createSymbolicLink(link, file.toAbsolutePath());
-                    }
-                }
-            }
+    /**
+     * A directory holding links to only the commands the scripts need, so that jq is not found: it stands
+     * for a machine without jq. It is not a {@code @TempDir}, whose cleanup warns about every link.
+     */
+    private static Path pathWithoutJq() throws IOException {
+        Path dir = Files.createTempDirectory("jita-bin-without-jq");
+        for (String command : SCRIPT_COMMANDS) {
+            Path target = onPath(command);
+            assertThat(target).as(command + " on PATH").isNotNull();
+            Files.createSymbolicLink(dir.resolve(command), target.toAbsolutePath());
         }
         return dir;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> links = Files.list(dir)) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                Files.delete(link);
+            }
+        }
+        Files.delete(dir);
     }
 
     private static Path onPath(String command) {

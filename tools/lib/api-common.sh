@@ -1,0 +1,87 @@
+# Shared parts of the scripts in tools/ (sourced by them, not run on its own):
+# the conf file, the prompts, the curl call, printing the response and the exit code.
+# A script exits 0 only when curl succeeded and the server answered HTTP 200, else 1.
+
+set -u
+
+# Update scripts take exactly one argument: the JSON file to send.
+api_require_json_file() {
+    if [ "$#" -ne 1 ]; then
+        echo "Usage: $(basename "$0") [json file]"
+        exit 1
+    fi
+    if [ ! -f "$1" ]; then
+        echo "Error: not found ... json file : $1"
+        exit 1
+    fi
+}
+
+# Reads CONF_BASE_URL and CURL_OPT from api-auth.conf next to the script.
+# API_AUTH_CONF=/path/to/file.conf points at another conf (another server, tests).
+api_load_conf() {
+    local conf="${API_AUTH_CONF:-$(dirname "$0")/api-auth.conf}"
+    if [ ! -f "${conf}" ]; then
+        echo "Error: not found ... conf file : ${conf}"
+        exit 1
+    fi
+    # shellcheck disable=SC1090
+    source "${conf}"
+    if [ -z "${CONF_BASE_URL:-}" ]; then
+        echo "Error: CONF_BASE_URL is not set in ${conf}"
+        exit 1
+    fi
+}
+
+api_read_credentials() {
+    read -r -p "your username : " USERNAME
+    read -r -sp "your password : " PASSWORD
+    echo
+}
+
+# Anything but Y/y stops here, before the server is called.
+api_confirm_update() {
+    read -r -p "Update setting, are you sure? (Y/other) : " CONFIRM
+    case "${CONFIRM:-}" in
+        Y | y) ;;
+        *) exit 1 ;;
+    esac
+}
+
+# Prints a JSON file through jq when jq is installed and the content is JSON, else as it is.
+api_print() {
+    local pretty
+    [ -s "$1" ] || return 0
+    if command -v jq >/dev/null 2>&1 && pretty=$(jq . "$1" 2>/dev/null); then
+        printf '%s\n' "${pretty}"
+    else
+        cat "$1"
+        [ -z "$(tail -c 1 "$1")" ] || echo
+    fi
+}
+
+# api_request METHOD PATH [json file] : calls the API, prints the response body and exits.
+api_request() {
+    local method="$1" path="$2" json_file="${3:-}" status rc
+    API_BODY_FILE=$(mktemp) || exit 1
+    trap 'rm -f "${API_BODY_FILE}"' EXIT
+    trap 'exit 1' HUP INT TERM
+    local args=(-X "${method}" -u "${USERNAME}:${PASSWORD}" -o "${API_BODY_FILE}" -w '%{http_code}')
+    if [ -n "${json_file}" ]; then
+        api_print "${json_file}"
+        args+=(-H "Content-type: application/json" --data-binary "@${json_file}")
+    fi
+    # CURL_OPT is not quoted on purpose: it may hold several options.
+    # shellcheck disable=SC2086
+    status=$(curl ${CURL_OPT:-} "${args[@]}" "${CONF_BASE_URL}${path}")
+    rc=$?
+    api_print "${API_BODY_FILE}"
+    if [ "${rc}" -ne 0 ]; then
+        echo "Error: curl failed (exit code ${rc}) : ${CONF_BASE_URL}${path}"
+        exit 1
+    fi
+    if [ "${status}" != "200" ]; then
+        echo "Error: HTTP status ${status}"
+        exit 1
+    fi
+    exit 0
+}
