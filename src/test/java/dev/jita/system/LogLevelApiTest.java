@@ -8,15 +8,38 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class LogLevelApiTest extends ApiTest {
 
     private static final String LEVELS = "/api/ita/loglevel-settings/";
 
+    @Autowired
+    JdbcClient jdbc;
+
     @AfterEach
     void backToInfo() {
-        admin().patch(LEVELS, Map.of("ita-api-admin", "INFO", "ita-by-ansible-execute", "INFO"));
+        admin().patch(LEVELS, Map.of("ita-api-admin", "INFO", "ita-by-ansible-execute", "INFO",
+                "ita-web-server", "INFO"));
+    }
+
+    @Test
+    void aChangeStoredByAnotherNodeIsAppliedAtTheNextSync() throws InterruptedException {
+        assertThat(LoggerFactory.getLogger("dev.jita.web").isDebugEnabled()).isFalse();
+
+        // What another node's PATCH leaves in the shared database.
+        jdbc.sql("DELETE FROM log_level_setting WHERE service_name = 'ita-web-server'").update();
+        jdbc.sql("INSERT INTO log_level_setting (service_name, log_level, last_update_user, last_update_timestamp) "
+                + "VALUES ('ita-web-server', 'DEBUG', 'other-node', ?)").param(java.time.LocalDateTime.now()).update();
+
+        // jita.logging.sync-interval is 1 s in tests; allow a generous bound on a busy machine.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!LoggerFactory.getLogger("dev.jita.web").isDebugEnabled() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(LoggerFactory.getLogger("dev.jita.web").isDebugEnabled()).isTrue();
     }
 
     @Test
