@@ -5,7 +5,7 @@ CREATE TABLE system_admin (
     username              VARCHAR(64)  NOT NULL PRIMARY KEY,
     password_hash         VARCHAR(100) NOT NULL,
     created_at            ${timestamp} NOT NULL
-);
+) ${table_options};
 
 CREATE TABLE organization (
     organization_id       VARCHAR(36)  NOT NULL PRIMARY KEY,
@@ -15,7 +15,7 @@ CREATE TABLE organization (
     created_at            ${timestamp} NOT NULL,
     last_update_user      VARCHAR(64)  NOT NULL,
     last_update_timestamp ${timestamp} NOT NULL
-);
+) ${table_options};
 
 CREATE TABLE org_user (
     organization_id       VARCHAR(36)  NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE org_user (
     PRIMARY KEY (organization_id, username),
     CONSTRAINT fk_org_user_org FOREIGN KEY (organization_id)
         REFERENCES organization (organization_id) ON DELETE CASCADE
-);
+) ${table_options};
 CREATE INDEX ix_org_user_username ON org_user (username);
 
 CREATE TABLE workspace (
@@ -46,7 +46,7 @@ CREATE TABLE workspace (
     PRIMARY KEY (organization_id, workspace_id),
     CONSTRAINT fk_workspace_org FOREIGN KEY (organization_id)
         REFERENCES organization (organization_id) ON DELETE CASCADE
-);
+) ${table_options};
 
 CREATE TABLE workspace_role (
     organization_id       VARCHAR(36)  NOT NULL,
@@ -58,7 +58,7 @@ CREATE TABLE workspace_role (
         REFERENCES workspace (organization_id, workspace_id) ON DELETE CASCADE,
     CONSTRAINT fk_role_user FOREIGN KEY (organization_id, username)
         REFERENCES org_user (organization_id, username) ON DELETE CASCADE
-);
+) ${table_options};
 
 -- Consecutive failed logins per realm ("master" or an organization id) and user name.
 CREATE TABLE login_failure (
@@ -67,7 +67,7 @@ CREATE TABLE login_failure (
     failure_count         INTEGER      NOT NULL,
     last_failure_at       ${timestamp} NOT NULL,
     PRIMARY KEY (realm, username)
-);
+) ${table_options};
 
 -- The two system-wide modes; their rows also serve as the lock that makes a mode change strict.
 CREATE TABLE maintenance_mode (
@@ -76,7 +76,7 @@ CREATE TABLE maintenance_mode (
     reason                VARCHAR(1000),
     last_update_user      VARCHAR(64)  NOT NULL,
     last_update_timestamp ${timestamp} NOT NULL
-);
+) ${table_options};
 
 CREATE TABLE maintenance_mode_audit (
     audit_id              ${identity}  NOT NULL PRIMARY KEY,
@@ -86,11 +86,11 @@ CREATE TABLE maintenance_mode_audit (
     reason                VARCHAR(1000),
     changed_by            VARCHAR(64)  NOT NULL,
     changed_at            ${timestamp} NOT NULL
-);
+) ${table_options};
 
 CREATE TABLE log_level_setting (
     service_name          VARCHAR(64)  NOT NULL PRIMARY KEY,
     log_level             VARCHAR(16)  NOT NULL,
     last_update_user      VARCHAR(64)  NOT NULL,
     last_update_timestamp ${timestamp} NOT NULL
-);
+) ${table_options};

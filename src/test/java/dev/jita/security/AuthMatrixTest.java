@@ -139,6 +139,13 @@ class AuthMatrixTest extends ApiTest {
     }
 
     @Test
+    void userNamesAndOrganizationIdsCompareExactly() {
+        assertError(http().as("ALICE", "alice-pass").get("/api/" + orgA + "/platform/workspaces"), 401, "401-00002");
+        assertError(http().as(ADMIN.toUpperCase(), ADMIN_PASSWORD).get(MODES), 401, "401-00002");
+        assertError(managerA.get("/api/" + orgA.toUpperCase() + "/platform/workspaces"), 404, "404-00001");
+    }
+
+    @Test
     void unknownOrganizationIs404() {
         assertError(http().as("alice", "alice-pass").get("/api/no-such-org/platform/workspaces"), 404, "404-00001");
         assertError(http().get("/api/no-such-org/platform/workspaces"), 404, "404-00001");
