@@ -71,3 +71,30 @@ INSERT INTO backyard_status (status_table, status_id, status_name_en, status_nam
     ('export_import', 2, 'Executing', '実行中'),
     ('export_import', 3, 'Completed', '完了'),
     ('export_import', 4, 'Completed (error)', '完了(異常)');
+
+-- When each workspace last had an item of each backyard taken: claims serve the least recently served
+-- workspace first, so that one busy workspace cannot starve the others. A row per workspace and backyard,
+-- made with the workspace.
+CREATE TABLE backyard_turn (
+    backyard              VARCHAR(40)  NOT NULL,
+    organization_id       VARCHAR(36)  NOT NULL,
+    workspace_id          VARCHAR(36)  NOT NULL,
+    last_started_at       ${timestamp} NOT NULL,
+    PRIMARY KEY (backyard, organization_id, workspace_id),
+    CONSTRAINT fk_turn_workspace FOREIGN KEY (organization_id, workspace_id)
+        REFERENCES workspace (organization_id, workspace_id) ON DELETE CASCADE
+) ${table_options};
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-ansible-execute', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-terraform-cloud-ep-execute', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-terraform-cli-execute', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-menu-create', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-menu-export-import', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-excel-export-import', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;
+INSERT INTO backyard_turn (backyard, organization_id, workspace_id, last_started_at)
+    SELECT 'ita-by-conductor-synchronize', organization_id, workspace_id, TIMESTAMP '1970-01-01 00:00:00' FROM workspace;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +35,15 @@ class WorkspaceController {
     private final OrgUsers users;
     private final MaintenanceGate gate;
     private final JsonBody json;
+    private final ApplicationEventPublisher events;
 
-    WorkspaceController(Workspaces workspaces, OrgUsers users, MaintenanceGate gate, JsonBody json) {
+    WorkspaceController(Workspaces workspaces, OrgUsers users, MaintenanceGate gate, JsonBody json,
+                        ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.users = users;
         this.gate = gate;
         this.json = json;
+        this.events = events;
     }
 
     @PostMapping
@@ -52,6 +56,7 @@ class WorkspaceController {
             String description = description(body);
             workspaces.insert(organizationId, id, name, description, user.username());
             users.grant(organizationId, id, user.username(), WorkspaceRole.MEMBER);
+            events.publishEvent(new WorkspaceCreated(organizationId, id));
             return view(workspaces.find(organizationId, id).orElseThrow(), Optional.of(WorkspaceRole.MEMBER.apiName()));
         });
         return ApiResponse.ok(created);

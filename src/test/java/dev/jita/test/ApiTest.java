@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.security.bcrypt-strength=4",
         "jita.security.base-delay=200ms",
         "jita.security.max-delay=1s",
-        "jita.logging.sync-interval=1s"})
+        "jita.logging.sync-interval=1s",
+        "jita.backyard.heartbeat-interval=300ms",
+        "jita.backyard.dead-after=3s",
+        "jita.backyard.sweep-interval=300ms"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";

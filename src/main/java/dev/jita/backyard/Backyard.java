@@ -1,0 +1,48 @@
+package dev.jita.backyard;
+
+import java.util.Optional;
+
+/** The seven backyards, by the names the API uses. */
+public enum Backyard {
+    ANSIBLE_EXECUTE("ita-by-ansible-execute", StatusTable.EXECUTION, true),
+    TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true),
+    TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true),
+    MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true),
+    MENU_EXPORT_IMPORT("ita-by-menu-export-import", StatusTable.EXPORT_IMPORT, true),
+    EXCEL_EXPORT_IMPORT("ita-by-excel-export-import", StatusTable.EXPORT_IMPORT, true),
+    /** Listed by backyard-execute-check but not counted: the executions it starts count under their driver. */
+    CONDUCTOR_SYNCHRONIZE("ita-by-conductor-synchronize", StatusTable.CONDUCTOR, false);
+
+    private final String serviceName;
+    private final StatusTable statusTable;
+    private final boolean counted;
+
+    Backyard(String serviceName, StatusTable statusTable, boolean counted) {
+        this.serviceName = serviceName;
+        this.statusTable = statusTable;
+        this.counted = counted;
+    }
+
+    /** e.g. {@code ita-by-ansible-execute}. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public StatusTable statusTable() {
+        return statusTable;
+    }
+
+    /** Whether its running items count in execute_count. */
+    public boolean counted() {
+        return counted;
+    }
+
+    public static Optional<Backyard> of(String serviceName) {
+        for (Backyard backyard : values()) {
+            if (backyard.serviceName.equals(serviceName)) {
+                return Optional.of(backyard);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.jita.backyard;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+/**
+ * One node's worker engine, the same for every backyard: it polls each backyard that has a handler, takes
+ * items through {@link Claims} up to its concurrency, runs them on a bounded pool per backyard, and keeps
+ * its node's heartbeat. Dead nodes are swept by {@link DeadNodeSweep} on every node. Which node runs what is decided only by the database's row locks.
+ */
+public final class BackyardEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(BackyardEngine.class);
+    private static final int LOCK_RETRIES = 20;
+
+    private final String nodeId;
+    private final String hostName;
+    private final long processId;
+    private final Claims claims;
+    private final Nodes nodes;
+    private final BackyardProperties properties;
+    private final Map<Backyard, JobHandler> handlers = new EnumMap<>(Backyard.class);
+    private final Map<Backyard, ExecutorService> pools = new EnumMap<>(Backyard.class);
+    private final Map<Backyard, AtomicInteger> running = new EnumMap<>(Backyard.class);
+    private ScheduledExecutorService scheduler;
+    private volatile boolean started;
+
+    BackyardEngine(String nodeId, String hostName, long processId, Claims claims, Nodes nodes,
+                   List<JobHandler> handlers, BackyardProperties properties) {
+        this.nodeId = nodeId;
+        this.hostName = hostName;
+        this.processId = processId;
+        this.claims = claims;
+        this.nodes = nodes;
+        this.properties = properties;
+        for (JobHandler handler : handlers) {
+            if (this.handlers.put(handler.backyard(), handler) != null) {
+                throw new IllegalStateException("Two job handlers for " + handler.backyard().serviceName());
+            }
+        }
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Backyards this engine takes items of: those with a handler. */
+    public Set<Backyard> backyards() {
+        return handlers.keySet();
+    }
+
+    /** Items of {@code backyard} this engine is running now. */
+    public int running(Backyard backyard) {
+        AtomicInteger count = running.get(backyard);
+        return count == null ? 0 : count.get();
+    }
+
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        nodes.register(nodeId, hostName, processId);
+        handlers.keySet().forEach(backyard -> {
+            int size = properties.concurrencyOf(backyard);
+            AtomicInteger threads = new AtomicInteger();
+            pools.put(backyard, Executors.newFixedThreadPool(size, r -> {
+                Thread thread = new Thread(r, backyard.serviceName() + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }));
+            running.put(backyard, new AtomicInteger());
+        });
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "backyard-engine-" + nodeId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(guarded("poll", this::poll), 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("heartbeat", this::heartbeat),
+                properties.heartbeatInterval().toMillis(), properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        started = true;
+        log.info("Backyard node {} started for {}", nodeId,
+                handlers.keySet().stream().map(Backyard::serviceName).toList());
+    }
+
+    /**
+     * Stops taking items, lets running ones finish within the grace period, then stops. Items still running
+     * after that are ended by another node's sweep once this node's row is gone.
+     */
+    public synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        scheduler.shutdownNow();
+        pools.values().forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        for (ExecutorService pool : pools.values()) {
+            try {
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        pools.clear();
+        try {
+            nodes.unregister(nodeId);
+        } catch (RuntimeException e) {
+            log.warn("Node {} could not remove its row: {}", nodeId, e.getMessage());
+        }
+        log.info("Backyard node {} stopped", nodeId);
+    }
+
+    void poll() {
+        handlers.forEach((backyard, handler) -> {
+            if (!started) {
+                return;
+            }
+            AtomicInteger busy = running.get(backyard);
+            int free = properties.concurrencyOf(backyard) - busy.get();
+            if (free <= 0) {
+                return;
+            }
+            List<ClaimedItem> taken;
+            try {
+                taken = claims.claim(backyard, nodeId, free);
+            } catch (PessimisticLockingFailureException e) {
+                log.debug("Claim of {} lost a lock conflict; the next poll tries again", backyard.serviceName());
+                return;
+            }
+            for (ClaimedItem item : taken) {
+                busy.incrementAndGet();
+                pools.get(backyard).execute(() -> runItem(handler, item, busy));
+            }
+        });
+    }
+
+    private void runItem(JobHandler handler, ClaimedItem item, AtomicInteger busy) {
+        Logger jobLog = LoggerFactory.getLogger("dev.jita.backyard." + item.backyard().serviceName());
+        StatusTable table = item.backyard().statusTable();
+        int status;
+        String note = null;
+        try {
+            jobLog.info("Start {} ({}/{})", item.itemId(), item.organizationId(), item.workspaceId());
+            status = handler.run(item, new ItemProgress() {
+                @Override
+                public boolean setStatus(int runningStatusId) {
+                    return retryingOnLockConflicts(() -> claims.progress(item, nodeId, runningStatusId));
+                }
+
+                @Override
+                public boolean stillHeld() {
+                    return claims.held(item, nodeId);
+                }
+            });
+            if (!table.isEnd(status)) {
+                note = "The job ended with status " + status + ", which is not an end status.";
+                status = table.unexpectedError();
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            jobLog.error("Item {} failed", item.itemId(), e);
+            status = table.unexpectedError();
+            note = "Unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        try {
+            String trimmed = note == null || note.length() <= Nodes.NOTE_LENGTH ? note : note.substring(0, Nodes.NOTE_LENGTH);
+            int end = status;
+            if (!retryingOnLockConflicts(() -> claims.finish(item, nodeId, end, trimmed))) {
+                jobLog.warn("Item {} was no longer held by node {}; its end status {} was not written",
+                        item.itemId(), nodeId, status);
+            } else {
+                jobLog.info("End {} with status {}", item.itemId(), status);
+            }
+        } catch (RuntimeException e) {
+            jobLog.error("Item {} could not be ended; the dead-node sweep will end it", item.itemId(), e);
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    /**
+     * The database may pick a short statement of ours as a deadlock victim (MariaDB does, under load);
+     * an item's progress and end are retried so that an item never stays running for want of one update.
+     */
+    private static boolean retryingOnLockConflicts(BooleanSupplier update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return update.getAsBoolean();
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == LOCK_RETRIES) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void heartbeat() {
+        if (!nodes.beat(nodeId, hostName, processId)) {
+            log.warn("Node {} had been declared dead; the items it held were ended by another node", nodeId);
+        }
+    }
+
+    private Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Backyard {} on node {} failed; retrying at the next interval: {}", what, nodeId, e.getMessage());
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jita.backyard;
+
+import dev.jita.core.Times;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Registers items for the backyards and reads them back. */
+@Service
+public class BackyardItems {
+
+    /** An item as stored. */
+    public record Item(String itemId, Backyard backyard, String organizationId, String workspaceId, String phase,
+                       int statusId, Instant notBefore, String registeredBy, Instant registeredAt, Instant startedAt,
+                       Instant endedAt, String nodeId, String note, Instant lastUpdateTimestamp) {
+    }
+
+    private final JdbcClient jdbc;
+
+    BackyardItems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registers an item; it waits as Unexecuted, or as Unexecuted (schedule) until {@code notBefore} when the
+     * backyard's table has that status. Runs in the caller's transaction: writes that load mode refuses are
+     * refused by the caller, through the maintenance gate.
+     */
+    public String register(Backyard backyard, String organizationId, String workspaceId, String user, Instant notBefore) {
+        StatusTable table = backyard.statusTable();
+        boolean scheduled = notBefore != null && table.scheduled() != 0;
+        String itemId = UUID.randomUUID().toString();
+        LocalDateTime now = Times.toDb(Times.now());
+        jdbc.sql("INSERT INTO backyard_item (item_id, backyard, organization_id, workspace_id, phase, status_id, "
+                        + "not_before, registered_by, registered_at, last_update_timestamp) "
+                        + "VALUES (?, ?, ?, ?, 'W', ?, ?, ?, ?, ?)")
+                .params(itemId, backyard.serviceName(), organizationId, workspaceId,
+                        scheduled ? table.scheduled() : table.waiting(),
+                        notBefore == null ? null : Times.toDb(notBefore), user, now, now)
+                .update();
+        return itemId;
+    }
+
+    public Optional<Item> find(String itemId) {
+        return jdbc.sql("SELECT item_id, backyard, organization_id, workspace_id, phase, status_id, not_before, "
+                        + "registered_by, registered_at, started_at, ended_at, node_id, note, last_update_timestamp "
+                        + "FROM backyard_item WHERE item_id = ?")
+                .param(itemId)
+                .query((rs, n) -> new Item(rs.getString(1), Backyard.of(rs.getString(2)).orElseThrow(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        Times.fromDb(rs.getObject(7, LocalDateTime.class)), rs.getString(8),
+                        Times.fromDb(rs.getObject(9, LocalDateTime.class)),
+                        Times.fromDb(rs.getObject(10, LocalDateTime.class)),
+                        Times.fromDb(rs.getObject(11, LocalDateTime.class)), rs.getString(12), rs.getString(13),
+                        Times.fromDb(rs.getObject(14, LocalDateTime.class))))
+                .optional();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jita.backyard;
+
+import dev.jita.core.Dialect;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one claim path of every backyard. A claim runs in one transaction that first reads both mode rows
+ * under a shared lock: a mode change (which locks them exclusively) waits for claims under way, and claims
+ * after it see the new mode. Items are taken with row locks that skip rows another node is taking, so two
+ * nodes never take the same item.
+ */
+@Component
+class Claims {
+
+    private record WorkspaceKey(String organizationId, String workspaceId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final TransactionTemplate transactions;
+
+    Claims(JdbcClient jdbc, Dialect dialect, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // Read committed keeps MariaDB from taking gap locks that would hold up registrations.
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /**
+     * Takes up to {@code limit} items of one backyard for {@code nodeId}: none while a mode is ON; else
+     * the workspaces served least recently first, one item (its oldest) per workspace per round, so that a
+     * busy workspace cannot starve the others.
+     */
+    List<ClaimedItem> claim(Backyard backyard, String nodeId, int limit) {
+        List<ClaimedItem> claimed = transactions.execute(status -> {
+            if (jobsStopped()) {
+                return List.<ClaimedItem>of();
+            }
+            Instant now = Times.now();
+            LocalDateTime dbNow = Times.toDb(now);
+            List<WorkspaceKey> queue = jdbc.sql("SELECT i.organization_id, i.workspace_id, t.last_started_at, "
+                            + "MIN(i.registered_at) AS oldest FROM backyard_item i JOIN backyard_turn t "
+                            + "ON t.backyard = i.backyard AND t.organization_id = i.organization_id "
+                            + "AND t.workspace_id = i.workspace_id "
+                            + "WHERE i.backyard = ? AND i.phase = 'W' AND (i.not_before IS NULL OR i.not_before <= ?) "
+                            + "GROUP BY i.organization_id, i.workspace_id, t.last_started_at "
+                            + "ORDER BY t.last_started_at, oldest")
+                    .params(backyard.serviceName(), dbNow)
+                    .withMaxRows(limit)
+                    .query((rs, n) -> new WorkspaceKey(rs.getString(1), rs.getString(2))).list();
+            List<ClaimedItem> taken = new ArrayList<>();
+            while (!queue.isEmpty() && taken.size() < limit) {
+                List<WorkspaceKey> next = new ArrayList<>();
+                for (WorkspaceKey workspace : queue) {
+                    if (taken.size() >= limit) {
+                        break;
+                    }
+                    ClaimedItem item = takeOldest(backyard, workspace, nodeId, now);
+                    if (item != null) {
+                        taken.add(item);
+                        next.add(workspace);
+                    }
+                }
+                queue = next;
+            }
+            markServed(backyard, taken, dbNow);
+            return taken;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** In a fixed order, so that two nodes updating the same rows wait for each other instead of deadlocking. */
+    private void markServed(Backyard backyard, List<ClaimedItem> taken, LocalDateTime now) {
+        taken.stream().map(item -> new WorkspaceKey(item.organizationId(), item.workspaceId())).distinct()
+                .sorted(Comparator.comparing(WorkspaceKey::organizationId).thenComparing(WorkspaceKey::workspaceId))
+                .forEach(workspace -> jdbc.sql("UPDATE backyard_turn SET last_started_at = ? "
+                                + "WHERE backyard = ? AND organization_id = ? AND workspace_id = ?")
+                        .params(now, backyard.serviceName(), workspace.organizationId(), workspace.workspaceId())
+                        .update());
+    }
+
+    private boolean jobsStopped() {
+        Map<String, String> modes = new LinkedHashMap<>();
+        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.shareLock())
+                .query((rs, n) -> modes.put(rs.getString(1), rs.getString(2))).list();
+        return "1".equals(modes.get(MaintenanceMode.BACKYARD_EXECUTE_STOP.name()))
+                || "1".equals(modes.get(MaintenanceMode.DATA_UPDATE_STOP.name()));
+    }
+
+    private ClaimedItem takeOldest(Backyard backyard, WorkspaceKey workspace, String nodeId, Instant now) {
+        LocalDateTime dbNow = Times.toDb(now);
+        List<Map.Entry<String, Instant>> rows = jdbc.sql("SELECT item_id, registered_at FROM backyard_item "
+                        + "WHERE backyard = ? AND phase = 'W' AND organization_id = ? AND workspace_id = ? "
+                        + "AND (not_before IS NULL OR not_before <= ?) "
+                        + "ORDER BY registered_at, item_id LIMIT 1 " + dialect.claimLock())
+                .params(backyard.serviceName(), workspace.organizationId(), workspace.workspaceId(), dbNow)
+                .query((rs, n) -> Map.entry(rs.getString(1), Times.fromDb(rs.getObject(2, LocalDateTime.class))))
+                .list();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String itemId = rows.get(0).getKey();
+        int updated = jdbc.sql("UPDATE backyard_item SET phase = 'R', status_id = ?, node_id = ?, started_at = ?, "
+                        + "last_update_timestamp = ? WHERE item_id = ? AND phase = 'W'")
+                .params(backyard.statusTable().taken(), nodeId, dbNow, dbNow, itemId).update();
+        if (updated == 0) {
+            return null;
+        }
+        return new ClaimedItem(itemId, backyard, workspace.organizationId(), workspace.workspaceId(),
+                rows.get(0).getValue(), now);
+    }
+
+    /** Moves a held item to another running status; false when this node no longer holds it. */
+    boolean progress(ClaimedItem item, String nodeId, int statusId) {
+        if (!item.backyard().statusTable().isRunning(statusId)) {
+            throw new IllegalArgumentException(statusId + " is not a running status of " + item.backyard().serviceName());
+        }
+        LocalDateTime now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE backyard_item SET status_id = ?, last_update_timestamp = ? "
+                        + "WHERE item_id = ? AND node_id = ? AND phase = 'R'")
+                .params(statusId, now, item.itemId(), nodeId).update() == 1;
+    }
+
+    boolean held(ClaimedItem item, String nodeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM backyard_item WHERE item_id = ? AND node_id = ? AND phase = 'R'")
+                .params(item.itemId(), nodeId).query(Integer.class).single() == 1;
+    }
+
+    /** Ends a held item; false when this node no longer held it (then nothing changes). */
+    boolean finish(ClaimedItem item, String nodeId, int statusId, String note) {
+        if (!item.backyard().statusTable().isEnd(statusId)) {
+            throw new IllegalArgumentException(statusId + " is not an end status of " + item.backyard().serviceName());
+        }
+        LocalDateTime now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = ?, ended_at = ?, last_update_timestamp = ?, "
+                        + "note = COALESCE(?, note) WHERE item_id = ? AND node_id = ? AND phase = 'R'")
+                .params(statusId, now, now, note, item.itemId(), nodeId).update() == 1;
+    }
+}

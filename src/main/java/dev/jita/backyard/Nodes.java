@@ -1,0 +1,111 @@
+package dev.jita.backyard;
+
+import dev.jita.core.Dialect;
+import dev.jita.core.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Node identities and heartbeats, and the sweep that ends the items of dead nodes so that a drain always
+ * ends. Heartbeats are written with each node's clock and read with another's: nodes must keep their clocks
+ * in step (NTP), well within {@code jita.backyard.dead-after}.
+ */
+@Component
+class Nodes {
+
+    private static final Logger log = LoggerFactory.getLogger(Nodes.class);
+    static final int NOTE_LENGTH = 4000;
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final TransactionTemplate transactions;
+
+    Nodes(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.transactions = transactions;
+    }
+
+    void register(String nodeId, String hostName, long processId) {
+        LocalDateTime now = Times.toDb(Times.now());
+        jdbc.sql("INSERT INTO backyard_node (node_id, host_name, process_id, started_at, last_heartbeat) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(nodeId, hostName, processId, now, now).update();
+    }
+
+    /**
+     * Records that the node is alive. False when its row is gone: other nodes declared it dead and ended
+     * its items; the row is written again so that it can take new work.
+     */
+    boolean beat(String nodeId, String hostName, long processId) {
+        int updated = jdbc.sql("UPDATE backyard_node SET last_heartbeat = ? WHERE node_id = ?")
+                .params(Times.toDb(Times.now()), nodeId).update();
+        if (updated == 0) {
+            register(nodeId, hostName, processId);
+            return false;
+        }
+        return true;
+    }
+
+    /** A node that stops cleanly leaves no row behind; items it still held are ended by the next sweep. */
+    void unregister(String nodeId) {
+        jdbc.sql("DELETE FROM backyard_node WHERE node_id = ?").param(nodeId).update();
+    }
+
+    /**
+     * Ends every running item whose node stopped heart-beating longer than {@code deadAfter} ago, or whose
+     * node is gone, in the Unexpected error status of its table, with a note saying why. Returns how many.
+     */
+    int sweep(Duration deadAfter) {
+        Integer ended = transactions.execute(status -> {
+            Instant now = Times.now();
+            LocalDateTime limit = Times.toDb(now.minus(deadAfter));
+            List<String> dead = jdbc.sql("SELECT node_id FROM backyard_node WHERE last_heartbeat < ? "
+                            + dialect.claimLock())
+                    .param(limit).query(String.class).list();
+            int count = 0;
+            for (String nodeId : dead) {
+                String note = "The backyard node " + nodeId + " stopped sending heartbeats (none for more than "
+                        + deadAfter.toSeconds() + " s); its item was ended by the dead-node sweep at " + Times.micros(now) + ".";
+                count += endItems("node_id = ?", nodeId, note, now);
+                jdbc.sql("DELETE FROM backyard_node WHERE node_id = ?").param(nodeId).update();
+                log.warn("Node {} is dead (no heartbeat since before {})", nodeId, Times.micros(Times.fromDb(limit)));
+            }
+            count += endItems("node_id NOT IN (SELECT node_id FROM backyard_node)", null,
+                    "The backyard node that ran this item is gone; the item was ended by the dead-node sweep at "
+                            + Times.micros(now) + ".", now);
+            return count;
+        });
+        return ended == null ? 0 : ended;
+    }
+
+    private int endItems(String condition, String nodeId, String note, Instant now) {
+        int count = 0;
+        LocalDateTime dbNow = Times.toDb(now);
+        String text = note.length() > NOTE_LENGTH ? note.substring(0, NOTE_LENGTH) : note;
+        for (Backyard backyard : Backyard.values()) {
+            List<Object> args = new ArrayList<>(List.of(backyard.statusTable().unexpectedError(), dbNow, dbNow, text,
+                    backyard.serviceName()));
+            if (nodeId != null) {
+                args.add(nodeId);
+            }
+            int ended = jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = ?, ended_at = ?, "
+                            + "last_update_timestamp = ?, note = ? WHERE phase = 'R' AND backyard = ? AND " + condition)
+                    .params(args).update();
+            if (ended > 0) {
+                LoggerFactory.getLogger("dev.jita.backyard." + backyard.serviceName())
+                        .warn("{} running item(s) ended in Unexpected error: {}", ended, text);
+            }
+            count += ended;
+        }
+        return count;
+    }
+}

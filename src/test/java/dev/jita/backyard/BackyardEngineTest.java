@@ -1,0 +1,187 @@
+package dev.jita.backyard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BackyardEngineTest extends EngineTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void takesEveryItemOnceAndDrivesItToItsEnd() throws Exception {
+        String org = organization("ws1");
+        List<String> ids = register(Backyard.MENU_EXPORT_IMPORT, org, "ws1", 25);
+        TestHandler handler = new TestHandler(Backyard.MENU_EXPORT_IMPORT, 3);
+        BackyardEngine engine = engine(4, handler);
+
+        engine.start();
+        await("all ended", WAIT, () -> ids.stream().allMatch(id -> item(id).phase().equals("E")));
+
+        for (String id : ids) {
+            BackyardItems.Item item = item(id);
+            assertThat(item.statusId()).isEqualTo(3);
+            assertThat(item.nodeId()).isEqualTo(engine.nodeId());
+            assertThat(item.startedAt()).isNotNull();
+            assertThat(item.endedAt()).isAfterOrEqualTo(item.startedAt());
+            assertThat(handler.runs().get(id).get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBackyardWithoutAHandlerIsNotTaken() throws Exception {
+        String org = organization("ws1");
+        String ansible = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 1).get(0);
+        List<String> exports = register(Backyard.MENU_EXPORT_IMPORT, org, "ws1", 3);
+        BackyardEngine engine = engine(2, new TestHandler(Backyard.MENU_EXPORT_IMPORT, 3));
+
+        engine.start();
+        await("exports ended", WAIT, () -> exports.stream().allMatch(id -> item(id).phase().equals("E")));
+        Thread.sleep(300);
+
+        assertThat(item(ansible).phase()).isEqualTo("W");
+        assertThat(item(ansible).statusId()).isEqualTo(1);
+        assertThat(engine.backyards()).containsExactly(Backyard.MENU_EXPORT_IMPORT);
+    }
+
+    @Test
+    void concurrencyPerBackyardIsBounded() throws Exception {
+        String org = organization("ws1");
+        List<String> ids = register(Backyard.MENU_CREATE, org, "ws1", 10);
+        TestHandler handler = new TestHandler(Backyard.MENU_CREATE, 3).hold();
+        BackyardEngine engine = engine(3, handler);
+
+        engine.start();
+        await("three started", WAIT, () -> handler.started() == 3);
+        Thread.sleep(500);
+
+        assertThat(handler.started()).isEqualTo(3);
+        assertThat(engine.running(Backyard.MENU_CREATE)).isEqualTo(3);
+        assertThat(ids.stream().filter(id -> item(id).phase().equals("R")).count()).isEqualTo(3);
+        handler.release();
+        await("all ended", WAIT, () -> ids.stream().allMatch(id -> item(id).phase().equals("E")));
+    }
+
+    @Test
+    void oldestFirstAndFairBetweenWorkspaces() throws Exception {
+        String org = organization("busy", "quiet");
+        List<String> busy = register(Backyard.EXCEL_EXPORT_IMPORT, org, "busy", 6);
+        List<String> quiet = register(Backyard.EXCEL_EXPORT_IMPORT, org, "quiet", 2);
+        TestHandler handler = new TestHandler(Backyard.EXCEL_EXPORT_IMPORT, 3);
+        BackyardEngine engine = engine(1, handler);
+
+        engine.start();
+        await("all ended", WAIT, () -> handler.started() == 8);
+
+        List<String> started = handler.order().stream().map(TestHandler.Run::itemId).toList();
+        // Taken one at a time, the two workspaces alternate while both have work; each in its own order.
+        assertThat(started.subList(0, 4)).containsExactly(busy.get(0), quiet.get(0), busy.get(1), quiet.get(1));
+        assertThat(started.subList(4, 8)).containsExactly(busy.get(2), busy.get(3), busy.get(4), busy.get(5));
+    }
+
+    @Test
+    void aScheduledItemWaitsForItsTime() throws Exception {
+        String org = organization("ws1");
+        String later = schedule(Backyard.ANSIBLE_EXECUTE, org, "ws1", Instant.now().plusSeconds(2));
+        String past = schedule(Backyard.ANSIBLE_EXECUTE, org, "ws1", Instant.now().minusSeconds(60));
+        assertThat(item(later).statusId()).isEqualTo(9);
+        TestHandler handler = new TestHandler(Backyard.ANSIBLE_EXECUTE, 5);
+        BackyardEngine engine = engine(2, handler);
+
+        engine.start();
+        await("past one ended", WAIT, () -> item(past).phase().equals("E"));
+        assertThat(item(later).phase()).isEqualTo("W");
+        assertThat(item(later).statusId()).isEqualTo(9);
+
+        await("later one ended", WAIT, () -> item(later).phase().equals("E"));
+        assertThat(item(later).statusId()).isEqualTo(5);
+        assertThat(item(later).startedAt()).isAfterOrEqualTo(item(later).notBefore());
+    }
+
+    @Test
+    void runningStatusesAndUnexpectedErrors() throws Exception {
+        String org = organization("ws1");
+        String id = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 1).get(0);
+        TestHandler handler = new TestHandler(Backyard.ANSIBLE_EXECUTE, 5).reporting(3).hold();
+        BackyardEngine engine = engine(1, handler, new FailingHandler());
+        String failing = register(Backyard.TERRAFORM_CLI_EXECUTE, org, "ws1", 1).get(0);
+
+        engine.start();
+        await("executing", WAIT, () -> item(id).statusId() == 3);
+        assertThat(item(id).phase()).isEqualTo("R");
+        await("failed", WAIT, () -> item(failing).phase().equals("E"));
+        assertThat(item(failing).statusId()).isEqualTo(7);
+        assertThat(item(failing).note()).contains("terraform exploded");
+
+        handler.release();
+        await("completed", WAIT, () -> item(id).phase().equals("E"));
+        assertThat(item(id).statusId()).isEqualTo(5);
+    }
+
+    @Test
+    void twoEnginesNeverTakeTheSameItem() throws Exception {
+        String org = organization("a", "b", "c");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String ws : List.of("a", "b", "c")) {
+            ids.addAll(register(Backyard.MENU_EXPORT_IMPORT, org, ws, 100));
+        }
+        TestHandler handler = new TestHandler(Backyard.MENU_EXPORT_IMPORT, 3);
+        engine(4, handler).start();
+        engine(4, handler).start();
+        engine(4, handler).start();
+
+        await("all ended", WAIT, () -> handler.started() >= 300
+                && ids.stream().allMatch(id -> item(id).phase().equals("E")));
+
+        assertThat(handler.runs()).hasSize(300);
+        assertThat(handler.runs().values()).allMatch(count -> count.get() == 1);
+    }
+
+    @Test
+    void aNodeThatStopsHeartBeatingHasItsItemsEndedWithANote() throws Exception {
+        String org = organization("ws1");
+        List<String> execution = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 2);
+        List<String> export = register(Backyard.MENU_EXPORT_IMPORT, org, "ws1", 1);
+        TestHandler ansible = new TestHandler(Backyard.ANSIBLE_EXECUTE, 5).reporting(3).hold();
+        TestHandler transfer = new TestHandler(Backyard.MENU_EXPORT_IMPORT, 3).hold();
+        // Its heartbeat never comes after registration: to the others it looks like a node that died.
+        BackyardEngine silent = engine(properties(2, Duration.ofHours(1), Duration.ofHours(3)), ansible, transfer);
+
+        silent.start();
+        await("held", WAIT, () -> ansible.started() == 2 && transfer.started() == 1);
+        // The server's sweep (dead after 3 s in tests) ends them.
+        await("swept", WAIT, () -> execution.stream().allMatch(id -> item(id).phase().equals("E"))
+                && item(export.get(0)).phase().equals("E"));
+
+        for (String id : execution) {
+            assertThat(item(id).statusId()).isEqualTo(7);
+            assertThat(item(id).note()).contains(silent.nodeId()).contains("stopped sending heartbeats");
+        }
+        assertThat(item(export.get(0)).statusId()).isEqualTo(4);
+
+        // The node wakes up: its late results are not written over the sweep's.
+        ansible.release();
+        transfer.release();
+        await("silent node idle", WAIT, () -> silent.running(Backyard.ANSIBLE_EXECUTE) == 0);
+        assertThat(item(execution.get(0)).statusId()).isEqualTo(7);
+    }
+
+    private static final class FailingHandler implements JobHandler {
+        private final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public Backyard backyard() {
+            return Backyard.TERRAFORM_CLI_EXECUTE;
+        }
+
+        @Override
+        public int run(ClaimedItem item, ItemProgress progress) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("terraform exploded");
+        }
+    }
+}
