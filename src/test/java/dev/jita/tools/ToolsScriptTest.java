@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the operator scripts in {@code tools/} (bash + curl, jq when installed) against the real server,
@@ -33,6 +34,11 @@ class ToolsScriptTest extends ApiTest {
 
     private static final Path TOOLS = Path.of("tools").toAbsolutePath();
     private static final String LOGLEVELS = "/api/ita/loglevel-settings/";
+    private static final String EXECUTE_CHECK = "/api/ita/backyard-execute-check/";
+    private static final String EXECUTE_CHECK_SCRIPT = "get-backyard-execute-check.sh";
+    private static final List<String> BACKYARDS = List.of("ita-by-ansible-execute", "ita-by-conductor-synchronize",
+            "ita-by-excel-export-import", "ita-by-menu-create", "ita-by-menu-export-import",
+            "ita-by-terraform-cli-execute", "ita-by-terraform-cloud-ep-execute");
     private static final String ANSWERS = ADMIN + "\n" + ADMIN_PASSWORD + "\nY\n";
     /** Every external command the scripts run, jq aside. */
     private static final List<String> SCRIPT_COMMANDS =
@@ -247,6 +253,79 @@ class ToolsScriptTest extends ApiTest {
         }
     }
 
+    @Test
+    void backyardExecuteCheckPrintsTheEnvelope() {
+        Run run = run(EXECUTE_CHECK_SCRIPT, ANSWERS);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("000-00000").contains("\"execute_count\"").contains("\"organizations\"");
+        JsonNode body = body(run);
+        assertThat(body.path("result").asString()).isEqualTo("000-00000");
+        assertThat(body.path("data").path("execute_count").isInt()).as(run.output()).isTrue();
+        assertThat(body.path("data").path("organizations").isArray()).as(run.output()).isTrue();
+    }
+
+    @Test
+    void backyardExecuteCheckListsANewOrganizationLikeTheApi() {
+        String org = unique("tool-org");
+        createOrganization(org, "owner", "owner-pass");
+        createWorkspace(http().as("owner", "owner-pass"), org, "ws1");
+
+        Run run = run(EXECUTE_CHECK_SCRIPT, ANSWERS);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        JsonNode organization = byId(body(run).path("data").path("organizations"), org);
+        assertThat(organization.path("execute_count").asInt(-1)).isZero();
+        assertThat(organization.path("workspaces").size()).isEqualTo(1);
+        JsonNode workspace = byId(organization.path("workspaces"), "ws1");
+        assertThat(workspace.path("execute_count").asInt(-1)).isZero();
+        assertThat(new ArrayList<>(workspace.path("backyards").propertyNames())).containsExactlyElementsOf(BACKYARDS);
+        BACKYARDS.forEach(name -> assertThat(workspace.path("backyards").path(name).isArray()).isTrue());
+        Http.Reply api = admin().get(EXECUTE_CHECK);
+        assertThat(api.status()).as(api.toString()).isEqualTo(200);
+        assertThat(organization).isEqualTo(byId(api.data().path("organizations"), org));
+    }
+
+    @Test
+    void backyardExecuteCheckWithAWrongPasswordFailsWith401() {
+        Run run = run(EXECUTE_CHECK_SCRIPT, ADMIN + "\nnot-the-password\n");
+
+        assertThat(run.exit()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("401-00002").contains("HTTP status 401").doesNotContain("000-00000");
+    }
+
+    @Test
+    void backyardExecuteCheckIsForSystemAdministratorsOnly() {
+        String org = unique("tool-org");
+        createOrganization(org, "owner", "owner-pass");
+
+        Run run = run(EXECUTE_CHECK_SCRIPT, "owner\nowner-pass\n");
+
+        assertThat(run.exit()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("403-00001").contains("HTTP status 403").doesNotContain("000-00000");
+    }
+
+    @Test
+    void backyardExecuteCheckWorksWithoutJq() throws IOException {
+        String org = unique("tool-org");
+        createOrganization(org, "owner", "owner-pass");
+        createWorkspace(http().as("owner", "owner-pass"), org, "ws1");
+        Path noJq = pathWithoutJq();
+        Run run;
+        try {
+            run = run(noJq, EXECUTE_CHECK_SCRIPT, ANSWERS);
+        } finally {
+            delete(noJq);
+        }
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"result\":\"000-00000\"").contains("\"organizations\":[")
+                .doesNotContain("command not found");
+        JsonNode organization = byId(body(run).path("data").path("organizations"), org);
+        JsonNode backyards = byId(organization.path("workspaces"), "ws1").path("backyards");
+        assertThat(new ArrayList<>(backyards.propertyNames())).containsExactlyElementsOf(BACKYARDS);
+    }
+
     private void assertModes(String backyardExecuteStop, String dataUpdateStop) {
         assertThat(admin().get(MODES).data().toString()).isEqualTo("{\"backyard_execute_stop\":\"" + backyardExecuteStop
                 + "\",\"data_update_stop\":\"" + dataUpdateStop + "\"}");
@@ -256,6 +335,23 @@ class ToolsScriptTest extends ApiTest {
         Http.Reply reply = admin().get(LOGLEVELS);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.data().path(service).asString();
+    }
+
+    /** The JSON body a script printed: what lies between the first '{' and the last '}' of its output. */
+    private static JsonNode body(Run run) {
+        int start = run.output().indexOf('{');
+        int end = run.output().lastIndexOf('}');
+        assertThat(start).as("no JSON in: " + run.output()).isNotNegative().isLessThan(end);
+        return Http.JSON.readTree(run.output().substring(start, end + 1));
+    }
+
+    private static JsonNode byId(JsonNode list, String id) {
+        for (JsonNode node : list.values()) {
+            if (node.path("id").asString().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError(id + " not in " + list);
     }
 
     private Path json(String content) throws IOException {

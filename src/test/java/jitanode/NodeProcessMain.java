@@ -1,0 +1,45 @@
+package jitanode;
+
+import dev.jita.JitaApplication;
+import dev.jita.backyard.Backyard;
+import dev.jita.backyard.ClaimedItem;
+import dev.jita.backyard.ItemProgress;
+import dev.jita.backyard.JobHandler;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A whole jita node in a process of its own (in a package of its own, so that the test server's component
+ * scan does not pick up its handler), with a job handler that never finishes: the test kills it
+ * with SIGKILL while it holds items.
+ */
+public final class NodeProcessMain {
+
+    private NodeProcessMain() {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class NeverEndingJobs {
+        @Bean
+        JobHandler neverEnding() {
+            return new JobHandler() {
+                @Override
+                public Backyard backyard() {
+                    return Backyard.ANSIBLE_EXECUTE;
+                }
+
+                @Override
+                public int run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
+                    progress.setStatus(3);
+                    Thread.sleep(Long.MAX_VALUE);
+                    return 5;
+                }
+            };
+        }
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(new Class<?>[] {JitaApplication.class, NeverEndingJobs.class}, args);
+    }
+}
