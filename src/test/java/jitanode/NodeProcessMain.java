@@ -19,8 +19,9 @@ public final class NodeProcessMain {
     private NodeProcessMain() {
     }
 
+    /** An Ansible job handler whose items run until the process ends. */
     @Configuration(proxyBeanMethods = false)
-    static class NeverEndingJobs {
+    public static class NeverEndingJobs {
         @Bean
         JobHandler neverEnding() {
             return new JobHandler() {
