@@ -34,14 +34,16 @@ class BasicAuthFilter extends OncePerRequestFilter {
     private final PasswordEncoder passwords;
     private final EnvelopeWriter envelope;
     private final String dummyHash;
+    private final VerifiedCredentials verified;
 
     BasicAuthFilter(AccountLookup accounts, LoginThrottle throttle, PasswordEncoder passwords,
-                    EnvelopeWriter envelope) {
+                    EnvelopeWriter envelope, Duration credentialCacheTtl) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwords = passwords;
         this.envelope = envelope;
         this.dummyHash = passwords.encode("timing-equaliser");
+        this.verified = new VerifiedCredentials(credentialCacheTtl);
     }
 
     @Override
@@ -97,11 +99,11 @@ class BasicAuthFilter extends OncePerRequestFilter {
     private JitaUser authenticateSystem(String username, String password) {
         Optional<String> hash = accounts.systemAdminHash(username);
         if (hash.isPresent()) {
-            return matches(password, hash.get()) ? JitaUser.systemAdmin(username) : null;
+            return matches(MASTER_REALM, username, password, hash.get()) ? JitaUser.systemAdmin(username) : null;
         }
         // A genuine organization user on a system endpoint is authenticated but not allowed (403, not 401).
         for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(username)) {
-            if (matches(password, account.passwordHash())) {
+            if (matches(account.organizationId(), username, password, account.passwordHash())) {
                 return JitaUser.organizationUser(account.organizationId(), username, account.manager());
             }
         }
@@ -115,9 +117,20 @@ class BasicAuthFilter extends OncePerRequestFilter {
             matches(password, dummyHash);
             return null;
         }
-        return matches(password, account.get().passwordHash())
+        return matches(organizationId, username, password, account.get().passwordHash())
                 ? JitaUser.organizationUser(organizationId, username, account.get().manager())
                 : null;
+    }
+
+    private boolean matches(String realm, String username, String password, String hash) {
+        if (verified.contains(realm, username, hash, password)) {
+            return true;
+        }
+        boolean matches = matches(password, hash);
+        if (matches) {
+            verified.remember(realm, username, hash, password);
+        }
+        return matches;
     }
 
     /** bcrypt reads at most 72 bytes; a longer password never matches instead of failing the request. */

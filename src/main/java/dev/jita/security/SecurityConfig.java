@@ -30,12 +30,14 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccountLookup accounts, LoginThrottle throttle,
-                                    PasswordEncoder passwords, EnvelopeWriter envelope) throws Exception {
+                                    PasswordEncoder passwords, EnvelopeWriter envelope,
+                                    SecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BasicAuthFilter(accounts, throttle, passwords, envelope),
+                .addFilterBefore(new BasicAuthFilter(accounts, throttle, passwords, envelope,
+                        properties.credentialCacheTtl()),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseDelay      the first such delay; it doubles with each further failure
  * @param maxDelay       the longest delay
  * @param window         a failure older than this no longer counts
+ * @param credentialCacheTtl how long a node remembers that given credentials passed bcrypt (0: never)
  */
 @ConfigurationProperties("jita.security")
 public record SecurityProperties(
@@ -17,5 +18,6 @@ public record SecurityProperties(
         @DefaultValue("3") int freeAttempts,
         @DefaultValue("500ms") Duration baseDelay,
         @DefaultValue("8s") Duration maxDelay,
-        @DefaultValue("15m") Duration window) {
+        @DefaultValue("15m") Duration window,
+        @DefaultValue("60s") Duration credentialCacheTtl) {
 }

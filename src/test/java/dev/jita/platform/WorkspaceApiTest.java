@@ -82,6 +82,8 @@ class WorkspaceApiTest extends ApiTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         assertThat(created.data().path("organization_manager").asBoolean()).isFalse();
 
+        // Used once, so that the node remembers these credentials: the change must still win.
+        assertThat(http().as("dev1", "dev-pass").get(workspaces).status()).isEqualTo(200);
         Http.Reply changed = manager.put(users + "/dev1", Map.of("workspaces",
                 List.of(Map.of("id", "a", "role", "viewer"), Map.of("id", "b", "role", "member")),
                 "password", "new-pass"));
@@ -93,6 +95,10 @@ class WorkspaceApiTest extends ApiTest {
         assertThat(http().as("dev1", "new-pass").get(workspaces).data().size()).isEqualTo(2);
 
         assertThat(manager.put(users + "/dev1", Map.of("organization_manager", true)).status()).isEqualTo(200);
+        assertThat(http().as("dev1", "new-pass").get(users).status()).isEqualTo(200);
+        assertThat(manager.put(users + "/dev1", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertError(http().as("dev1", "new-pass").get(workspaces), 401, "401-00002");
+        assertThat(manager.put(users + "/dev1", Map.of("enabled", true)).status()).isEqualTo(200);
         assertThat(http().as("dev1", "new-pass").get(users).status()).isEqualTo(200);
 
         assertThat(manager.delete(users + "/dev1").status()).isEqualTo(200);
