@@ -3,6 +3,8 @@ package dev.jita.backyard;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
 import dev.jita.core.Times;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,6 +36,58 @@ class ExecuteCheckController {
                            LocalDateTime lastUpdate) {
     }
 
+    @JsonPropertyOrder({"id", "execute_count", "workspaces"})
+    private record OrganizationView(String id, @JsonProperty("execute_count") int executeCount,
+                                    List<WorkspaceView> workspaces) {
+    }
+
+    @JsonPropertyOrder({"id", "execute_count", "backyards"})
+    private record WorkspaceView(String id, @JsonProperty("execute_count") int executeCount,
+                                 Map<String, List<Entry>> backyards) {
+
+        /** The seven keys in name order, all empty: shared by every idle workspace. */
+        private static final Map<String, List<Entry>> IDLE = emptyBackyards();
+
+        static WorkspaceView idle(String id) {
+            return new WorkspaceView(id, 0, IDLE);
+        }
+
+        static WorkspaceView of(String id, List<Running> running, boolean japanese) {
+            Map<String, List<Entry>> backyards = emptyBackyards();
+            int count = 0;
+            for (Running item : running) {
+                Backyard backyard = Backyard.of(item.backyard()).orElse(null);
+                if (backyard == null) {
+                    continue;
+                }
+                List<Entry> entries = backyards.get(backyard.serviceName());
+                if (entries.isEmpty()) {
+                    entries = new ArrayList<>();
+                    backyards.put(backyard.serviceName(), entries);
+                }
+                entries.add(new Entry(item.itemId(), Times.micros(Times.fromDb(item.lastUpdate())),
+                                String.valueOf(item.statusId()), backyard.statusTable().name(item.statusId(), japanese)));
+                if (backyard.counted()) {
+                    count++;
+                }
+            }
+            return new WorkspaceView(id, count, backyards);
+        }
+
+        private static Map<String, List<Entry>> emptyBackyards() {
+            Map<String, List<Entry>> backyards = new TreeMap<>();
+            for (Backyard backyard : Backyard.values()) {
+                backyards.put(backyard.serviceName(), List.of());
+            }
+            return backyards;
+        }
+    }
+
+    @JsonPropertyOrder({"id", "last_update_timestamp", "status_id", "status_name"})
+    private record Entry(String id, @JsonProperty("last_update_timestamp") String lastUpdateTimestamp,
+                         @JsonProperty("status_id") String statusId, @JsonProperty("status_name") String statusName) {
+    }
+
     @GetMapping({"/api/ita/backyard-execute-check/", "/api/ita/backyard-execute-check"})
     ApiResponse check(HttpServletRequest request) {
         boolean japanese = Messages.locale(request).equals(Locale.JAPANESE);
@@ -53,43 +107,18 @@ class ExecuteCheckController {
                         k -> new ArrayList<>()).add(r));
 
         int total = 0;
-        List<Map<String, Object>> organizationViews = new ArrayList<>();
+        List<OrganizationView> organizationViews = new ArrayList<>(organizations.size());
         for (String organizationId : organizations) {
             int organizationCount = 0;
-            List<Map<String, Object>> workspaceViews = new ArrayList<>();
-            for (String workspaceId : workspaces.getOrDefault(organizationId, List.of())) {
-                Map<String, List<Map<String, Object>>> backyards = new TreeMap<>();
-                for (Backyard backyard : Backyard.values()) {
-                    backyards.put(backyard.serviceName(), new ArrayList<>());
-                }
-                int workspaceCount = 0;
-                for (Running item : runningByWorkspace.getOrDefault(organizationId + "/" + workspaceId, List.of())) {
-                    Backyard backyard = Backyard.of(item.backyard()).orElse(null);
-                    if (backyard == null) {
-                        continue;
-                    }
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("id", item.itemId());
-                    entry.put("last_update_timestamp", Times.micros(Times.fromDb(item.lastUpdate())));
-                    entry.put("status_id", String.valueOf(item.statusId()));
-                    entry.put("status_name", backyard.statusTable().name(item.statusId(), japanese));
-                    backyards.get(backyard.serviceName()).add(entry);
-                    if (backyard.counted()) {
-                        workspaceCount++;
-                    }
-                }
-                Map<String, Object> workspaceView = new LinkedHashMap<>();
-                workspaceView.put("id", workspaceId);
-                workspaceView.put("execute_count", workspaceCount);
-                workspaceView.put("backyards", backyards);
-                workspaceViews.add(workspaceView);
-                organizationCount += workspaceCount;
+            List<String> ids = workspaces.getOrDefault(organizationId, List.of());
+            List<WorkspaceView> workspaceViews = new ArrayList<>(ids.size());
+            for (String workspaceId : ids) {
+                List<Running> running = runningByWorkspace.get(organizationId + "/" + workspaceId);
+                WorkspaceView view = running == null ? WorkspaceView.idle(workspaceId) : WorkspaceView.of(workspaceId, running, japanese);
+                workspaceViews.add(view);
+                organizationCount += view.executeCount();
             }
-            Map<String, Object> organizationView = new LinkedHashMap<>();
-            organizationView.put("id", organizationId);
-            organizationView.put("execute_count", organizationCount);
-            organizationView.put("workspaces", workspaceViews);
-            organizationViews.add(organizationView);
+            organizationViews.add(new OrganizationView(organizationId, organizationCount, workspaceViews));
             total += organizationCount;
         }
         Map<String, Object> data = new LinkedHashMap<>();

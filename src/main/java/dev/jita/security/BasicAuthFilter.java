@@ -72,20 +72,14 @@ class BasicAuthFilter extends OncePerRequestFilter {
         }
         String username = credentials.get()[0];
         String password = credentials.get()[1];
-        String realm = system ? MASTER_REALM : organizationId;
-        int failures = throttle.failures(realm, username);
-        pause(throttle.delayFor(failures));
-
-        JitaUser user = system ? authenticateSystem(username, password) : authenticateOrg(organizationId, username, password);
+        Attempt attempt = new Attempt(system ? MASTER_REALM : organizationId, username, password);
+        JitaUser user = system ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
         if (user == null) {
-            throttle.recordFailure(realm, username, failures);
-            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, failures + 1);
+            attempt.failed();
             unauthenticated(request, response);
             return;
         }
-        if (failures > 0) {
-            throttle.reset(realm, username);
-        }
+        attempt.succeeded();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
         SecurityContextHolder.setContext(context);
@@ -96,41 +90,74 @@ class BasicAuthFilter extends OncePerRequestFilter {
         }
     }
 
-    private JitaUser authenticateSystem(String username, String password) {
-        Optional<String> hash = accounts.systemAdminHash(username);
+    private JitaUser authenticateSystem(Attempt attempt) {
+        Optional<String> hash = accounts.systemAdminHash(attempt.username);
         if (hash.isPresent()) {
-            return matches(MASTER_REALM, username, password, hash.get()) ? JitaUser.systemAdmin(username) : null;
+            return attempt.check(MASTER_REALM, hash.get()) ? JitaUser.systemAdmin(attempt.username) : null;
         }
         // A genuine organization user on a system endpoint is authenticated but not allowed (403, not 401).
-        for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(username)) {
-            if (matches(account.organizationId(), username, password, account.passwordHash())) {
-                return JitaUser.organizationUser(account.organizationId(), username, account.manager());
+        for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(attempt.username)) {
+            if (attempt.check(account.organizationId(), account.passwordHash())) {
+                return JitaUser.organizationUser(account.organizationId(), attempt.username, account.manager());
             }
         }
-        matches(password, dummyHash);
+        attempt.check(MASTER_REALM, dummyHash);
         return null;
     }
 
-    private JitaUser authenticateOrg(String organizationId, String username, String password) {
-        Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, username);
+    private JitaUser authenticateOrg(String organizationId, Attempt attempt) {
+        Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, attempt.username);
         if (account.isEmpty()) {
-            matches(password, dummyHash);
+            attempt.check(organizationId, dummyHash);
             return null;
         }
-        return matches(organizationId, username, password, account.get().passwordHash())
-                ? JitaUser.organizationUser(organizationId, username, account.get().manager())
+        return attempt.check(organizationId, account.get().passwordHash())
+                ? JitaUser.organizationUser(organizationId, attempt.username, account.get().manager())
                 : null;
     }
 
-    private boolean matches(String realm, String username, String password, String hash) {
-        if (verified.contains(realm, username, hash, password)) {
-            return true;
+    /**
+     * One login attempt. Credentials that passed bcrypt a moment ago pass at once; any other check is first
+     * slowed down by the user's recent failures, then pays bcrypt.
+     */
+    private final class Attempt {
+        private final String realm;
+        private final String username;
+        private final String password;
+        private Integer failures;
+
+        Attempt(String realm, String username, String password) {
+            this.realm = realm;
+            this.username = username;
+            this.password = password;
         }
-        boolean matches = matches(password, hash);
-        if (matches) {
-            verified.remember(realm, username, hash, password);
+
+        boolean check(String hashRealm, String hash) {
+            if (verified.contains(hashRealm, username, hash, password)) {
+                return true;
+            }
+            if (failures == null) {
+                failures = throttle.failures(realm, username);
+                pause(throttle.delayFor(failures));
+            }
+            boolean matches = matches(password, hash);
+            if (matches) {
+                verified.remember(hashRealm, username, hash, password);
+            }
+            return matches;
         }
-        return matches;
+
+        void failed() {
+            int before = failures == null ? throttle.failures(realm, username) : failures;
+            throttle.recordFailure(realm, username, before);
+            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, before + 1);
+        }
+
+        void succeeded() {
+            if (failures != null && failures > 0) {
+                throttle.reset(realm, username);
+            }
+        }
     }
 
     /** bcrypt reads at most 72 bytes; a longer password never matches instead of failing the request. */
