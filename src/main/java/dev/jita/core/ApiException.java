@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final transient Map<String, String> headers;
+    private transient Object data;
 
     public ApiException(String result, String messageKey, Object... args) {
         this(result, Map.of(), messageKey, args);
@@ -45,6 +46,16 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** What the error envelope carries in {@code data}: details a client can act on, or null. */
+    public Object data() {
+        return data;
+    }
+
+    public ApiException withData(Object data) {
+        this.data = data;
+        return this;
     }
 
     public static ApiException badRequest(String messageKey, Object... args) {

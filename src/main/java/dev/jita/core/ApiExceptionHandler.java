@@ -33,7 +33,7 @@ class ApiExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::set);
         String message = messages.get(request, e.messageKey(), e.args());
-        return ResponseEntity.status(e.status()).headers(headers).body(ApiResponse.error(e.result(), message));
+        return ResponseEntity.status(e.status()).headers(headers).body(ApiResponse.error(e.result(), message, e.data()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})

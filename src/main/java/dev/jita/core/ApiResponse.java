@@ -12,6 +12,10 @@ public record ApiResponse(String result, String message, String ts, Object data)
     }
 
     public static ApiResponse error(String result, String message) {
-        return new ApiResponse(result, message, Times.envelope(Instant.now()), null);
+        return error(result, message, null);
+    }
+
+    public static ApiResponse error(String result, String message, Object data) {
+        return new ApiResponse(result, message, Times.envelope(Instant.now()), data);
     }
 }

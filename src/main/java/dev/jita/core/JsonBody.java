@@ -31,6 +31,14 @@ public class JsonBody {
     }
 
     public JsonNode object(String raw, int maxBytes) {
+        JsonNode node = parse(raw, maxBytes);
+        if (!node.isObject()) {
+            throw ApiException.badBody("error.body_not_object");
+        }
+        return node;
+    }
+
+    private JsonNode parse(String raw, int maxBytes) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badBody("error.body_empty");
         }
@@ -43,8 +51,17 @@ public class JsonBody {
         } catch (JacksonException e) {
             throw ApiException.badBody("error.body_not_json");
         }
-        if (node == null || !node.isObject()) {
-            throw ApiException.badBody("error.body_not_object");
+        if (node == null) {
+            throw ApiException.badBody("error.body_empty");
+        }
+        return node;
+    }
+
+    /** A body that must be a JSON array. */
+    public JsonNode array(String raw, int maxBytes) {
+        JsonNode node = parse(raw, maxBytes);
+        if (!node.isArray()) {
+            throw ApiException.badBody("error.body_not_array");
         }
         return node;
     }

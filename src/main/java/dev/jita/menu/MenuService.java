@@ -1,0 +1,464 @@
+package dev.jita.menu;
+
+import dev.jita.core.ApiException;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.Refusal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The menu engine, the same for every menu: validates records against their menu's columns, writes them in
+ * one transaction through the maintenance gate (all or nothing), keeps unique keys, files and the journal,
+ * and reads them back with references resolved and passwords hidden.
+ */
+@Service
+public class MenuService {
+
+    static final String UUID_KEY = "uuid";
+    static final String DISCARD = "discard";
+    static final String REMARKS = "remarks";
+    static final String LAST_UPDATE = "last_update_date_time";
+    static final String LAST_USER = "last_updated_user";
+    private static final Set<String> READ_ONLY = Set.of(UUID_KEY, LAST_UPDATE, LAST_USER);
+    private static final int REMARKS_LENGTH = 4000;
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+
+    /** A record as the API shows it. */
+    public record Record(String id, Map<String, Object> parameter, Map<String, String> file, boolean discarded) {
+    }
+
+    private final MenuCatalog catalog;
+    private final MenuStore store;
+    private final SecretBox secrets;
+    private final MaintenanceGate gate;
+    private final ObjectMapper json;
+
+    MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json) {
+        this.catalog = catalog;
+        this.store = store;
+        this.secrets = secrets;
+        this.gate = gate;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Every record of a menu in a workspace, as the API shows it (files included when {@code withFiles}). */
+    public List<Record> records(String organizationId, String workspaceId, String menuName, boolean withFiles) {
+        MenuDefinition menu = catalog.get(menuName);
+        References references = new References(organizationId, workspaceId, menu);
+        Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, menuName) : Map.of();
+        return store.all(organizationId, workspaceId, menuName).stream()
+                .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList();
+    }
+
+    public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
+        MenuDefinition menu = catalog.get(menuName);
+        return store.find(organizationId, workspaceId, menuName, id)
+                .map(record -> view(menu, record, new References(organizationId, workspaceId, menu), Map.of()));
+    }
+
+    /** A password column's value in clear, for the drivers that must use it; never for an API answer. */
+    public Optional<String> secret(String organizationId, String workspaceId, String menuName, String id, String column) {
+        return store.find(organizationId, workspaceId, menuName, id)
+                .map(record -> record.data().get(column)).map(value -> secrets.decrypt((String) value));
+    }
+
+    public Optional<byte[]> file(String organizationId, String workspaceId, String menuName, String id, String column) {
+        MenuDefinition menu = catalog.get(menuName);
+        if (menu.column(column).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
+            throw ApiException.notFound("menu.column_not_found", column);
+        }
+        return store.find(organizationId, workspaceId, menuName, id).flatMap(record -> store.file(id, column));
+    }
+
+    List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
+        MenuDefinition menu = catalog.get(menuName);
+        MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menuName, id)
+                .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
+        References references = new References(organizationId, workspaceId, menu);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (MenuStore.JournalEntry entry : store.journal(id)) {
+            MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menuName, entry.discarded(), entry.data(),
+                    current.createdBy(), current.createdAt(), entry.changedBy(), entry.changedAt());
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("journal_id", String.valueOf(entry.id()));
+            item.put("journal_datetime", STAMP.format(entry.changedAt()));
+            item.put("journal_action", entry.action());
+            item.put("parameter", view(menu, then, references, Map.of()).parameter());
+            entries.add(item);
+        }
+        return entries;
+    }
+
+    private Record view(MenuDefinition menu, MenuStore.StoredRecord record, References references,
+                        Map<String, byte[]> files) {
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put(UUID_KEY, record.id());
+        Map<String, String> file = new LinkedHashMap<>();
+        for (Column column : menu.columns()) {
+            Object stored = record.data().get(column.restName());
+            Object shown = switch (column.type()) {
+                case ID -> record.id();
+                case PASSWORD -> null;
+                case REFERENCE -> stored == null ? null : references.name(column, (String) stored);
+                default -> stored;
+            };
+            parameter.put(column.restName(), shown);
+            if (column.type() == ColumnType.FILE && files.containsKey(column.restName())) {
+                file.put(column.restName(), Base64.getEncoder().encodeToString(files.get(column.restName())));
+            }
+        }
+        parameter.put(DISCARD, record.discarded() ? "1" : "0");
+        parameter.put(REMARKS, record.data().get(REMARKS));
+        parameter.put(LAST_UPDATE, STAMP.format(record.lastUpdate()));
+        parameter.put(LAST_USER, record.lastUpdateUser());
+        return new Record(record.id(), parameter, file, record.discarded());
+    }
+
+    /** Reference columns are stored by the referenced record's uuid and shown by its current value. */
+    private final class References {
+        private final String organizationId;
+        private final String workspaceId;
+        private final Map<String, Map<String, MenuStore.StoredRecord>> byMenu = new HashMap<>();
+
+        References(String organizationId, String workspaceId, MenuDefinition menu) {
+            this.organizationId = organizationId;
+            this.workspaceId = workspaceId;
+        }
+
+        private Map<String, MenuStore.StoredRecord> records(String menuName) {
+            return byMenu.computeIfAbsent(menuName, name -> {
+                Map<String, MenuStore.StoredRecord> records = new LinkedHashMap<>();
+                store.all(organizationId, workspaceId, name).forEach(r -> records.put(r.id(), r));
+                return records;
+            });
+        }
+
+        String name(Column column, String id) {
+            MenuStore.StoredRecord target = records(column.referencedMenu()).get(id);
+            return target == null ? null : String.valueOf(target.data().get(column.referencedColumn()));
+        }
+
+        /** The uuid of the active record whose referenced column has this value. */
+        Optional<String> id(Column column, String value) {
+            return records(column.referencedMenu()).values().stream()
+                    .filter(r -> !r.discarded() && value.equals(String.valueOf(r.data().get(column.referencedColumn()))))
+                    .map(MenuStore.StoredRecord::id).findFirst();
+        }
+
+        void forget(String menuName) {
+            byMenu.remove(menuName);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** One operation of a maintenance request. */
+    record Operation(String type, JsonNode parameter, JsonNode file) {
+        static final String REGISTER = "Register";
+        static final String UPDATE = "Update";
+        static final String DISCARD = "Discard";
+        static final String RESTORE = "Restore";
+    }
+
+    /**
+     * Applies the operations in one transaction (the request is read inside it, after the load-mode check): all are written, or none (499 with the reasons of every
+     * bad one; 498 in load mode). Returns the records as they are after the write.
+     */
+    List<Record> apply(String organizationId, String workspaceId, String menuName,
+                       Supplier<List<Operation>> request, String user) {
+        MenuDefinition menu = catalog.get(menuName);
+        if (!menu.userWritable()) {
+            throw new ApiException("403-00001", "menu.read_only", menuName);
+        }
+        return gate.write(Refusal.MENU_DATA, () -> {
+            List<Operation> operations = request.get();
+            MenuInvalid invalid = new MenuInvalid();
+            References references = new References(organizationId, workspaceId, menu);
+            List<String> written = new ArrayList<>();
+            Instant now = Times.now();
+            for (int i = 0; i < operations.size(); i++) {
+                String id = applyOne(organizationId, workspaceId, menu, operations.get(i), i, user, now, references, invalid);
+                if (id != null) {
+                    written.add(id);
+                }
+                references.forget(menuName);
+            }
+            if (!invalid.isEmpty()) {
+                throw invalid.exception(json.writeValueAsString(invalid.reasons()));
+            }
+            References fresh = new References(organizationId, workspaceId, menu);
+            return written.stream().map(id -> view(menu, store.find(organizationId, workspaceId, menuName, id).orElseThrow(),
+                    fresh, Map.of())).toList();
+        });
+    }
+
+    private String applyOne(String organizationId, String workspaceId, MenuDefinition menu, Operation operation,
+                            int index, String user, Instant now, References references, MenuInvalid invalid) {
+        if (operation.parameter() == null || !operation.parameter().isObject()) {
+            invalid.add(index, "parameter", "parameter must be a JSON object");
+            return null;
+        }
+        String type = operation.type();
+        Optional<MenuStore.StoredRecord> existing = Optional.empty();
+        if (!Operation.REGISTER.equals(type)) {
+            existing = existingRecord(organizationId, workspaceId, menu, operation.parameter(), index, invalid);
+            if (existing.isEmpty()) {
+                return null;
+            }
+        }
+        Map<String, Object> data = existing.map(r -> new LinkedHashMap<>(r.data())).orElseGet(LinkedHashMap::new);
+        boolean discarded = existing.map(MenuStore.StoredRecord::discarded).orElse(false);
+        Map<String, byte[]> files = new HashMap<>();
+        switch (type) {
+            case Operation.REGISTER, Operation.UPDATE -> {
+                if (existing.isPresent() && existing.get().discarded()) {
+                    invalid.add(index, DISCARD, "a discarded record cannot be updated; restore it first");
+                    return null;
+                }
+                discarded = readValues(menu, operation, existing.isEmpty(), data, files, references, index, invalid);
+            }
+            case Operation.DISCARD -> discarded = true;
+            case Operation.RESTORE -> discarded = false;
+            default -> {
+                invalid.add(index, "type", "type must be Register, Update, Discard or Restore");
+                return null;
+            }
+        }
+        if (invalid.reasons().containsKey(String.valueOf(index))) {
+            return null;
+        }
+        String id = existing.map(MenuStore.StoredRecord::id).orElseGet(() -> UUID.randomUUID().toString());
+        MenuStore.StoredRecord record = new MenuStore.StoredRecord(id, menu.restName(), discarded, data,
+                existing.map(MenuStore.StoredRecord::createdBy).orElse(user),
+                existing.map(MenuStore.StoredRecord::createdAt).orElse(now), user, now);
+        Map<String, List<Object>> keys = discarded ? Map.of() : uniqueKeys(menu, data);
+        for (Map.Entry<String, List<Object>> key : keys.entrySet()) {
+            Optional<String> holder = store.holderOf(organizationId, workspaceId, menu.restName(), key.getKey(), key.getValue());
+            if (holder.isPresent() && !holder.get().equals(id)) {
+                invalid.add(index, key.getKey(), "a record with the same " + key.getKey().replace("+", ", ") + " already exists");
+            }
+        }
+        if (invalid.reasons().containsKey(String.valueOf(index))) {
+            return null;
+        }
+        if (existing.isEmpty()) {
+            store.insert(organizationId, workspaceId, record);
+        } else if (!store.update(record, existing.get().lastUpdate())) {
+            invalid.add(index, LAST_UPDATE, "the record was changed by someone else since it was read");
+            return null;
+        }
+        try {
+            store.replaceUniqueValues(organizationId, workspaceId, menu.restName(), id, keys);
+        } catch (DuplicateKeyException raced) {
+            invalid.add(index, keys.keySet().iterator().next(), "a record with the same values already exists");
+            throw invalid.exception(json.writeValueAsString(invalid.reasons()));
+        }
+        files.forEach((column, content) -> store.putFile(id, column, (String) data.get(column), content));
+        store.journal(organizationId, workspaceId, record, type);
+        return id;
+    }
+
+    /** The record an Update, Discard or Restore names, checked against its last_update_date_time. */
+    private Optional<MenuStore.StoredRecord> existingRecord(String organizationId, String workspaceId, MenuDefinition menu,
+                                                          JsonNode parameter, int index, MenuInvalid invalid) {
+        String id = text(parameter.get(UUID_KEY));
+        if (id == null) {
+            id = menu.columns().stream().filter(c -> c.type() == ColumnType.ID)
+                    .map(c -> text(parameter.get(c.restName()))).filter(v -> v != null).findFirst().orElse(null);
+        }
+        if (id == null) {
+            invalid.add(index, UUID_KEY, "uuid is required");
+            return Optional.empty();
+        }
+        Optional<MenuStore.StoredRecord> record = store.find(organizationId, workspaceId, menu.restName(), id);
+        if (record.isEmpty()) {
+            invalid.add(index, UUID_KEY, "no record " + id);
+            return Optional.empty();
+        }
+        String lastUpdate = text(parameter.get(LAST_UPDATE));
+        if (lastUpdate == null) {
+            invalid.add(index, LAST_UPDATE, "last_update_date_time is required");
+            return Optional.empty();
+        }
+        if (!lastUpdate.equals(STAMP.format(record.get().lastUpdate()))) {
+            invalid.add(index, LAST_UPDATE, "the record was changed by someone else since it was read");
+            return Optional.empty();
+        }
+        return record;
+    }
+
+    /** Reads the given values into {@code data}; returns the discard flag. */
+    private boolean readValues(MenuDefinition menu, Operation operation, boolean registering, Map<String, Object> data,
+                               Map<String, byte[]> files, References references, int index, MenuInvalid invalid) {
+        JsonNode parameter = operation.parameter();
+        JsonNode fileNode = operation.file() != null && operation.file().isObject() ? operation.file() : null;
+        boolean discarded = false;
+        for (Map.Entry<String, JsonNode> entry : parameter.properties()) {
+            String key = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (READ_ONLY.contains(key) || menu.column(key).filter(c -> c.type() == ColumnType.ID).isPresent()) {
+                continue;
+            }
+            if (key.equals(DISCARD)) {
+                String flag = text(value);
+                if (flag != null && !flag.equals("0") && !flag.equals("1")) {
+                    invalid.add(index, DISCARD, "discard must be \"0\" or \"1\"");
+                }
+                discarded = "1".equals(flag);
+                continue;
+            }
+            if (key.equals(REMARKS)) {
+                String remarks = text(value);
+                if (remarks != null && remarks.length() > REMARKS_LENGTH) {
+                    invalid.add(index, REMARKS, "at most " + REMARKS_LENGTH + " characters");
+                }
+                data.put(REMARKS, remarks == null || remarks.isEmpty() ? null : remarks);
+                continue;
+            }
+            Optional<Column> column = menu.column(key);
+            if (column.isEmpty()) {
+                invalid.add(index, key, "no such column in " + menu.restName());
+                continue;
+            }
+            readValue(column.get(), value, fileNode, data, files, references, index, invalid);
+        }
+        if (fileNode != null) {
+            for (String key : fileNode.propertyNames()) {
+                if (menu.column(key).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
+                    invalid.add(index, key, "no such file column in " + menu.restName());
+                } else if (!parameter.has(key)) {
+                    invalid.add(index, key, "give the file name in parameter." + key);
+                }
+            }
+        }
+        for (Column column : menu.columns()) {
+            boolean missing = data.get(column.restName()) == null;
+            if (column.required() && missing && column.type() != ColumnType.ID) {
+                invalid.add(index, column.restName(), "required");
+            }
+            if (column.type() == ColumnType.FILE && !missing && registering && !files.containsKey(column.restName())) {
+                invalid.add(index, column.restName(), "the file's content is required (file." + column.restName() + ")");
+            }
+        }
+        return discarded;
+    }
+
+    private void readValue(Column column, JsonNode value, JsonNode fileNode, Map<String, Object> data,
+                           Map<String, byte[]> files, References references, int index, MenuInvalid invalid) {
+        String name = column.restName();
+        if (value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty())) {
+            if (column.type() != ColumnType.PASSWORD) {
+                data.put(name, null);
+            }
+            return;
+        }
+        if (column.type() == ColumnType.INTEGER) {
+            Long number = value.isIntegralNumber() ? Long.valueOf(value.longValue())
+                    : value.isString() && value.stringValue().matches("-?\\d{1,18}") ? Long.valueOf(value.stringValue()) : null;
+            if (number == null || number < column.minimum() || number > column.maxLength()) {
+                invalid.add(index, name, "an integer from " + column.minimum() + " to " + column.maxLength());
+            } else {
+                data.put(name, number);
+            }
+            return;
+        }
+        if (!value.isString()) {
+            invalid.add(index, name, "must be a string");
+            return;
+        }
+        String text = value.stringValue();
+        if (text.length() > column.maxLength()) {
+            invalid.add(index, name, "at most " + column.maxLength() + " characters");
+            return;
+        }
+        switch (column.type()) {
+            case STRING, MULTILINE -> {
+                if (column.pattern() != null && !column.pattern().matcher(text).matches()) {
+                    invalid.add(index, name, "invalid format");
+                } else {
+                    data.put(name, text);
+                }
+            }
+            case DATETIME -> {
+                try {
+                    data.put(name, DATETIME.format(LocalDateTime.parse(text.length() == 16 ? text + ":00" : text, DATETIME)));
+                } catch (DateTimeParseException e) {
+                    invalid.add(index, name, "a date and time as YYYY/MM/DD hh:mm:ss");
+                }
+            }
+            case CHOICE -> {
+                if (!column.choices().contains(text)) {
+                    invalid.add(index, name, "one of " + column.choices());
+                } else {
+                    data.put(name, text);
+                }
+            }
+            case REFERENCE -> references.id(column, text).ifPresentOrElse(id -> data.put(name, id),
+                    () -> invalid.add(index, name, "no " + column.referencedColumn() + " \"" + text + "\" in "
+                            + column.referencedMenu()));
+            case PASSWORD -> data.put(name, secrets.encrypt(text));
+            case FILE -> {
+                if (!text.matches("[^/\\\\\\x00]+") || text.equals(".") || text.equals("..")) {
+                    invalid.add(index, name, "a file name without a directory");
+                    return;
+                }
+                JsonNode content = fileNode == null ? null : fileNode.get(name);
+                if (content != null && !content.isNull()) {
+                    try {
+                        files.put(name, Base64.getDecoder().decode(content.asString()));
+                    } catch (IllegalArgumentException e) {
+                        invalid.add(index, name, "the file's content must be base64");
+                        return;
+                    }
+                } else if (!text.equals(data.get(name))) {
+                    invalid.add(index, name, "a new file name needs the file's content (file." + name + ")");
+                    return;
+                }
+                data.put(name, text);
+            }
+            default -> invalid.add(index, name, "cannot be set");
+        }
+    }
+
+    private static Map<String, List<Object>> uniqueKeys(MenuDefinition menu, Map<String, Object> data) {
+        Map<String, List<Object>> keys = new LinkedHashMap<>();
+        for (List<String> key : menu.uniqueKeys()) {
+            if (key.size() == 1 && menu.column(key.get(0)).map(c -> c.type() == ColumnType.ID).orElse(false)) {
+                continue;
+            }
+            List<Object> values = key.stream().map(data::get).toList();
+            if (values.stream().allMatch(v -> v != null)) {
+                keys.put(String.join("+", key), values);
+            }
+        }
+        return keys;
+    }
+
+    static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isString() ? node.stringValue() : node.toString();
+    }
+}
