@@ -10,10 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,10 +32,10 @@ class Claims {
     private final Dialect dialect;
     private final TransactionTemplate transactions;
 
-    Claims(JdbcClient jdbc, Dialect dialect, DataSource dataSource) {
+    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(transactionManager);
         // Read committed keeps MariaDB from taking gap locks that would hold up registrations.
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }

@@ -4,10 +4,14 @@ import dev.jita.core.ApiException;
 import dev.jita.core.Dialect;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,16 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(MaintenanceProperties.class)
 public class MaintenanceGate {
 
+    private static final int DEADLOCK_RETRIES = 5;
+
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final TransactionTemplate transactions;
     private final MaintenanceProperties properties;
 
-    MaintenanceGate(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions,
+    MaintenanceGate(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
                     MaintenanceProperties properties) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Read committed everywhere: MariaDB's default (repeatable read) takes gap locks that make
+        // concurrent inserts deadlock.
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.properties = properties;
     }
 
@@ -51,12 +60,32 @@ public class MaintenanceGate {
         return new MaintenanceModes(backyard, data);
     }
 
-    /** Runs {@code work} in a new transaction, unless load mode is ON: then nothing runs and 498 is thrown. */
+    /**
+     * Runs {@code work} in a new transaction, unless load mode is ON: then nothing runs and 498 is thrown.
+     * A transaction the database picks as a deadlock victim is run again from the start (a few times).
+     */
     public <T> T write(Refusal refusal, Supplier<T> work, Object... messageArgs) {
-        return transactions.execute(status -> {
-            assertWritable(refusal, messageArgs);
-            return work.get();
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    assertWritable(refusal, messageArgs);
+                    return work.get();
+                });
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_RETRIES) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void run(Refusal refusal, Runnable work, Object... messageArgs) {

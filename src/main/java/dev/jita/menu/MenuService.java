@@ -269,7 +269,7 @@ public class MenuService {
             return null;
         }
         try {
-            store.replaceUniqueValues(organizationId, workspaceId, menu.restName(), id, keys);
+            store.replaceUniqueValues(organizationId, workspaceId, menu.restName(), id, keys, existing.isEmpty());
         } catch (DuplicateKeyException raced) {
             invalid.add(index, keys.keySet().iterator().next(), "a record with the same values already exists");
             throw invalid.exception(json.writeValueAsString(invalid.reasons()));

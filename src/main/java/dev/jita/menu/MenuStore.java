@@ -74,10 +74,15 @@ class MenuStore {
                 .update() == 1;
     }
 
-    /** Claims the record's unique values; false (and nothing claimed) when another record holds one. */
+    /**
+     * Makes {@code keys} the record's unique values; the primary key refuses (DuplicateKeyException) a value
+     * another record holds. A new record has none to delete, and skipping that delete spares MariaDB a gap lock.
+     */
     void replaceUniqueValues(String organizationId, String workspaceId, String menu, String recordId,
-                             Map<String, List<Object>> keys) {
-        jdbc.sql("DELETE FROM menu_unique_value WHERE record_id = ?").param(recordId).update();
+                             Map<String, List<Object>> keys, boolean newRecord) {
+        if (!newRecord) {
+            jdbc.sql("DELETE FROM menu_unique_value WHERE record_id = ?").param(recordId).update();
+        }
         keys.forEach((key, values) -> jdbc.sql("INSERT INTO menu_unique_value (organization_id, workspace_id, menu_name, "
                         + "unique_key, value_hash, record_id) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(organizationId, workspaceId, menu, key, hash(values), recordId).update());

@@ -14,11 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Load mode is strict: once the PATCH that turns it ON has answered, no write commits. Writers keep creating
- * workspaces while the mode is switched under them; nothing they do after the PATCH's answer may land.
+ * Load mode is strict: once the PATCH that turns it ON has answered, no write commits. Writers keep writing
+ * while the mode is switched under them; nothing they do after the PATCH's answer may land.
  */
 class StrictLoadModeTest extends ApiTest {
 
@@ -28,12 +30,30 @@ class StrictLoadModeTest extends ApiTest {
     }
 
     @Test
-    void noWriteCommitsOnceTheSwitchHasAnswered() throws Exception {
+    void noWorkspaceIsCreatedOnceTheSwitchHasAnswered() throws Exception {
         String org = unique("strict");
         createOrganization(org, "owner", "owner-pass");
         Http manager = http().as("owner", "owner-pass");
         String workspaces = "/api/" + org + "/platform/workspaces";
 
+        writeWhileSwitching(n -> manager.post(workspaces, Map.of("id", "w" + n, "name", "concurrent")),
+                () -> manager.get(workspaces).data().size());
+    }
+
+    @Test
+    void noMenuRecordIsWrittenOnceTheSwitchHasAnswered() throws Exception {
+        String org = unique("strict-menu");
+        createOrganization(org, "owner", "owner-pass");
+        Http member = http().as("owner", "owner-pass");
+        createWorkspace(member, org, "ws1");
+        String menu = "/api/" + org + "/workspaces/ws1/ita/menu/operation_list/";
+
+        writeWhileSwitching(n -> member.post(menu + "maintenance/", Map.of("parameter", Map.of("operation_name", "op" + n))),
+                () -> member.get(menu + "filter/count/").data().asInt());
+    }
+
+    /** Runs the writers, switches load mode ON after 40 writes, and checks that nothing landed after the answer. */
+    private void writeWhileSwitching(IntFunction<Http.Reply> write, IntSupplier count) throws Exception {
         AtomicLong switchedAt = new AtomicLong(Long.MAX_VALUE);
         AtomicInteger refusedAfterSwitch = new AtomicInteger();
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -46,8 +66,7 @@ class StrictLoadModeTest extends ApiTest {
                 int refusedHere = 0;
                 while (refusedHere < 3) {
                     long sentAt = System.nanoTime();
-                    Http.Reply reply = manager.post(workspaces,
-                            Map.of("id", "w" + sequence.incrementAndGet(), "name", "concurrent"));
+                    Http.Reply reply = write.apply(sequence.incrementAndGet());
                     outcomes.add(new Outcome(sentAt, reply.status()));
                     if (reply.status() == 498 && sentAt > switchedAt.get()) {
                         refusedHere++;
@@ -63,7 +82,7 @@ class StrictLoadModeTest extends ApiTest {
         Http.Reply switched = admin().patch(MODES, Map.of("data_update_stop", "1"));
         switchedAt.set(System.nanoTime());
         assertThat(switched.status()).isEqualTo(200);
-        int countAtSwitch = manager.get(workspaces).data().size();
+        int countAtSwitch = count.getAsInt();
 
         for (Future<?> writer : writers) {
             writer.get(2, TimeUnit.MINUTES);
@@ -75,8 +94,8 @@ class StrictLoadModeTest extends ApiTest {
         assertThat(accepted).as("writes accepted before the switch").isGreaterThanOrEqualTo(40);
         assertThat(refusedAfterSwitch.get()).isEqualTo(WRITERS * 3);
         assertThat(outcomes).noneMatch(o -> o.status() == 200 && o.sentAt() > switchedAt.get());
-        assertThat(manager.get(workspaces).data().size())
-                .as("no workspace committed after the switch answered")
+        assertThat(count.getAsInt())
+                .as("nothing committed after the switch answered")
                 .isEqualTo(countAtSwitch)
                 .isEqualTo((int) accepted);
     }
