@@ -59,29 +59,46 @@ api_print() {
     fi
 }
 
-# api_request METHOD PATH [json file] : calls the API, prints the response body and exits.
-api_request() {
-    local method="$1" path="$2" json_file="${3:-}" status rc
-    API_BODY_FILE=$(mktemp) || exit 1
-    trap 'rm -f "${API_BODY_FILE}"' EXIT
-    trap 'exit 1' HUP INT TERM
+# api_call METHOD PATH [json body] : calls the API once; the body lands in API_BODY_FILE, the HTTP status
+# in API_STATUS (000 when curl itself failed). Prints nothing, exits never: for scripts that call several times.
+api_call() {
+    local method="$1" path="$2" body="${3:-}"
+    if [ -z "${API_BODY_FILE:-}" ]; then
+        API_BODY_FILE=$(mktemp) || exit 1
+        trap 'rm -f "${API_BODY_FILE}"' EXIT
+        trap 'exit 1' HUP INT TERM
+    fi
     local args=(-X "${method}" -u "${USERNAME}:${PASSWORD}" -o "${API_BODY_FILE}" -w '%{http_code}')
-    if [ -n "${json_file}" ]; then
-        api_print "${json_file}"
-        args+=(-H "Content-type: application/json" --data-binary "@${json_file}")
+    if [ -n "${body}" ]; then
+        args+=(-H "Content-type: application/json" --data-binary "${body}")
     fi
     # CURL_OPT is not quoted on purpose: it may hold several options.
     # shellcheck disable=SC2086
-    status=$(curl ${CURL_OPT:-} "${args[@]}" "${CONF_BASE_URL}${path}")
-    rc=$?
+    API_STATUS=$(curl ${CURL_OPT:-} "${args[@]}" "${CONF_BASE_URL}${path}") || API_STATUS=000
+}
+
+# api_request METHOD PATH [json file] : calls the API, prints the response body and exits.
+api_request() {
+    local method="$1" path="$2" json_file="${3:-}"
+    if [ -n "${json_file}" ]; then
+        api_print "${json_file}"
+        api_call "${method}" "${path}" "@${json_file}"
+    else
+        api_call "${method}" "${path}"
+    fi
     api_print "${API_BODY_FILE}"
-    if [ "${rc}" -ne 0 ]; then
-        echo "Error: curl failed (exit code ${rc}) : ${CONF_BASE_URL}${path}"
+    if [ "${API_STATUS}" = "000" ]; then
+        echo "Error: curl failed : ${CONF_BASE_URL}${path}"
         exit 1
     fi
-    if [ "${status}" != "200" ]; then
-        echo "Error: HTTP status ${status}"
+    if [ "${API_STATUS}" != "200" ]; then
+        echo "Error: HTTP status ${API_STATUS}"
         exit 1
     fi
     exit 0
+}
+
+# api_field NAME : a top-level string or number field of data in the last answer (compact JSON), e.g. state.
+api_field() {
+    sed -n 's/.*"data":{[^{}]*"'"$1"'":"\{0,1\}\([^",}]*\)"\{0,1\}[,}].*/\1/p' "${API_BODY_FILE}"
 }

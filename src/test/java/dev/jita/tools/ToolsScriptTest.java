@@ -358,6 +358,39 @@ class ToolsScriptTest extends ApiTest {
         return Files.writeString(Files.createTempFile(temp, "setting", ".json"), content);
     }
 
+    @Test
+    void drainWithNothingRunningEndsDrainedWithLoadModeOn() {
+        Run run = run("drain.sh", ANSWERS, "--timeout", "60", "--interval", "1");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("drained: execute_count 0").contains("load mode is ON");
+        assertModes("1", "1");
+        // A drain no longer running cannot be cancelled.
+        Run cancel = run("drain.sh", ADMIN + "\n" + ADMIN_PASSWORD + "\n", "--cancel");
+        assertThat(cancel.exit()).as(cancel.output()).isEqualTo(1);
+        assertThat(cancel.output()).contains("400-00001");
+    }
+
+    @Test
+    void drainCanKeepWritesOpen() {
+        Run run = run("drain.sh", ANSWERS, "--keep-writes-open");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("writes stay open");
+        assertModes("1", "0");
+    }
+
+    @Test
+    void drainRefusesBadArgumentsWrongPasswordsAndAnswersOtherThanY() {
+        assertThat(run("drain.sh", ANSWERS, "--timeout", "soon").exit()).isEqualTo(1);
+        assertThat(run("drain.sh", ANSWERS, "--bogus").exit()).isEqualTo(1);
+        assertThat(run("drain.sh", ADMIN + "\n" + ADMIN_PASSWORD + "\nn\n").exit()).isEqualTo(1);
+        Run wrong = run("drain.sh", ADMIN + "\nnot-the-password\nY\n");
+        assertThat(wrong.exit()).as(wrong.output()).isEqualTo(1);
+        assertThat(wrong.output()).contains("401-00002");
+        assertModes("0", "0");
+    }
+
     private Run run(String script, String input, String... args) {
         return run(null, script, input, args);
     }
