@@ -51,13 +51,22 @@ public class MenuService {
     private final SecretBox secrets;
     private final MaintenanceGate gate;
     private final ObjectMapper json;
+    private final Map<String, MenuRecordSource> sources = new HashMap<>();
 
-    MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json) {
+    MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json,
+                List<MenuRecordSource> sources) {
         this.catalog = catalog;
         this.store = store;
         this.secrets = secrets;
         this.gate = gate;
         this.json = json;
+        for (MenuRecordSource source : sources) {
+            MenuDefinition menu = catalog.get(source.menu());
+            if (menu.userWritable()) {
+                throw new IllegalStateException("Menu " + menu.restName() + " has a record source but is user-writable");
+            }
+            this.sources.put(source.menu(), source);
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -65,6 +74,9 @@ public class MenuService {
     /** Every record of a menu in a workspace, as the API shows it (files included when {@code withFiles}). */
     public List<Record> records(String organizationId, String workspaceId, String menuName, boolean withFiles) {
         MenuDefinition menu = catalog.get(menuName);
+        if (sources.containsKey(menuName)) {
+            return sources.get(menuName).records(organizationId, workspaceId);
+        }
         References references = new References(organizationId, workspaceId, menu);
         Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, menuName) : Map.of();
         return store.all(organizationId, workspaceId, menuName).stream()
