@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A whole jita node in a process of its own (in a package of its own, so that the test server's component
- * scan does not pick up its handler), with a job handler that never finishes: the test kills it
- * with SIGKILL while it holds items.
+ * scan does not pick up its handler), with a job handler that never finishes in place of the real Ansible
+ * driver (started with jita.ansible.enabled=false): the test kills it with SIGKILL while it holds items.
  */
 public final class NodeProcessMain {
 

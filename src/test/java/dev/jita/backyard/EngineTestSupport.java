@@ -12,9 +12,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Engines made by the test itself (several per test act as several nodes), on the server's database. */
+/**
+ * Engines made by the test itself (several per test act as several nodes), on the server's database. The
+ * server's own engine is off here (an API-only node), so that only the test's engines and handlers take items;
+ * its dead-node sweep still runs.
+ */
+@TestPropertySource(properties = "jita.backyard.enabled=false")
 abstract class EngineTestSupport extends ApiTest {
 
     @Autowired

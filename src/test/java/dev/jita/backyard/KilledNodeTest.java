@@ -32,7 +32,8 @@ class KilledNodeTest extends EngineTestSupport {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), NodeProcessMain.class.getName(),
                 "--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
-                "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off"));
+                "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off",
+                "--jita.ansible.enabled=false"));
         // The same database as this test's server.
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
             command.add("--" + key + "=" + environment.getProperty(key, ""));

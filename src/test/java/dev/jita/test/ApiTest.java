@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.logging.sync-interval=1s",
         "jita.backyard.heartbeat-interval=300ms",
         "jita.backyard.dead-after=3s",
-        "jita.backyard.sweep-interval=300ms"})
+        "jita.backyard.sweep-interval=300ms",
+        // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
+        "jita.ansible.enabled=false"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";

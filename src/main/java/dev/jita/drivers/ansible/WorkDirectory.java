@@ -1,0 +1,145 @@
+package dev.jita.drivers.ansible;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The directory one execution runs in: inventory.yml, host_vars/, playbooks/, site.yml and output/. Readable
+ * by this OS user only (the inventory holds passwords), and deleted when the execution ends.
+ */
+final class WorkDirectory {
+
+    static final String INVENTORY = "inventory.yml";
+    static final String SITE = "site.yml";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Its own mapper: one line per value whatever the application's JSON settings are. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+
+    /** The directory {@code parent/<executionId>}; nothing is written before {@link #prepare}. */
+    WorkDirectory(Path parent, String executionId) {
+        this.root = parent.resolve(executionId).toAbsolutePath();
+    }
+
+    /** Writes the execution's files into a new directory. */
+    void prepare(AnsiblePlan plan) throws IOException {
+        Files.createDirectories(root.getParent());
+        delete();
+        directory(root);
+        directory(root.resolve("host_vars"));
+        directory(root.resolve("playbooks"));
+        directory(output());
+        directory(root.resolve("tmp"));
+        writeInventory(plan);
+        StringBuilder site = new StringBuilder();
+        for (AnsiblePlan.Playbook playbook : plan.playbooks()) {
+            file(root.resolve("playbooks").resolve(playbook.name()), playbook.content());
+            site.append("- import_playbook: ").append(yaml("playbooks/" + playbook.name())).append('\n');
+        }
+        file(root.resolve(SITE), site.toString());
+        for (AnsiblePlan.Host host : plan.hosts()) {
+            file(root.resolve("host_vars").resolve(host.name() + ".yml"), yaml(host.variables()));
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Files a playbook writes here (via the extra var jita_output_dir) are kept for download. */
+    Path output() {
+        return root.resolve("output");
+    }
+
+    /** The regular files directly in output/; links are skipped, so nothing outside can be read through them. */
+    List<Path> outputFiles() throws IOException {
+        try (Stream<Path> entries = Files.list(output())) {
+            return entries.filter(entry -> Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+    }
+
+    void delete() throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * The inventory in YAML flow style (JSON with tags): each host's connection, and its password marked
+     * !unsafe so that Ansible never templates it.
+     */
+    private void writeInventory(AnsiblePlan plan) throws IOException {
+        StringBuilder inventory = new StringBuilder("all:\n  hosts:\n");
+        for (AnsiblePlan.Host host : plan.hosts()) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("ansible_host", host.address());
+            vars.put("ansible_connection", host.connection());
+            if (host.user() != null) {
+                vars.put("ansible_user", host.user());
+            }
+            String line = yaml(vars);
+            if (host.password() != null) {
+                line = line.substring(0, line.length() - 1) + ", \"ansible_password\": !unsafe " + yaml(host.password()) + "}";
+            }
+            inventory.append("    ").append(yaml(host.name())).append(": ").append(line).append('\n');
+        }
+        file(root.resolve(INVENTORY), inventory.toString());
+    }
+
+    /**
+     * JSON, which YAML reads as is, so no value can break the quoting. The three characters YAML alone takes
+     * for line breaks are escaped as well.
+     */
+    private String yaml(Object value) {
+        return JSON.writeValueAsString(value).replace("\u0085", "\\u0085").replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
+    }
+
+    private void directory(Path path) throws IOException {
+        Files.createDirectory(path);
+        restrict(path, OWNER_ONLY_DIR);
+    }
+
+    private void file(Path path, String content) throws IOException {
+        file(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void file(Path path, byte[] content) throws IOException {
+        if (!path.normalize().getParent().startsWith(root)) {
+            throw new IOException("Refusing to write outside the work directory: " + path.getFileName());
+        }
+        try {
+            Files.createFile(path);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("Two files of the execution have the same name: " + path.getFileName(), e);
+        }
+        restrict(path, OWNER_ONLY_FILE);
+        Files.write(path, content);
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+}
