@@ -39,7 +39,8 @@ public class MenuService {
     static final String LAST_USER = "last_updated_user";
     private static final Set<String> READ_ONLY = Set.of(UUID_KEY, LAST_UPDATE, LAST_USER);
     private static final int REMARKS_LENGTH = 4000;
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** last_update_date_time as the API shows it. */
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
     /** A record as the API shows it. */

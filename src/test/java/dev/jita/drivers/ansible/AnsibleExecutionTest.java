@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +115,32 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(target).hasContent("written");
         Files.delete(target);
         Files.delete(target.getParent());
+    }
+
+    @Test
+    void theExecutionListMenuShowsEveryExecutionAndIsReadOnly() throws Exception {
+        scenario(play("    - name: nothing much\n      ping:\n"), null);
+        String run = execute();
+        awaitEnd(run);
+        Http.Reply dry = member.post(driver + "execute_dry_run/", Map.of("movement_name", "mv1", "operation_name", "op1"));
+        String dryRun = dry.data().path("execution_no").asString();
+        awaitEnd(dryRun);
+
+        JsonNode rows = viewer.get(menus + "execution_list_ansible_legacy/filter/").data();
+        assertThat(rows.size()).isEqualTo(2);
+        JsonNode first = rows.get(0).path("parameter");
+        assertThat(first.path("execution_no").asString()).isEqualTo(run);
+        assertThat(first.path("execution_type").asString()).isEqualTo("Normal");
+        assertThat(first.path("status").asString()).isEqualTo("Completed");
+        assertThat(first.path("movement_name").asString()).isEqualTo("mv1");
+        assertThat(first.path("time_start").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(rows.get(1).path("parameter").path("execution_type").asString()).isEqualTo("Dry run");
+        assertThat(member.post(menus + "execution_list_ansible_legacy/filter/count/",
+                Map.of("execution_type", Map.of("LIST", List.of("Dry run")))).data().asInt()).isEqualTo(1);
+        assertThat(member.get(menus + "execution_list_ansible_legacy/info/").data().path("menu_info").path("writable")
+                .asBoolean()).isFalse();
+        assertError(member.post(menus + "execution_list_ansible_legacy/maintenance/",
+                Map.of("parameter", Map.of("movement_name", "x"))), 403, "403-00001");
     }
 
     @Test
