@@ -8,15 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,24 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BasicAuthFilter extends OncePerRequestFilter {
 
-    static final String MASTER_REALM = "master";
-    private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
-
-    private final AccountLookup accounts;
-    private final LoginThrottle throttle;
-    private final PasswordEncoder passwords;
+    private final Authenticator authenticator;
     private final EnvelopeWriter envelope;
-    private final String dummyHash;
-    private final VerifiedCredentials verified;
 
-    BasicAuthFilter(AccountLookup accounts, LoginThrottle throttle, PasswordEncoder passwords,
-                    EnvelopeWriter envelope, Duration credentialCacheTtl) {
-        this.accounts = accounts;
-        this.throttle = throttle;
-        this.passwords = passwords;
+    BasicAuthFilter(Authenticator authenticator, EnvelopeWriter envelope) {
+        this.authenticator = authenticator;
         this.envelope = envelope;
-        this.dummyHash = passwords.encode("timing-equaliser");
-        this.verified = new VerifiedCredentials(credentialCacheTtl);
     }
 
     @Override
@@ -56,7 +40,7 @@ class BasicAuthFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (organizationId != null && !accounts.organizationExists(organizationId)) {
+        if (organizationId != null && !authenticator.organizationExists(organizationId)) {
             envelope.write(request, response, ApiException.notFound("error.organization_not_found", organizationId));
             return;
         }
@@ -70,102 +54,18 @@ class BasicAuthFilter extends OncePerRequestFilter {
             unauthenticated(request, response);
             return;
         }
-        String username = credentials.get()[0];
-        String password = credentials.get()[1];
-        Attempt attempt = new Attempt(system ? MASTER_REALM : organizationId, username, password);
-        JitaUser user = system ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
-        if (user == null) {
-            attempt.failed();
+        Optional<JitaUser> user = authenticator.authenticate(organizationId, credentials.get()[0], credentials.get()[1]);
+        if (user.isEmpty()) {
             unauthenticated(request, response);
             return;
         }
-        attempt.succeeded();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().authorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
-        }
-    }
-
-    private JitaUser authenticateSystem(Attempt attempt) {
-        Optional<String> hash = accounts.systemAdminHash(attempt.username);
-        if (hash.isPresent()) {
-            return attempt.check(MASTER_REALM, hash.get()) ? JitaUser.systemAdmin(attempt.username) : null;
-        }
-        // A genuine organization user on a system endpoint is authenticated but not allowed (403, not 401).
-        for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(attempt.username)) {
-            if (attempt.check(account.organizationId(), account.passwordHash())) {
-                return JitaUser.organizationUser(account.organizationId(), attempt.username, account.manager());
-            }
-        }
-        attempt.check(MASTER_REALM, dummyHash);
-        return null;
-    }
-
-    private JitaUser authenticateOrg(String organizationId, Attempt attempt) {
-        Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, attempt.username);
-        if (account.isEmpty()) {
-            attempt.check(organizationId, dummyHash);
-            return null;
-        }
-        return attempt.check(organizationId, account.get().passwordHash())
-                ? JitaUser.organizationUser(organizationId, attempt.username, account.get().manager())
-                : null;
-    }
-
-    /**
-     * One login attempt. Credentials that passed bcrypt a moment ago pass at once; any other check is first
-     * slowed down by the user's recent failures, then pays bcrypt.
-     */
-    private final class Attempt {
-        private final String realm;
-        private final String username;
-        private final String password;
-        private Integer failures;
-
-        Attempt(String realm, String username, String password) {
-            this.realm = realm;
-            this.username = username;
-            this.password = password;
-        }
-
-        boolean check(String hashRealm, String hash) {
-            if (verified.contains(hashRealm, username, hash, password)) {
-                return true;
-            }
-            if (failures == null) {
-                failures = throttle.failures(realm, username);
-                pause(throttle.delayFor(failures));
-            }
-            boolean matches = matches(password, hash);
-            if (matches) {
-                verified.remember(hashRealm, username, hash, password);
-            }
-            return matches;
-        }
-
-        void failed() {
-            int before = failures == null ? throttle.failures(realm, username) : failures;
-            throttle.recordFailure(realm, username, before);
-            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, before + 1);
-        }
-
-        void succeeded() {
-            if (failures != null && failures > 0) {
-                throttle.reset(realm, username);
-            }
-        }
-    }
-
-    /** bcrypt reads at most 72 bytes; a longer password never matches instead of failing the request. */
-    private boolean matches(String password, String hash) {
-        try {
-            return passwords.matches(password, hash);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
@@ -190,14 +90,4 @@ class BasicAuthFilter extends OncePerRequestFilter {
         envelope.write(request, response, new ApiException("401-00002", "error.unauthenticated"));
     }
 
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

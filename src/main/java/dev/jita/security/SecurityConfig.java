@@ -29,15 +29,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccountLookup accounts, LoginThrottle throttle,
-                                    PasswordEncoder passwords, EnvelopeWriter envelope,
-                                    SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Authenticator authenticator, EnvelopeWriter envelope)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BasicAuthFilter(accounts, throttle, passwords, envelope,
-                        properties.credentialCacheTtl()),
+                .addFilterBefore(new BasicAuthFilter(authenticator, envelope),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {

@@ -1,0 +1,145 @@
+package dev.jita.security;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password, for the API's HTTP Basic and the web UI's login alike: against the
+ * system administrators (no organization) or against one organization's users only. Failed attempts are
+ * counted and slow the next ones down; credentials that passed bcrypt a moment ago pass at once.
+ */
+@Component
+class Authenticator {
+
+    static final String MASTER_REALM = "master";
+    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+
+    private final AccountLookup accounts;
+    private final LoginThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final String dummyHash;
+    private final VerifiedCredentials verified;
+
+    Authenticator(AccountLookup accounts, LoginThrottle throttle, PasswordEncoder passwords,
+                  SecurityProperties properties) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.passwords = passwords;
+        this.dummyHash = passwords.encode("timing-equaliser");
+        this.verified = new VerifiedCredentials(properties.credentialCacheTtl());
+    }
+
+    /**
+     * The user, or empty when the credentials are wrong. With {@code organizationId} null the system
+     * administrators' realm is asked: there a genuine organization user is recognised (and will be refused
+     * with 403 rather than 401).
+     */
+    Optional<JitaUser> authenticate(String organizationId, String username, String password) {
+        Attempt attempt = new Attempt(organizationId == null ? MASTER_REALM : organizationId, username, password);
+        JitaUser user = organizationId == null ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
+        if (user == null) {
+            attempt.failed();
+            return Optional.empty();
+        }
+        attempt.succeeded();
+        return Optional.of(user);
+    }
+
+    boolean organizationExists(String organizationId) {
+        return accounts.organizationExists(organizationId);
+    }
+
+    private JitaUser authenticateSystem(Attempt attempt) {
+        Optional<String> hash = accounts.systemAdminHash(attempt.username);
+        if (hash.isPresent()) {
+            return attempt.check(MASTER_REALM, hash.get()) ? JitaUser.systemAdmin(attempt.username) : null;
+        }
+        // A genuine organization user on a system endpoint is authenticated but not allowed (403, not 401).
+        for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(attempt.username)) {
+            if (attempt.check(account.organizationId(), account.passwordHash())) {
+                return JitaUser.organizationUser(account.organizationId(), attempt.username, account.manager());
+            }
+        }
+        attempt.check(MASTER_REALM, dummyHash);
+        return null;
+    }
+
+    private JitaUser authenticateOrg(String organizationId, Attempt attempt) {
+        Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, attempt.username);
+        if (account.isEmpty()) {
+            attempt.check(organizationId, dummyHash);
+            return null;
+        }
+        return attempt.check(organizationId, account.get().passwordHash())
+                ? JitaUser.organizationUser(organizationId, attempt.username, account.get().manager())
+                : null;
+    }
+
+    /**
+     * One login attempt. Credentials that passed bcrypt a moment ago pass at once; any other check is first
+     * slowed down by the user's recent failures, then pays bcrypt.
+     */
+    private final class Attempt {
+        private final String realm;
+        private final String username;
+        private final String password;
+        private Integer failures;
+
+        Attempt(String realm, String username, String password) {
+            this.realm = realm;
+            this.username = username;
+            this.password = password;
+        }
+
+        boolean check(String hashRealm, String hash) {
+            if (verified.contains(hashRealm, username, hash, password)) {
+                return true;
+            }
+            if (failures == null) {
+                failures = throttle.failures(realm, username);
+                pause(throttle.delayFor(failures));
+            }
+            boolean matches = matches(password, hash);
+            if (matches) {
+                verified.remember(hashRealm, username, hash, password);
+            }
+            return matches;
+        }
+
+        void failed() {
+            int before = failures == null ? throttle.failures(realm, username) : failures;
+            throttle.recordFailure(realm, username, before);
+            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, before + 1);
+        }
+
+        void succeeded() {
+            if (failures != null && failures > 0) {
+                throttle.reset(realm, username);
+            }
+        }
+    }
+
+    /** bcrypt reads at most 72 bytes; a longer password never matches instead of failing the request. */
+    private boolean matches(String password, String hash) {
+        try {
+            return passwords.matches(password, hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
