@@ -16,14 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Changes the modes, keeps who and when, and the audit trail of every change. */
 @Service
-class MaintenanceSettingService {
+public class MaintenanceSettingService {
 
     private static final Logger log = LoggerFactory.getLogger(MaintenanceSettingService.class);
 
-    record ModeState(String value, String reason, String lastUpdateUser, Instant lastUpdateTimestamp) {
+    public record ModeState(String value, String reason, String lastUpdateUser, Instant lastUpdateTimestamp) {
     }
 
-    record AuditEntry(long id, String modeName, String oldValue, String newValue, String reason,
+    public record AuditEntry(long id, String modeName, String oldValue, String newValue, String reason,
                       String changedBy, Instant changedAt) {
     }
 
@@ -58,7 +58,7 @@ class MaintenanceSettingService {
      * Applies already validated values in one transaction. The mode rows are locked exclusively (in a fixed
      * order), which waits for every write and claim that holds them and makes later ones see the new values.
      */
-    void update(Map<MaintenanceMode, String> values, String reason, String user) {
+    public void update(Map<MaintenanceMode, String> values, String reason, String user) {
         transactions.executeWithoutResult(status -> {
             Map<String, String> before = new LinkedHashMap<>();
             jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.exclusiveLock())
@@ -76,7 +76,7 @@ class MaintenanceSettingService {
         log.info("Maintenance mode changed by {}: {} (reason: {})", user, values, reason);
     }
 
-    Map<MaintenanceMode, ModeState> states() {
+    public Map<MaintenanceMode, ModeState> states() {
         Map<MaintenanceMode, ModeState> states = new LinkedHashMap<>();
         jdbc.sql("SELECT mode_name, setting_value, reason, last_update_user, last_update_timestamp FROM maintenance_mode")
                 .query((rs, n) -> {
@@ -88,7 +88,7 @@ class MaintenanceSettingService {
         return states;
     }
 
-    List<AuditEntry> audit(int limit) {
+    public List<AuditEntry> audit(int limit) {
         return jdbc.sql("SELECT audit_id, mode_name, old_value, new_value, reason, changed_by, changed_at "
                         + "FROM maintenance_mode_audit ORDER BY audit_id DESC")
                 .withMaxRows(limit)

@@ -55,8 +55,26 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The web UI: a session after a form login, CSRF tokens on its forms. */
     @Bean
     @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http, Authenticator authenticator) throws Exception {
+        http.securityMatcher("/", "/login", "/logout", "/admin/**", "/ui/**")
+                .authenticationProvider(new UiLoginProvider(authenticator))
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(request -> request.getParameter("organization"))
+                        .defaultSuccessUrl("/", true)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/ui/banner").permitAll()
+                        .requestMatchers("/admin/**", "/ui/admin/**").hasRole(SYSTEM_ADMIN)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -13,7 +13,7 @@ class EnvelopeAndHealthTest extends ApiTest {
     void unknownPathsAnswerInTheEnvelope() {
         assertError(http().get("/no/such/path"), 404, "404-00001");
         assertError(admin().get("/api/platform/no-such-endpoint"), 404, "404-00001");
-        assertError(http().get("/"), 404, "404-00001");
+        assertError(http().get("/nothing-here.html"), 404, "404-00001");
     }
 
     @Test

@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  * items are found through the index on phase among any number of ended ones.
  */
 @RestController
-class ExecuteCheckController {
+public class ExecuteCheck {
 
     private final JdbcClient jdbc;
 
-    ExecuteCheckController(JdbcClient jdbc) {
+    ExecuteCheck(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -90,7 +90,11 @@ class ExecuteCheckController {
 
     @GetMapping({"/api/ita/backyard-execute-check/", "/api/ita/backyard-execute-check"})
     ApiResponse check(HttpServletRequest request) {
-        boolean japanese = Messages.locale(request).equals(Locale.JAPANESE);
+        return ApiResponse.ok(snapshot(Messages.locale(request).equals(Locale.JAPANESE)));
+    }
+
+    /** The answer's data: also what the web UI's maintenance console shows. */
+    public Map<String, Object> snapshot(boolean japanese) {
         List<String> organizations = jdbc.sql("SELECT organization_id FROM organization ORDER BY organization_id")
                 .query(String.class).list();
         Map<String, List<String>> workspaces = new HashMap<>();
@@ -124,6 +128,6 @@ class ExecuteCheckController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("execute_count", total);
         data.put("organizations", organizationViews);
-        return ApiResponse.ok(data);
+        return data;
     }
 }

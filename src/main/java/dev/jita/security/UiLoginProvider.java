@@ -1,0 +1,38 @@
+package dev.jita.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The web UI's login: the form's organization field chooses the realm (empty: the system administrators).
+ * The checks, the slowing down of failed attempts and the roles are those of the API.
+ */
+class UiLoginProvider implements AuthenticationProvider {
+
+    private final Authenticator authenticator;
+
+    UiLoginProvider(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication login) {
+        String organization = login.getDetails() instanceof String text && !text.isBlank() ? text.trim() : null;
+        String username = login.getName();
+        String password = String.valueOf(login.getCredentials());
+        if (organization != null && !authenticator.organizationExists(organization)) {
+            throw new BadCredentialsException("unknown organization");
+        }
+        JitaUser user = authenticator.authenticate(organization, username, password)
+                .filter(u -> organization != null || u.systemAdmin())
+                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

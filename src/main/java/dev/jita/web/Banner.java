@@ -1,0 +1,48 @@
+package dev.jita.web;
+
+import dev.jita.core.Messages;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.MaintenanceSettingService;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the banner says: load mode's text wins when both modes are ON; with the reason given when the mode
+ * was set, and who set it when. Nothing when both are OFF.
+ */
+@Component
+class Banner {
+
+    private final MaintenanceSettingService settings;
+    private final Messages messages;
+
+    Banner(MaintenanceSettingService settings, Messages messages) {
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    /** mode, text, reason, set_by, set_at and who (set_by and set_at as a sentence); all null when no mode is ON. */
+    Map<String, Object> now(Locale locale) {
+        Map<MaintenanceMode, MaintenanceSettingService.ModeState> states = settings.states();
+        MaintenanceMode shown = null;
+        for (MaintenanceMode mode : new MaintenanceMode[] {MaintenanceMode.DATA_UPDATE_STOP, MaintenanceMode.BACKYARD_EXECUTE_STOP}) {
+            MaintenanceSettingService.ModeState state = states.get(mode);
+            if (shown == null && state != null && "1".equals(state.value())) {
+                shown = mode;
+            }
+        }
+        Map<String, Object> banner = new LinkedHashMap<>();
+        banner.put("mode", shown == null ? null : shown.key());
+        banner.put("text", shown == null ? null : messages.get(locale, "maintenance.banner." + shown.key()));
+        MaintenanceSettingService.ModeState state = shown == null ? null : states.get(shown);
+        banner.put("reason", state == null ? null : state.reason());
+        banner.put("set_by", state == null ? null : state.lastUpdateUser());
+        banner.put("set_at", state == null ? null : Times.micros(state.lastUpdateTimestamp()));
+        banner.put("who", state == null ? null
+                : messages.get(locale, "ui.banner.set_by", state.lastUpdateUser(), Times.micros(state.lastUpdateTimestamp())));
+        return banner;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jita.web;
+
+import dev.jita.security.JitaUser;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page shows: the banner, who is logged in, the language. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final Banner banner;
+
+    PageModel(Banner banner) {
+        this.banner = banner;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale()));
+        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        model.addAttribute("me", authentication != null && authentication.getPrincipal() instanceof JitaUser user ? user : null);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jita.web;
+
+import dev.jita.backyard.ExecuteCheck;
+import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.MaintenanceSettingService;
+import dev.jita.security.CurrentUser;
+import dev.jita.security.JitaUser;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The web UI's pages: login, home, and the system administrator's maintenance console. */
+@Controller
+class Pages {
+
+    private static final int AUDIT_ROWS = 50;
+
+    private final Banner banner;
+    private final MaintenanceSettingService settings;
+    private final ExecuteCheck executeCheck;
+
+    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck) {
+        this.banner = banner;
+        this.settings = settings;
+        this.executeCheck = executeCheck;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home() {
+        return CurrentUser.get().systemAdmin() ? "redirect:/admin/maintenance" : "home";
+    }
+
+    @GetMapping("/admin/maintenance")
+    String console(Model model) {
+        model.addAttribute("modes", settings.states());
+        model.addAttribute("audit", settings.audit(AUDIT_ROWS));
+        return "maintenance";
+    }
+
+    /** A switch of the console: exactly what PATCH /api/platform/maintenance-mode-setting does. */
+    @PostMapping("/admin/maintenance")
+    String switchMode(@RequestParam String mode, @RequestParam String value,
+                      @RequestParam(required = false) String reason) {
+        MaintenanceMode target = MaintenanceMode.ofKey(mode).orElse(null);
+        if (target == null || !(value.equals("0") || value.equals("1"))
+                || (reason != null && reason.length() > 1000)) {
+            return "redirect:/admin/maintenance?invalid";
+        }
+        Map<MaintenanceMode, String> change = new EnumMap<>(MaintenanceMode.class);
+        change.put(target, value);
+        JitaUser user = CurrentUser.get();
+        settings.update(change, reason == null || reason.isBlank() ? null : reason.trim(), user.username());
+        return "redirect:/admin/maintenance";
+    }
+
+    /** The banner, for pages that are already open (polled by banner.js). */
+    @GetMapping("/ui/banner")
+    @ResponseBody
+    Map<String, Object> bannerNow() {
+        return banner.now(LocaleContextHolder.getLocale());
+    }
+
+    /** What still runs, for the console's live table (polled by console.js). */
+    @GetMapping("/ui/admin/running")
+    @ResponseBody
+    Map<String, Object> running() {
+        return executeCheck.snapshot(LocaleContextHolder.getLocale().getLanguage().equals(Locale.JAPANESE.getLanguage()));
+    }
+}

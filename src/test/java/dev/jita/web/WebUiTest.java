@@ -1,0 +1,175 @@
+package dev.jita.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jita.test.ApiTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web UI in a real browser: Debian's chromium driven by chromium-driver, headless. */
+class WebUiTest extends ApiTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration LIVE = Duration.ofSeconds(15);
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void browser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
+        profile = Files.createTempDirectory("jita-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Waits for what a page shows, across reloads (an element of the old page goes stale). */
+    private WebDriverWait live() {
+        WebDriverWait wait = new WebDriverWait(browser, LIVE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private WebElement banner() {
+        return browser.findElement(By.id("maintenance-banner"));
+    }
+
+    private void awaitBanner(String mode) {
+        live().until(d -> {
+            String shown = banner().getDomAttribute("data-mode");
+            return mode == null ? shown == null && !banner().isDisplayed()
+                    : mode.equals(shown) && banner().isDisplayed();
+        });
+    }
+
+    private void logIn(String organization, String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("organization")).sendKeys(organization);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theBannerAppearsAndGoesOnAnOpenPageWithoutAReload() throws IOException {
+        browser.get(url("/login"));
+        assertThat(banner().isDisplayed()).isFalse();
+        assertThat(banner().getDomAttribute("data-mode")).isNull();
+
+        admin().patch(MODES, Map.of("backyard_execute_stop", "1", "reason", "monthly backup"));
+        awaitBanner("backyard_execute_stop");
+        assertThat(banner().getText()).contains("will not be executed until maintenance ends")
+                .contains("monthly backup").contains(ADMIN);
+
+        admin().patch(MODES, Map.of("data_update_stop", "1"));
+        awaitBanner("data_update_stop");
+        assertThat(banner().getText()).contains("cannot be registered, updated or discarded");
+        screenshot("login-load-mode");
+
+        setModes("0", "0");
+        awaitBanner(null);
+    }
+
+    @Test
+    void theBannerSpeaksJapaneseWhenAsked() {
+        setModes("0", "1");
+        browser.get(url("/login?lang=ja"));
+        awaitBanner("data_update_stop");
+        assertThat(banner().getText()).contains("メンテナンス中");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ログイン");
+    }
+
+    @Test
+    void anAdministratorSwitchesTheModesFromTheConsoleWithAConfirmation() throws IOException {
+        logIn("", ADMIN, ADMIN_PASSWORD);
+        live().until(ExpectedConditions.urlContains("/admin/maintenance"));
+        live().until(d -> !d.findElement(By.id("execute-count")).getText().equals("…"));
+        assertThat(browser.findElement(By.id("state-data_update_stop")).getText()).isEqualTo("OFF");
+
+        browser.findElement(By.id("switch-data_update_stop")).click();
+        browser.switchTo().alert().dismiss();
+        assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");
+
+        browser.findElement(By.id("reason-data_update_stop")).sendKeys("nightly backup");
+        browser.findElement(By.id("switch-data_update_stop")).click();
+        browser.switchTo().alert().accept();
+        live().until(d -> d.findElement(By.id("state-data_update_stop")).getText().equals("ON"));
+
+        assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("1");
+        assertThat(admin().get(MODES + "/audit?limit=1").data().get(0).path("reason").asString()).isEqualTo("nightly backup");
+        assertThat(banner().getDomAttribute("data-mode")).isEqualTo("data_update_stop");
+        screenshot("maintenance-console");
+
+        browser.findElement(By.id("switch-data_update_stop")).click();
+        browser.switchTo().alert().accept();
+        live().until(d -> d.findElement(By.id("state-data_update_stop")).getText().equals("OFF"));
+        assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");
+    }
+
+    @Test
+    void wrongCredentialsStayOnTheLoginPageAndOrganizationUsersCannotOpenTheConsole() {
+        logIn("", ADMIN, "wrong-password");
+        live().until(ExpectedConditions.urlContains("/login?error"));
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("wrong");
+
+        String org = unique("web-org");
+        createOrganization(org, "webuser", "webuser-pass");
+        logIn(org, "webuser", "webuser-pass");
+        live().until(d -> d.findElement(By.tagName("h1")).getText().equals("Home"));
+        browser.get(url("/admin/maintenance"));
+        assertThat(browser.getPageSource()).doesNotContain("switch-data_update_stop");
+        assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");
+    }
+}
