@@ -1,6 +1,9 @@
 package dev.jita.system;
 
+import dev.jita.core.ApiException;
 import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Service;
  * applies it at once; every other node picks it up at its next sync ({@code jita.logging.sync-interval}).
  */
 @Service
-class LogLevelService {
+public class LogLevelService {
 
     static final String DEFAULT_LEVEL = "INFO";
     /** Exastro's level names and what they are in Spring Boot's logging. */
@@ -31,11 +34,33 @@ class LogLevelService {
 
     private final JdbcClient jdbc;
     private final LoggingSystem logging;
+    private final MaintenanceGate gate;
     private final Map<String, String> applied = new LinkedHashMap<>();
 
-    LogLevelService(JdbcClient jdbc, LoggingSystem logging) {
+    LogLevelService(JdbcClient jdbc, LoggingSystem logging, MaintenanceGate gate) {
         this.jdbc = jdbc;
         this.logging = logging;
+        this.gate = gate;
+    }
+
+    /**
+     * Validates every requested level first (400 and nothing changed on any bad one), stores them through
+     * the maintenance gate (498 in load mode, naming {@code method} and {@code path}) and applies them here.
+     */
+    public void change(Map<String, String> requested, String user, String method, String path) {
+        if (requested.isEmpty()) {
+            throw ApiException.badBody("error.body_empty");
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        requested.forEach((service, value) -> {
+            if (!ServiceLoggers.SERVICES.containsKey(service)) {
+                throw ApiException.badRequest("system.unknown_service", service);
+            }
+            levels.put(service, level(value == null ? "" : value)
+                    .orElseThrow(() -> ApiException.badRequest("system.bad_level", service, String.valueOf(value))));
+        });
+        gate.run(Refusal.SYSTEM_API, () -> store(levels, user), method, path);
+        apply();
     }
 
     static Optional<String> level(String name) {
@@ -44,7 +69,7 @@ class LogLevelService {
     }
 
     /** Every service with its level; services never set are at INFO. */
-    Map<String, String> levels() {
+    public Map<String, String> levels() {
         Map<String, String> stored = new LinkedHashMap<>();
         jdbc.sql("SELECT service_name, log_level FROM log_level_setting")
                 .query((rs, n) -> stored.put(rs.getString(1), rs.getString(2))).list();
@@ -53,8 +78,7 @@ class LogLevelService {
         return levels;
     }
 
-    /** Stores validated levels; the caller runs this inside the maintenance gate's transaction. */
-    void store(Map<String, String> levels, String user) {
+    private void store(Map<String, String> levels, String user) {
         levels.forEach((service, level) -> {
             int updated = jdbc.sql("UPDATE log_level_setting SET log_level = ?, last_update_user = ?, "
                             + "last_update_timestamp = ? WHERE service_name = ?")

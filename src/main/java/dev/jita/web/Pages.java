@@ -5,7 +5,11 @@ import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.MaintenanceSettingService;
 import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
+import dev.jita.core.ApiException;
+import dev.jita.system.LogLevelService;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,14 +26,18 @@ class Pages {
 
     private static final int AUDIT_ROWS = 50;
 
+    private static final String LEVEL_FIELD = "level:";
+
     private final Banner banner;
     private final MaintenanceSettingService settings;
     private final ExecuteCheck executeCheck;
+    private final LogLevelService logLevels;
 
-    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck) {
+    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels) {
         this.banner = banner;
         this.settings = settings;
         this.executeCheck = executeCheck;
+        this.logLevels = logLevels;
     }
 
     @GetMapping("/login")
@@ -46,7 +54,26 @@ class Pages {
     String console(Model model) {
         model.addAttribute("modes", settings.states());
         model.addAttribute("audit", settings.audit(AUDIT_ROWS));
+        model.addAttribute("levels", logLevels.levels());
+        model.addAttribute("levelNames", List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"));
         return "maintenance";
+    }
+
+    /** Log levels of the console: what PATCH /api/ita/loglevel-settings/ does, refused in load mode too. */
+    @PostMapping("/admin/loglevels")
+    String changeLogLevels(@RequestParam Map<String, String> form) {
+        Map<String, String> requested = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(LEVEL_FIELD)) {
+                requested.put(name.substring(LEVEL_FIELD.length()), value);
+            }
+        });
+        try {
+            logLevels.change(requested, CurrentUser.name(), "POST", "/admin/loglevels");
+        } catch (ApiException e) {
+            return "redirect:/admin/maintenance?" + (e.status() == 498 ? "refused" : "invalid");
+        }
+        return "redirect:/admin/maintenance?levels";
     }
 
     /** A switch of the console: exactly what PATCH /api/platform/maintenance-mode-setting does. */

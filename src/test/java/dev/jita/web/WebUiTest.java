@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web UI in a real browser: Debian's chromium driven by chromium-driver, headless. */
@@ -156,6 +157,26 @@ class WebUiTest extends ApiTest {
         browser.switchTo().alert().accept();
         live().until(d -> d.findElement(By.id("state-data_update_stop")).getText().equals("OFF"));
         assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");
+    }
+
+    @Test
+    void logLevelsAreChangedFromTheConsoleAndRefusedInLoadMode() {
+        logIn("", ADMIN, ADMIN_PASSWORD);
+        live().until(ExpectedConditions.urlContains("/admin/maintenance"));
+        new Select(browser.findElement(By.id("level-ita-by-ansible-execute"))).selectByValue("DEBUG");
+        browser.findElement(By.id("save-levels")).click();
+        live().until(ExpectedConditions.urlContains("?levels"));
+        assertThat(admin().get("/api/ita/loglevel-settings/").data().path("ita-by-ansible-execute").asString())
+                .isEqualTo("DEBUG");
+
+        setModes("0", "1");
+        new Select(browser.findElement(By.id("level-ita-by-ansible-execute"))).selectByValue("INFO");
+        browser.findElement(By.id("save-levels")).click();
+        live().until(ExpectedConditions.urlContains("?refused"));
+        assertThat(admin().get("/api/ita/loglevel-settings/").data().path("ita-by-ansible-execute").asString())
+                .isEqualTo("DEBUG");
+        setModes("0", "0");
+        admin().patch("/api/ita/loglevel-settings/", Map.of("ita-by-ansible-execute", "INFO"));
     }
 
     @Test
