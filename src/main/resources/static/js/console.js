@@ -1,4 +1,4 @@
-// The maintenance console: confirms each switch, and keeps the table of running items live.
+// The maintenance console: keeps the table of running items live (confirm.js asks before each switch).
 (function () {
   'use strict';
   var INTERVAL_MS = 2000;
@@ -40,13 +40,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    document.querySelectorAll('form.switch').forEach(function (form) {
-      form.addEventListener('submit', function (event) {
-        if (!window.confirm(form.getAttribute('data-confirm'))) {
-          event.preventDefault();
-        }
-      });
-    });
     refresh();
     setInterval(refresh, INTERVAL_MS);
   });

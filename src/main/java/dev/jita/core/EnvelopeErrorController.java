@@ -3,6 +3,7 @@ package dev.jita.core;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +33,7 @@ class EnvelopeErrorController implements ErrorController {
             default -> new ApiException("500-99999", "error.internal", "-");
         };
         String message = messages.get(request, e.messageKey(), e.args());
-        return ResponseEntity.status(e.status()).body(ApiResponse.error(e.result(), message));
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiResponse.error(e.result(), message));
     }
 }

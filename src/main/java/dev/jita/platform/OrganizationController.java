@@ -23,10 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Organizations, managed by system administrators, with Exastro's create-organization body. */
+/**
+ * Organizations, managed by system administrators, with Exastro's create-organization body. The web UI's
+ * organization pages call the same methods, so both ways in share one set of rules.
+ */
 @RestController
 @RequestMapping("/api/platform/organizations")
-class OrganizationController {
+public class OrganizationController {
 
     private final Organizations organizations;
     private final OrgUsers users;
@@ -41,7 +44,7 @@ class OrganizationController {
     }
 
     @PostMapping
-    ApiResponse create(@RequestBody(required = false) String raw) {
+    public ApiResponse create(@RequestBody(required = false) String raw) {
         String user = CurrentUser.name();
         Map<String, Object> created = gate.write(Refusal.ORGANIZATION_CREATE, () -> {
             JsonNode body = json.object(raw);
@@ -58,7 +61,7 @@ class OrganizationController {
     }
 
     @GetMapping
-    ApiResponse list() {
+    public ApiResponse list() {
         return ApiResponse.ok(organizations.all().stream().map(this::view).toList());
     }
 
@@ -83,7 +86,7 @@ class OrganizationController {
     }
 
     @DeleteMapping("/{organizationId}")
-    ApiResponse delete(@PathVariable String organizationId) {
+    public ApiResponse delete(@PathVariable String organizationId) {
         gate.run(Refusal.ORGANIZATION_DELETE, () -> {
             if (organizations.delete(organizationId) == 0) {
                 throw ApiException.notFound("error.organization_not_found", organizationId);

@@ -180,6 +180,41 @@ class WebUiTest extends ApiTest {
     }
 
     @Test
+    void anAdministratorCreatesAndDeletesOrganizations() {
+        String id = unique("ui-org");
+        logIn("", ADMIN, ADMIN_PASSWORD);
+        live().until(ExpectedConditions.urlContains("/admin/maintenance"));
+        browser.get(url("/admin/organizations"));
+
+        fillOrganization(id);
+        live().until(ExpectedConditions.urlContains("?created"));
+        assertThat(browser.findElement(By.id("organizations")).getText()).contains(id);
+        assertThat(http().as("boss", "boss-pass").get("/api/" + id + "/platform/workspaces").status()).isEqualTo(200);
+
+        fillOrganization(id);
+        live().until(d -> d.findElement(By.id("error")).getText().contains("400-00001"));
+
+        setModes("0", "1");
+        fillOrganization(unique("ui-late"));
+        live().until(d -> d.findElement(By.id("error")).getText().contains("498-23001"));
+        setModes("0", "0");
+
+        browser.findElement(By.id("delete-" + id)).click();
+        browser.switchTo().alert().accept();
+        live().until(ExpectedConditions.urlContains("?deleted"));
+        assertThat(browser.findElement(By.id("organizations")).getText()).doesNotContain(id);
+        assertError(admin().get("/api/platform/organizations/" + id), 404, "404-00001");
+    }
+
+    private void fillOrganization(String id) {
+        browser.findElement(By.id("org-id")).sendKeys(id);
+        browser.findElement(By.id("org-name")).sendKeys(id + " name");
+        browser.findElement(By.id("org-manager")).sendKeys("boss");
+        browser.findElement(By.id("org-password")).sendKeys("boss-pass");
+        browser.findElement(By.id("create-organization")).click();
+    }
+
+    @Test
     void wrongCredentialsStayOnTheLoginPageAndOrganizationUsersCannotOpenTheConsole() {
         logIn("", ADMIN, "wrong-password");
         live().until(ExpectedConditions.urlContains("/login?error"));
