@@ -187,19 +187,19 @@ public class MenuService {
     // ---------------------------------------------------------------- writing
 
     /** One operation of a maintenance request. */
-    record Operation(String type, JsonNode parameter, JsonNode file) {
-        static final String REGISTER = "Register";
-        static final String UPDATE = "Update";
-        static final String DISCARD = "Discard";
-        static final String RESTORE = "Restore";
+    public record Operation(String type, JsonNode parameter, JsonNode file) {
+        public static final String REGISTER = "Register";
+        public static final String UPDATE = "Update";
+        public static final String DISCARD = "Discard";
+        public static final String RESTORE = "Restore";
     }
 
     /**
      * Applies the operations in one transaction (the request is read inside it, after the load-mode check): all are written, or none (499 with the reasons of every
      * bad one; 498 in load mode). Returns the records as they are after the write.
      */
-    List<Record> apply(String organizationId, String workspaceId, String menuName,
-                       Supplier<List<Operation>> request, String user) {
+    public List<Record> apply(String organizationId, String workspaceId, String menuName,
+                              Supplier<List<Operation>> request, String user) {
         MenuDefinition menu = catalog.get(menuName);
         if (!menu.userWritable()) {
             throw new ApiException("403-00001", "menu.read_only", menuName);

@@ -25,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An organization's workspaces. Organization managers create, change and delete them and see all;
- * other users see the workspaces they have a role in.
+ * other users see the workspaces they have a role in. The web UI's home page lists them through {@link #list}.
  */
 @RestController
 @RequestMapping("/api/{organizationId}/platform/workspaces")
-class WorkspaceController {
+public class WorkspaceController {
 
     private final Workspaces workspaces;
     private final OrgUsers users;
@@ -63,7 +63,7 @@ class WorkspaceController {
     }
 
     @GetMapping
-    ApiResponse list(@PathVariable String organizationId) {
+    public ApiResponse list(@PathVariable String organizationId) {
         JitaUser user = CurrentUser.get();
         Map<String, String> roles = users.roles(organizationId, user.username());
         List<Workspaces.Workspace> visible = user.organizationManager()

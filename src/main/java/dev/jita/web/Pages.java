@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The web UI's pages: login, home, and the system administrator's maintenance console. */
+/** The web UI's pages: login, and the system administrator's maintenance console. */
 @Controller
 class Pages {
 
@@ -47,7 +47,7 @@ class Pages {
 
     @GetMapping("/")
     String home() {
-        return CurrentUser.get().systemAdmin() ? "redirect:/admin/maintenance" : "home";
+        return CurrentUser.get().systemAdmin() ? "redirect:/admin/maintenance" : "redirect:/ui/workspaces";
     }
 
     @GetMapping("/admin/maintenance")

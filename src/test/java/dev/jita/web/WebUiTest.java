@@ -215,6 +215,45 @@ class WebUiTest extends ApiTest {
     }
 
     @Test
+    void aMemberSearchesRegistersAndDiscardsMenuRecordsAndLoadModeTakesTheControlsAway() throws IOException {
+        String org = unique("ui-ws");
+        createOrganization(org, "member1", "member1-pass");
+        createWorkspace(http().as("member1", "member1-pass"), org, "ws1");
+        logIn(org, "member1", "member1-pass");
+        live().until(d -> d.findElement(By.id("workspaces")).getText().contains("ws1"));
+        browser.findElement(By.linkText("ws1 name")).click();
+        live().until(d -> d.findElement(By.tagName("h1")).getText().equals("Operation list"));
+
+        browser.findElement(By.id("register-button")).click();
+        live().until(d -> d.findElement(By.id("error")).getText().contains("499-00201"));
+        assertThat(browser.findElement(By.id("error-operation_name")).getText()).contains("required");
+
+        browser.findElement(By.id("f-operation_name")).sendKeys("nightly-op");
+        browser.findElement(By.id("f-scheduled_date_for_execution")).sendKeys("2026/12/01 10:00:00");
+        browser.findElement(By.id("register-button")).click();
+        live().until(ExpectedConditions.urlContains("?done"));
+        assertThat(browser.findElement(By.id("records")).getText()).contains("nightly-op");
+        screenshot("menu-operation-list");
+
+        browser.findElement(By.id("q-operation_name")).sendKeys("nothing-like-this");
+        browser.findElement(By.id("search")).click();
+        live().until(d -> d.findElement(By.id("total")).getText().equals("0"));
+
+        browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
+        browser.findElement(By.cssSelector("#records form button")).click();
+        live().until(ExpectedConditions.urlContains("?done"));
+        assertThat(http().as("member1", "member1-pass").get("/api/" + org + "/workspaces/ws1/ita/menu/operation_list/filter/")
+                .data().get(0).path("parameter").path("discard").asString()).isEqualTo("1");
+
+        setModes("0", "1");
+        browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
+        assertThat(browser.findElement(By.id("read-only-notice")).getText()).contains("load mode");
+        assertThat(browser.findElements(By.id("register"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#records form"))).isEmpty();
+        assertThat(banner().getDomAttribute("data-mode")).isEqualTo("data_update_stop");
+    }
+
+    @Test
     void wrongCredentialsStayOnTheLoginPageAndOrganizationUsersCannotOpenTheConsole() {
         logIn("", ADMIN, "wrong-password");
         live().until(ExpectedConditions.urlContains("/login?error"));
@@ -223,7 +262,7 @@ class WebUiTest extends ApiTest {
         String org = unique("web-org");
         createOrganization(org, "webuser", "webuser-pass");
         logIn(org, "webuser", "webuser-pass");
-        live().until(d -> d.findElement(By.tagName("h1")).getText().equals("Home"));
+        live().until(d -> d.findElement(By.tagName("h1")).getText().equals("Workspaces"));
         browser.get(url("/admin/maintenance"));
         assertThat(browser.getPageSource()).doesNotContain("switch-data_update_stop");
         assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");

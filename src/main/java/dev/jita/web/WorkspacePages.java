@@ -1,0 +1,180 @@
+package dev.jita.web;
+
+import dev.jita.core.ApiException;
+import dev.jita.core.Messages;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.menu.Column;
+import dev.jita.menu.ColumnType;
+import dev.jita.menu.MenuCatalog;
+import dev.jita.menu.MenuDefinition;
+import dev.jita.menu.MenuService;
+import dev.jita.platform.WorkspaceAccess;
+import dev.jita.platform.WorkspaceController;
+import dev.jita.platform.WorkspaceRole;
+import dev.jita.security.CurrentUser;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An organization user's pages: their workspaces, and each menu as a table with search, paging, register,
+ * discard and restore. Writes go through the menu engine, so its rules, its 499 reasons and load mode's
+ * refusal are the API's; in load mode the write controls are not offered at all.
+ */
+@Controller
+class WorkspacePages {
+
+    static final int PAGE_SIZE = 20;
+    private static final String FIELD = "p:";
+
+    private final WorkspaceController workspaces;
+    private final WorkspaceAccess access;
+    private final MenuCatalog catalog;
+    private final MenuService menus;
+    private final MaintenanceGate gate;
+    private final Messages messages;
+    private final ObjectMapper json;
+
+    WorkspacePages(WorkspaceController workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
+                   MaintenanceGate gate, Messages messages, ObjectMapper json) {
+        this.workspaces = workspaces;
+        this.access = access;
+        this.catalog = catalog;
+        this.menus = menus;
+        this.gate = gate;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/ui/workspaces")
+    String list(Model model) {
+        model.addAttribute("workspaces", workspaces.list(CurrentUser.get().organizationId()).data());
+        return "workspaces";
+    }
+
+    @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}")
+    String menu(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                @RequestParam Map<String, String> query, Model model) {
+        WorkspaceRole role = access.requireRead(org, ws);
+        MenuDefinition definition = catalog.get(menu);
+        List<MenuService.Record> all = menus.records(org, ws, menu, false).stream()
+                .filter(record -> matches(record, query)).toList();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, parsePage(query.get("page"))), pages);
+        model.addAttribute("org", org);
+        model.addAttribute("ws", ws);
+        model.addAttribute("menu", definition);
+        model.addAttribute("menus", catalog.all());
+        model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
+        model.addAttribute("columns", definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList());
+        model.addAttribute("records", all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("query", query);
+        boolean loadMode = gate.current().dataUpdateStop();
+        model.addAttribute("loadMode", loadMode);
+        model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
+        return "menu";
+    }
+
+    @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/register")
+    String register(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                    MultipartHttpServletRequest request, Model model) throws IOException {
+        access.requireWrite(org, ws);
+        MenuDefinition definition = catalog.get(menu);
+        ObjectNode parameter = json.createObjectNode();
+        ObjectNode file = json.createObjectNode();
+        for (Column column : definition.columns()) {
+            String value = request.getParameter(FIELD + column.restName());
+            if (column.type() == ColumnType.FILE) {
+                MultipartFile upload = request.getFile(FIELD + column.restName());
+                if (upload != null && !upload.isEmpty()) {
+                    parameter.put(column.restName(), upload.getOriginalFilename());
+                    file.put(column.restName(), Base64.getEncoder().encodeToString(upload.getBytes()));
+                }
+            } else if (value != null && !value.isEmpty()) {
+                parameter.put(column.restName(), value);
+            }
+        }
+        String remarks = request.getParameter(FIELD + "remarks");
+        if (remarks != null && !remarks.isEmpty()) {
+            parameter.put("remarks", remarks);
+        }
+        return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
+                request.getParameterMap(), model);
+    }
+
+    @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/{action}")
+    String discardOrRestore(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                            @PathVariable String uuid, @PathVariable String action,
+                            @RequestParam("last_update_date_time") String lastUpdate, Model model) {
+        access.requireWrite(org, ws);
+        String type = switch (action) {
+            case "discard" -> MenuService.Operation.DISCARD;
+            case "restore" -> MenuService.Operation.RESTORE;
+            default -> throw ApiException.notFound("error.path_not_found", action);
+        };
+        ObjectNode parameter = json.createObjectNode().put("uuid", uuid).put("last_update_date_time", lastUpdate);
+        return write(org, ws, menu, new MenuService.Operation(type, parameter, null), Map.of(), model);
+    }
+
+    private String write(String org, String ws, String menu, MenuService.Operation operation,
+                         Map<String, String[]> form, Model model) {
+        try {
+            menus.apply(org, ws, menu, () -> List.of(operation), CurrentUser.name());
+            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+        } catch (ApiException e) {
+            model.addAttribute("error", e.result() + " " + (e.status() == 499
+                    ? messages.get(LocaleContextHolder.getLocale(), "ui.menu.invalid")
+                    : messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args())));
+            if (e.data() instanceof Map<?, ?> data && data.get("errors") instanceof Map<?, ?> errors
+                    && errors.get("0") instanceof Map<?, ?> reasons) {
+                model.addAttribute("reasons", reasons);
+            }
+            Map<String, String> entered = new LinkedHashMap<>();
+            form.forEach((name, values) -> {
+                if (name.startsWith(FIELD) && values.length > 0) {
+                    entered.put(name.substring(FIELD.length()), values[0]);
+                }
+            });
+            model.addAttribute("entered", entered);
+            return menu(org, ws, menu, Map.of(), model);
+        }
+    }
+
+    /** ?q:column=text keeps the records whose column contains the text. */
+    private static boolean matches(MenuService.Record record, Map<String, String> query) {
+        for (Map.Entry<String, String> condition : query.entrySet()) {
+            if (!condition.getKey().startsWith("q:") || condition.getValue().isBlank()) {
+                continue;
+            }
+            Object value = record.parameter().get(condition.getKey().substring(2));
+            if (value == null || !String.valueOf(value).contains(condition.getValue().trim())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int parsePage(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
