@@ -3,27 +3,16 @@ package dev.jita.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
-import java.io.File;
+import dev.jita.test.Browser;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,49 +20,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The web UI in a real browser: Debian's chromium driven by chromium-driver, headless. */
 class WebUiTest extends ApiTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration LIVE = Duration.ofSeconds(15);
-
+    private Browser session;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void browser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(Browser.available(),
                 "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
-        profile = Files.createTempDirectory("jita-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 800));
+        session = Browser.open(port);
+        browser = session.driver();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (session != null) {
+            session.close();
         }
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return session.url(path);
     }
 
-    /** Waits for what a page shows, across reloads (an element of the old page goes stale). */
     private WebDriverWait live() {
-        WebDriverWait wait = new WebDriverWait(browser, LIVE);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return session.live();
     }
 
     private WebElement banner() {
@@ -89,18 +59,11 @@ class WebUiTest extends ApiTest {
     }
 
     private void logIn(String organization, String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("organization")).sendKeys(organization);
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        session.logIn(organization, username, password);
     }
 
     private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        session.screenshot(name);
     }
 
     @Test

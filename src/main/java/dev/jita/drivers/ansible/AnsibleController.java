@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Ansible (legacy) driver endpoints, with Exastro's paths. */
+/** The Ansible (legacy) driver endpoints, with Exastro's paths; the web UI's execution pages call them too. */
 @RestController
 @RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
-class AnsibleController {
+public class AnsibleController {
 
     private static final String EXECUTE = "/execution_ansible_legacy/driver";
     private static final String STATUS = "/check_operation_status_ansible_legacy/driver/{executionNo}";
@@ -42,13 +42,13 @@ class AnsibleController {
     }
 
     @PostMapping({EXECUTE + "/execute", EXECUTE + "/execute/"})
-    ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
+    public ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
                         @RequestBody(required = false) String raw) {
         return register(organizationId, workspaceId, raw, false);
     }
 
     @PostMapping({EXECUTE + "/execute_dry_run", EXECUTE + "/execute_dry_run/"})
-    ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
+    public ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @RequestBody(required = false) String raw) {
         return register(organizationId, workspaceId, raw, true);
     }
@@ -60,7 +60,7 @@ class AnsibleController {
     }
 
     @GetMapping({STATUS, STATUS + "/"})
-    ApiResponse status(@PathVariable String organizationId, @PathVariable String workspaceId,
+    public ApiResponse status(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @PathVariable String executionNo, HttpServletRequest request) {
         access.requireRead(organizationId, workspaceId);
         AnsibleExecutions.Execution execution = driver.existing(organizationId, workspaceId, executionNo);
@@ -100,7 +100,7 @@ class AnsibleController {
     }
 
     @PatchMapping({STATUS + "/scram", STATUS + "/scram/"})
-    ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
+    public ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
                       @PathVariable String executionNo) {
         access.requireWrite(organizationId, workspaceId);
         driver.scram(organizationId, workspaceId, executionNo);
