@@ -95,27 +95,43 @@ class WorkspacePages {
     String register(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
                     MultipartHttpServletRequest request, Model model) throws IOException {
         access.requireWrite(org, ws);
-        MenuDefinition definition = catalog.get(menu);
         ObjectNode parameter = json.createObjectNode();
         ObjectNode file = json.createObjectNode();
-        for (Column column : definition.columns()) {
-            String value = request.getParameter(FIELD + column.restName());
-            if (column.type() == ColumnType.FILE) {
-                MultipartFile upload = request.getFile(FIELD + column.restName());
-                if (upload != null && !upload.isEmpty()) {
-                    parameter.put(column.restName(), upload.getOriginalFilename());
-                    file.put(column.restName(), Base64.getEncoder().encodeToString(upload.getBytes()));
-                }
-            } else if (value != null && !value.isEmpty()) {
-                parameter.put(column.restName(), value);
-            }
-        }
-        String remarks = request.getParameter(FIELD + "remarks");
-        if (remarks != null && !remarks.isEmpty()) {
-            parameter.put("remarks", remarks);
-        }
+        readForm(catalog.get(menu), request, parameter, file, false);
         return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
                 request.getParameterMap(), model);
+    }
+
+    @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/edit")
+    String edit(@PathVariable String org, @PathVariable String ws, @PathVariable String menu, @PathVariable String uuid,
+                Model model) {
+        MenuService.Record record = menus.record(org, ws, menu, uuid)
+                .orElseThrow(() -> ApiException.notFound("menu.record_not_found", uuid));
+        Map<String, String> entered = new LinkedHashMap<>();
+        record.parameter().forEach((name, value) -> entered.put(name, value == null ? "" : String.valueOf(value)));
+        if (!model.containsAttribute("entered")) {
+            model.addAttribute("entered", entered);
+        }
+        model.addAttribute("editing", record);
+        return menu(org, ws, menu, Map.of(), model);
+    }
+
+    @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/update")
+    String update(@PathVariable String org, @PathVariable String ws, @PathVariable String menu, @PathVariable String uuid,
+                  MultipartHttpServletRequest request, Model model) throws IOException {
+        access.requireWrite(org, ws);
+        ObjectNode parameter = json.createObjectNode().put("uuid", uuid)
+                .put("last_update_date_time", request.getParameter("last_update_date_time"));
+        ObjectNode file = json.createObjectNode();
+        readForm(catalog.get(menu), request, parameter, file, true);
+        try {
+            menus.apply(org, ws, menu, () -> List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, file)),
+                    CurrentUser.name());
+            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+        } catch (ApiException e) {
+            refused(e, request.getParameterMap(), model);
+            return edit(org, ws, menu, uuid, model);
+        }
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/{action}")
@@ -138,22 +154,53 @@ class WorkspacePages {
             menus.apply(org, ws, menu, () -> List.of(operation), CurrentUser.name());
             return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
         } catch (ApiException e) {
-            model.addAttribute("error", e.result() + " " + (e.status() == 499
-                    ? messages.get(LocaleContextHolder.getLocale(), "ui.menu.invalid")
-                    : messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args())));
-            if (e.data() instanceof Map<?, ?> data && data.get("errors") instanceof Map<?, ?> errors
-                    && errors.get("0") instanceof Map<?, ?> reasons) {
-                model.addAttribute("reasons", reasons);
-            }
-            Map<String, String> entered = new LinkedHashMap<>();
-            form.forEach((name, values) -> {
-                if (name.startsWith(FIELD) && values.length > 0) {
-                    entered.put(name.substring(FIELD.length()), values[0]);
-                }
-            });
-            model.addAttribute("entered", entered);
+            refused(e, form, model);
             return menu(org, ws, menu, Map.of(), model);
         }
+    }
+
+    /** The form's fields as a menu request. On an update, an empty field clears the value; a file left empty stays. */
+    private static void readForm(MenuDefinition menu, MultipartHttpServletRequest request, ObjectNode parameter,
+                                 ObjectNode file, boolean updating) throws IOException {
+        for (Column column : menu.columns()) {
+            if (column.type() == ColumnType.ID) {
+                continue;
+            }
+            if (column.type() == ColumnType.FILE) {
+                MultipartFile upload = request.getFile(FIELD + column.restName());
+                if (upload != null && !upload.isEmpty()) {
+                    parameter.put(column.restName(), upload.getOriginalFilename());
+                    file.put(column.restName(), Base64.getEncoder().encodeToString(upload.getBytes()));
+                }
+                continue;
+            }
+            String value = request.getParameter(FIELD + column.restName());
+            if (value != null && (updating ? column.type() != ColumnType.PASSWORD || !value.isEmpty() : !value.isEmpty())) {
+                parameter.put(column.restName(), value);
+            }
+        }
+        String remarks = request.getParameter(FIELD + "remarks");
+        if (remarks != null && (updating || !remarks.isEmpty())) {
+            parameter.put("remarks", remarks);
+        }
+    }
+
+    /** Shows why a write was refused: the reasons per field (499), or the refusal itself (498, 403, ...). */
+    private void refused(ApiException e, Map<String, String[]> form, Model model) {
+        model.addAttribute("error", e.result() + " " + (e.status() == 499
+                ? messages.get(LocaleContextHolder.getLocale(), "ui.menu.invalid")
+                : messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args())));
+        if (e.data() instanceof Map<?, ?> data && data.get("errors") instanceof Map<?, ?> errors
+                && errors.get("0") instanceof Map<?, ?> reasons) {
+            model.addAttribute("reasons", reasons);
+        }
+        Map<String, String> entered = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(FIELD) && values.length > 0) {
+                entered.put(name.substring(FIELD.length()), values[0]);
+            }
+        });
+        model.addAttribute("entered", entered);
     }
 
     /** ?q:column=text keeps the records whose column contains the text. */

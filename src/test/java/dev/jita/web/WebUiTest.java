@@ -198,6 +198,26 @@ class WebUiTest extends ApiTest {
         assertThat(browser.findElement(By.id("records")).getText()).contains("nightly-op");
         screenshot("menu-operation-list");
 
+        browser.findElement(By.cssSelector("#records a.edit")).click();
+        live().until(d -> d.findElement(By.id("register-title")).getText().startsWith("Edit"));
+        WebElement name = browser.findElement(By.id("f-operation_name"));
+        assertThat(name.getDomProperty("value")).isEqualTo("nightly-op");
+        name.clear();
+        name.sendKeys("nightly-op-2");
+        browser.findElement(By.id("register-button")).click();
+        live().until(ExpectedConditions.urlContains("?done"));
+        assertThat(browser.findElement(By.id("records")).getText()).contains("nightly-op-2");
+
+        // Load mode turned ON while the form is open: the server refuses the write.
+        browser.findElement(By.id("f-operation_name")).sendKeys("too-late");
+        setModes("0", "1");
+        browser.findElement(By.id("register-button")).click();
+        live().until(d -> d.findElement(By.id("error")).getText().contains("498-00001"));
+        setModes("0", "0");
+        assertThat(http().as("member1", "member1-pass").get("/api/" + org + "/workspaces/ws1/ita/menu/operation_list/filter/count/")
+                .data().asInt()).isEqualTo(1);
+
+        browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
         browser.findElement(By.id("q-operation_name")).sendKeys("nothing-like-this");
         browser.findElement(By.id("search")).click();
         live().until(d -> d.findElement(By.id("total")).getText().equals("0"));
@@ -207,6 +227,15 @@ class WebUiTest extends ApiTest {
         live().until(ExpectedConditions.urlContains("?done"));
         assertThat(http().as("member1", "member1-pass").get("/api/" + org + "/workspaces/ws1/ita/menu/operation_list/filter/")
                 .data().get(0).path("parameter").path("discard").asString()).isEqualTo("1");
+
+        // A narrow window: nothing wider than the window but the table, which scrolls in its own box.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 800));
+        browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        screenshot("menu-narrow");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
 
         setModes("0", "1");
         browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
