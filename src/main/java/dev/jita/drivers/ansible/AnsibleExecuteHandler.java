@@ -4,14 +4,17 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
+import dev.jita.execution.Sandbox;
+import dev.jita.execution.ToolRun;
+import dev.jita.execution.WorkArea;
 import dev.jita.menu.MenuService;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +52,17 @@ class AnsibleExecuteHandler implements JobHandler {
     private final MenuService menus;
     private final AnsibleProperties properties;
     private final ObjectMapper json;
+    private final WorkArea workArea;
+    private final Sandbox sandbox;
 
     AnsibleExecuteHandler(AnsibleExecutions executions, MenuService menus, AnsibleProperties properties,
-                          ObjectMapper json) {
+                          ObjectMapper json, WorkArea workArea, Sandbox sandbox) {
         this.executions = executions;
         this.menus = menus;
         this.properties = properties;
         this.json = json;
+        this.workArea = workArea;
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -74,13 +81,14 @@ class AnsibleExecuteHandler implements JobHandler {
             executions.saveLogs(execution.id(), null, e.getMessage() + "\n");
             return FAILED;
         }
-        WorkDirectory work = new WorkDirectory(properties.workDir(), execution.id());
+        WorkDirectory work = new WorkDirectory(workArea.directoryFor(execution.id()));
         try {
             work.prepare(plan);
+            ToolRun tool = sandbox.prepare(work.root());
             if (!progress.setStatus(EXECUTING)) {
                 return UNEXPECTED;
             }
-            return runPlaybooks(execution, plan, work, progress);
+            return runPlaybooks(execution, plan, work, tool, progress);
         } finally {
             try {
                 work.delete();
@@ -91,13 +99,15 @@ class AnsibleExecuteHandler implements JobHandler {
     }
 
     private int runPlaybooks(AnsibleExecutions.Execution execution, AnsiblePlan plan, WorkDirectory work,
-                             ItemProgress progress) throws IOException, InterruptedException {
+                             ToolRun tool, ItemProgress progress) throws IOException, InterruptedException {
         CapturedLog console = new CapturedLog(plan.passwords());
         CapturedLog errors = new CapturedLog(plan.passwords());
-        Process process = start(execution, work);
+        if (!tool.sandboxed()) {
+            errors.appendLine("[jita: this node runs playbooks WITHOUT a sandbox (jita.execution.sandbox=false)]");
+        }
+        Process process = start(execution, plan, tool);
         List<Thread> pumps = List.of(console.pump(process.getInputStream(), "ansible-out-" + execution.id()),
                 errors.pump(process.getErrorStream(), "ansible-err-" + execution.id()));
-        process.getOutputStream().close();
         Duration delay = plan.delayTimer() == null ? null : properties.delayTimerUnit().multipliedBy(plan.delayTimer());
         long started = System.nanoTime();
         boolean delayed = false;
@@ -152,7 +162,7 @@ class AnsibleExecuteHandler implements JobHandler {
                 continue;
             }
             try {
-                executions.saveFile(execution.id(), name, Files.readAllBytes(file));
+                executions.saveFile(execution.id(), name, WorkDirectory.read(file));
             } catch (RuntimeException e) {
                 log.warn("Execution {}: output file {} could not be stored", execution.id(), name, e);
                 errors.appendLine("[jita: output file " + name + " (" + size + " bytes) could not be kept in the database]");
@@ -160,26 +170,30 @@ class AnsibleExecuteHandler implements JobHandler {
         }
     }
 
-    private Process start(AnsibleExecutions.Execution execution, WorkDirectory work) {
-        List<String> command = new ArrayList<>(List.of(properties.command(), "-i", WorkDirectory.INVENTORY,
-                WorkDirectory.SITE, "-e", json.writeValueAsString(Map.of("jita_output_dir", work.output().toString()))));
+    private Process start(AnsibleExecutions.Execution execution, AnsiblePlan plan, ToolRun tool) {
+        String outputDir = tool.workDir().resolve(WorkDirectory.OUTPUT).toString();
+        List<String> command = new ArrayList<>(List.of(properties.command(), "-i",
+                tool.secretFile(WorkDirectory.INVENTORY).toString(), WorkDirectory.SITE,
+                "-e", json.writeValueAsString(Map.of("jita_output_dir", outputDir))));
         if (execution.dryRun()) {
             command.add("--check");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.root().toFile());
-        Map<String, String> environment = builder.environment();
+        Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ANSIBLE_HOST_KEY_CHECKING", "False");
         environment.put("ANSIBLE_NOCOLOR", "1");
         environment.put("ANSIBLE_RETRY_FILES_ENABLED", "False");
-        environment.put("ANSIBLE_LOCAL_TEMP", work.root().resolve("tmp").resolve("local").toString());
-        environment.put("ANSIBLE_REMOTE_TEMP", work.root().resolve("tmp").resolve("remote").toString());
+        environment.put("ANSIBLE_LOCAL_TEMP", tool.tempDir().resolve("ansible-local").toString());
+        environment.put("ANSIBLE_REMOTE_TEMP", tool.tempDir().resolve("ansible-remote").toString());
         // Python buffers a pipe; unbuffered, the log shows each task as it runs.
         environment.put("PYTHONUNBUFFERED", "1");
         try {
-            return builder.start();
+            return tool.start(command, environment, WorkDirectory.INVENTORY, WorkDirectory.inventory(plan));
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("ansible-playbook was not found on node " + Sandbox.hostName() + " ("
+                    + properties.command() + ")", e);
         } catch (IOException e) {
-            throw new IllegalStateException("ansible-playbook was not found on node " + hostName() + " ("
-                    + properties.command() + ": " + e.getMessage() + ")", e);
+            throw new IllegalStateException("ansible-playbook could not be started on node " + Sandbox.hostName()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -222,14 +236,6 @@ class AnsibleExecuteHandler implements JobHandler {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         for (Thread pump : pumps) {
             pump.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.jita.drivers.ansible;
 
+import dev.jita.execution.WorkArea;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -8,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,15 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The directory one execution runs in: inventory.yml, host_vars/, playbooks/, site.yml and output/. Readable
- * by this OS user only (the inventory holds passwords), and deleted when the execution ends.
+ * The directory one execution runs in: playbooks/, site.yml and output/; the inventory, which
+ * holds passwords, is handed to the sandbox apart ({@link #inventory}). Readable by its owner only, and
+ * deleted when the execution ends.
  */
 final class WorkDirectory {
 
     static final String INVENTORY = "inventory.yml";
     static final String SITE = "site.yml";
+    static final String OUTPUT = "output";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     /** Its own mapper: one line per value whatever the application's JSON settings are. */
@@ -31,9 +34,9 @@ final class WorkDirectory {
 
     private final Path root;
 
-    /** The directory {@code parent/<executionId>}; nothing is written before {@link #prepare}. */
-    WorkDirectory(Path parent, String executionId) {
-        this.root = parent.resolve(executionId).toAbsolutePath();
+    /** Nothing is written before {@link #prepare}. */
+    WorkDirectory(Path root) {
+        this.root = root.toAbsolutePath();
     }
 
     /** Writes the execution's files into a new directory. */
@@ -41,20 +44,14 @@ final class WorkDirectory {
         Files.createDirectories(root.getParent());
         delete();
         directory(root);
-        directory(root.resolve("host_vars"));
         directory(root.resolve("playbooks"));
         directory(output());
-        directory(root.resolve("tmp"));
-        writeInventory(plan);
         StringBuilder site = new StringBuilder();
         for (AnsiblePlan.Playbook playbook : plan.playbooks()) {
             file(root.resolve("playbooks").resolve(playbook.name()), playbook.content());
             site.append("- import_playbook: ").append(yaml("playbooks/" + playbook.name())).append('\n');
         }
         file(root.resolve(SITE), site.toString());
-        for (AnsiblePlan.Host host : plan.hosts()) {
-            file(root.resolve("host_vars").resolve(host.name() + ".yml"), yaml(host.variables()));
-        }
     }
 
     Path root() {
@@ -63,32 +60,39 @@ final class WorkDirectory {
 
     /** Files a playbook writes here (via the extra var jita_output_dir) are kept for download. */
     Path output() {
-        return root.resolve("output");
+        return root.resolve(OUTPUT);
     }
 
-    /** The regular files directly in output/; links are skipped, so nothing outside can be read through them. */
+    /**
+     * The regular files directly in output/. Links are skipped and output/ itself must still be the directory
+     * made for it (a playbook may have replaced it with a link), so nothing outside can be read through them.
+     */
     List<Path> outputFiles() throws IOException {
+        if (!Files.isDirectory(output(), LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
         try (Stream<Path> entries = Files.list(output())) {
             return entries.filter(entry -> Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
     }
 
-    void delete() throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+    /** A file of {@link #outputFiles}, opened without following a link that may have replaced it. */
+    static byte[] read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
         }
     }
 
+    void delete() throws IOException {
+        WorkArea.deleteTree(root);
+    }
+
     /**
-     * The inventory in YAML flow style (JSON with tags): each host's connection, and its password marked
-     * !unsafe so that Ansible never templates it.
+     * The inventory in YAML flow style (JSON with tags): each host's connection, its substitution values, and
+     * its password marked !unsafe so that Ansible never templates it. It goes to the sandbox's memory, never
+     * to the work directory.
      */
-    private void writeInventory(AnsiblePlan plan) throws IOException {
+    static byte[] inventory(AnsiblePlan plan) {
         StringBuilder inventory = new StringBuilder("all:\n  hosts:\n");
         for (AnsiblePlan.Host host : plan.hosts()) {
             Map<String, Object> vars = new LinkedHashMap<>();
@@ -97,20 +101,22 @@ final class WorkDirectory {
             if (host.user() != null) {
                 vars.put("ansible_user", host.user());
             }
+            // Substitution values win over the device's settings, as host_vars win over an inventory.
+            vars.putAll(host.variables());
             String line = yaml(vars);
-            if (host.password() != null) {
+            if (host.password() != null && !vars.containsKey("ansible_password")) {
                 line = line.substring(0, line.length() - 1) + ", \"ansible_password\": !unsafe " + yaml(host.password()) + "}";
             }
             inventory.append("    ").append(yaml(host.name())).append(": ").append(line).append('\n');
         }
-        file(root.resolve(INVENTORY), inventory.toString());
+        return inventory.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * JSON, which YAML reads as is, so no value can break the quoting. The three characters YAML alone takes
      * for line breaks are escaped as well.
      */
-    private String yaml(Object value) {
+    private static String yaml(Object value) {
         return JSON.writeValueAsString(value).replace("\u0085", "\\u0085").replace("\u2028", "\\u2028")
                 .replace("\u2029", "\\u2029");
     }

@@ -2,6 +2,7 @@ package dev.jita.drivers.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.execution.WorkArea;
 import dev.jita.test.Http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     @Autowired
-    AnsibleProperties properties;
+    WorkArea workArea;
 
     @BeforeEach
     void ansibleIsThere() {
@@ -68,7 +69,7 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         // The password is used (it is in the inventory) but shown nowhere, and nothing of the run stays on disk.
         assertThat(member.get(status + id + "/").body()).doesNotContain(PASSWORD);
         assertThat(viewer.get(status + id + "/").body()).doesNotContain(PASSWORD);
-        assertThat(properties.workDir().resolve(id)).doesNotExist();
+        assertThat(workArea.directoryFor(id)).doesNotExist();
         assertThat(serverLog.getAll()).contains(id).doesNotContain(PASSWORD);
 
         JsonNode japanese = member.header("Language", "ja").get(status + id + "/").data();
@@ -92,13 +93,12 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
 
     @Test
     void aDryRunRunsInCheckModeAndChangesNothing() throws Exception {
-        Path target = Files.createTempDirectory("jita-dry-").resolve("created-by-playbook.txt");
         scenario(play("""
                     - name: write a file
                       copy:
                         content: "written"
-                        dest: "%s"
-                """.formatted(target)), null);
+                        dest: "{{ jita_output_dir }}/created-by-playbook.txt"
+                """), null);
 
         Http.Reply reply = member.post(driver + "execute_dry_run/", Map.of("movement_name", "mv1", "operation_name", "op1"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -108,13 +108,14 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(end.path("run_mode").asString()).isEqualTo("dry_run");
         assertThat(end.path("execution_log").path("console").asString()).contains("TASK [write a file]")
                 .contains("changed: [web1]");
-        assertThat(target).doesNotExist();
+        assertThat(end.path("files").size()).as(end.toString()).isZero();
 
-        JsonNode real = awaitEnd(execute());
+        String id = execute();
+        JsonNode real = awaitEnd(id);
         assertThat(real.path("status_id").asString()).as(real.toString()).isEqualTo("5");
-        assertThat(target).hasContent("written");
-        Files.delete(target);
-        Files.delete(target.getParent());
+        assertThat(real.path("files").toString()).isEqualTo("[\"created-by-playbook.txt\"]");
+        String file = member.get(status + id + "/files/created-by-playbook.txt/").data().path("file_data").asString();
+        assertThat(new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8)).isEqualTo("written");
     }
 
     @Test
@@ -207,7 +208,7 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(end.path("status_id").asString()).as(end.toString()).isEqualTo("8");
         assertThat(end.path("status_name").asString()).isEqualTo("Emergency stop");
         awaitProcess(marker, false);
-        assertThat(properties.workDir().resolve(id)).doesNotExist();
+        assertThat(workArea.directoryFor(id)).doesNotExist();
 
         assertError(member.patch(status + id + "/scram/", null), 499, "499-00201");
     }

@@ -2,6 +2,7 @@ package dev.jita.drivers.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.execution.WorkArea;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 class AnsibleNotInstalledTest extends AnsibleTestSupport {
 
     @Autowired
-    AnsibleProperties properties;
+    WorkArea workArea;
 
     @Test
     void anExecutionEndsInUnexpectedErrorWhenAnsibleIsMissing() throws Exception {
@@ -29,6 +30,6 @@ class AnsibleNotInstalledTest extends AnsibleTestSupport {
         assertThat(end.path("status_name").asString()).isEqualTo("Unexpected error");
         assertThat(end.path("note").asString()).contains("ansible-playbook was not found on node");
         assertThat(end.toString()).doesNotContain(PASSWORD);
-        assertThat(properties.workDir().resolve(id)).doesNotExist();
+        assertThat(workArea.directoryFor(id)).doesNotExist();
     }
 }
