@@ -6,15 +6,20 @@ import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What a web UI session is worth once its account changes: real logins through the form, then requests with
- * the session cookie, against a real server.
+ * What a web UI session is worth once its account changes, what the public pages tell, and the session cookie:
+ * real logins through the form, then requests with the session cookie, against a real server.
  */
 class WebSessionTest extends ApiTest {
 
+    private static final Pattern BANNER_WHO = Pattern.compile("<span class=\"banner-who\">([^<]*)</span>");
     private static final String OPERATIONS = "/menu/operation_list";
 
     private String org;
@@ -138,10 +143,72 @@ class WebSessionTest extends ApiTest {
         assertThat(workspaces.body()).contains("ws1 name");
     }
 
+    @Test
+    void theBannerNamesWhoSetTheModeOnlyToLoggedInUsers() {
+        setModes("1", "0");
+        UiClient anonymous = new UiClient(port);
+        JsonNode publicBanner = Http.JSON.readTree(anonymous.get("/ui/banner").body());
+        assertThat(publicBanner.path("mode").asString()).isEqualTo("backyard_execute_stop");
+        assertThat(publicBanner.path("set_by").isNull()).isTrue();
+        assertThat(publicBanner.path("set_at").asString()).isNotBlank();
+        assertThat(publicBanner.path("who").asString()).startsWith("set at ")
+                .contains(publicBanner.path("set_at").asString());
+        assertThat(publicBanner.toString()).doesNotContain(ADMIN);
+        String publicWho = bannerWho(anonymous.get("/login").body());
+        assertThat(publicWho).startsWith("set at ").doesNotContain(ADMIN);
+
+        UiClient alice = loggedInAlice();
+        JsonNode banner = Http.JSON.readTree(alice.get("/ui/banner").body());
+        assertThat(banner.path("set_by").asString()).isEqualTo(ADMIN);
+        assertThat(banner.path("who").asString()).contains("set by " + ADMIN);
+        assertThat(bannerWho(alice.get("/ui/workspaces").body())).contains("set by " + ADMIN);
+    }
+
+    private static String bannerWho(String html) {
+        Matcher who = BANNER_WHO.matcher(html);
+        assertThat(who.find()).as(html).isTrue();
+        return who.group(1);
+    }
+
+    @Test
+    void anotherOrganizationsRecordAndAMissingOneLookTheSameOnTheEditPage() {
+        String other = unique("session-other");
+        createOrganization(other, "carol", "carol-pass");
+        Http carol = http().as("carol", "carol-pass");
+        createWorkspace(carol, other, "ws1");
+        String theirs = register(carol, other, "their-operation");
+        String ours = register(owner, org, "our-operation");
+
+        UiClient alice = loggedInAlice();
+        UiClient.Page own = alice.get(editPage(org, ours));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.body()).contains("our-operation");
+
+        String missing = UUID.randomUUID().toString();
+        UiClient.Page foreign = alice.get(editPage(other, theirs));
+        UiClient.Page foreignMissing = alice.get(editPage(other, missing));
+        UiClient.Page ownMissing = alice.get(editPage(org, missing));
+        for (UiClient.Page page : new UiClient.Page[] {foreign, foreignMissing, ownMissing}) {
+            assertThat(page.status()).as(page.toString()).isEqualTo(404);
+            assertThat(page.body()).doesNotContain("their-operation");
+        }
+        assertThat(sameShape(foreign.body(), theirs)).isEqualTo(sameShape(foreignMissing.body(), missing))
+                .isEqualTo(sameShape(ownMissing.body(), missing));
+    }
+
     private String register(Http member, String organization, String name) {
         Http.Reply reply = member.post("/api/" + organization + "/workspaces/ws1/ita/menu/operation_list/maintenance/",
                 Map.of("parameter", Map.of("operation_name", name)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.data().path("parameter").path("uuid").asString();
+    }
+
+    private static String editPage(String organization, String uuid) {
+        return "/ui/ws/" + organization + "/ws1" + OPERATIONS + "/" + uuid + "/edit";
+    }
+
+    /** The body with the uuid asked for and the time of the answer taken out: what depends on the data. */
+    private static String sameShape(String body, String uuid) {
+        return body.replace(uuid, "{uuid}").replaceAll("\"ts\":\"[^\"]*\"", "\"ts\":\"{ts}\"");
     }
 }
