@@ -211,4 +211,15 @@ class WebSessionTest extends ApiTest {
     private static String sameShape(String body, String uuid) {
         return body.replace(uuid, "{uuid}").replaceAll("\"ts\":\"[^\"]*\"", "\"ts\":\"{ts}\"");
     }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        UiClient browser = new UiClient(port);
+        String beforeLogin = browser.get("/login").sessionCookie();
+        String afterLogin = new UiClient(port).logIn(org, "alice", "alice-pass").sessionCookie();
+        for (String cookie : new String[] {beforeLogin, afterLogin}) {
+            assertThat(cookie).isNotNull();
+            assertThat(cookie.split(";\\s*")).contains("HttpOnly", "SameSite=Lax");
+        }
+    }
 }
