@@ -39,43 +39,55 @@ class Authenticator {
      * with 403 rather than 401).
      */
     Optional<JitaUser> authenticate(String organizationId, String username, String password) {
+        return verify(organizationId, username, password).map(Verified::user);
+    }
+
+    /** As {@link #authenticate}, with the stored password hash the password matched. */
+    Optional<Verified> verify(String organizationId, String username, String password) {
         Attempt attempt = new Attempt(organizationId == null ? MASTER_REALM : organizationId, username, password);
-        JitaUser user = organizationId == null ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
-        if (user == null) {
+        Verified result = organizationId == null ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
+        if (result == null) {
             attempt.failed();
             return Optional.empty();
         }
         attempt.succeeded();
-        return Optional.of(user);
+        return Optional.of(result);
+    }
+
+    /** A user whose password was just checked, and the stored hash it matched. */
+    record Verified(JitaUser user, String passwordHash) {
     }
 
     boolean organizationExists(String organizationId) {
         return accounts.organizationExists(organizationId);
     }
 
-    private JitaUser authenticateSystem(Attempt attempt) {
+    private Verified authenticateSystem(Attempt attempt) {
         Optional<String> hash = accounts.systemAdminHash(attempt.username);
         if (hash.isPresent()) {
-            return attempt.check(MASTER_REALM, hash.get()) ? JitaUser.systemAdmin(attempt.username) : null;
+            return attempt.check(MASTER_REALM, hash.get())
+                    ? new Verified(JitaUser.systemAdmin(attempt.username), hash.get()) : null;
         }
         // A genuine organization user on a system endpoint is authenticated but not allowed (403, not 401).
         for (AccountLookup.OrgAccount account : accounts.orgUsersNamed(attempt.username)) {
             if (attempt.check(account.organizationId(), account.passwordHash())) {
-                return JitaUser.organizationUser(account.organizationId(), attempt.username, account.manager());
+                return new Verified(JitaUser.organizationUser(account.organizationId(), attempt.username,
+                        account.manager()), account.passwordHash());
             }
         }
         attempt.check(MASTER_REALM, dummyHash);
         return null;
     }
 
-    private JitaUser authenticateOrg(String organizationId, Attempt attempt) {
+    private Verified authenticateOrg(String organizationId, Attempt attempt) {
         Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, attempt.username);
         if (account.isEmpty()) {
             attempt.check(organizationId, dummyHash);
             return null;
         }
         return attempt.check(organizationId, account.get().passwordHash())
-                ? JitaUser.organizationUser(organizationId, attempt.username, account.get().manager())
+                ? new Verified(JitaUser.organizationUser(organizationId, attempt.username, account.get().manager()),
+                        account.get().passwordHash())
                 : null;
     }
 

@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -55,12 +56,18 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The web UI: a session after a form login, CSRF tokens on its forms. */
+    /**
+     * The web UI: a session after a form login, CSRF tokens on its forms; the session ends at the next request
+     * once its account has changed.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http, Authenticator authenticator) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, Authenticator authenticator, AccountLookup accounts)
+            throws Exception {
         http.securityMatcher("/", "/login", "/logout", "/admin/**", "/ui/**")
                 .authenticationProvider(new UiLoginProvider(authenticator))
+                // After the CSRF check, so that a form posted from an ended session is sent to the login page.
+                .addFilterBefore(new SessionAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationDetailsSource(request -> request.getParameter("organization"))
                         .defaultSuccessUrl("/", true)

@@ -7,7 +7,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The web UI's login: the form's organization field chooses the realm (empty: the system administrators).
- * The checks, the slowing down of failed attempts and the roles are those of the API.
+ * The checks, the slowing down of failed attempts and the roles are those of the API. The session keeps a
+ * fingerprint of the password hash, so that {@link SessionAccountFilter} can tell when the account changed.
  */
 class UiLoginProvider implements AuthenticationProvider {
 
@@ -25,10 +26,10 @@ class UiLoginProvider implements AuthenticationProvider {
         if (organization != null && !authenticator.organizationExists(organization)) {
             throw new BadCredentialsException("unknown organization");
         }
-        JitaUser user = authenticator.authenticate(organization, username, password)
-                .filter(u -> organization != null || u.systemAdmin())
+        Authenticator.Verified verified = authenticator.verify(organization, username, password)
+                .filter(v -> organization != null || v.user().systemAdmin())
                 .orElseThrow(() -> new BadCredentialsException("bad credentials"));
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+        return new SessionLogin(verified.user(), verified.passwordHash());
     }
 
     @Override

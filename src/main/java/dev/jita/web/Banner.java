@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the banner says: load mode's text wins when both modes are ON; with the reason given when the mode
- * was set, and who set it when. Nothing when both are OFF.
+ * was set, and when. Who set it is shown to logged-in users only: the login page is public and must not name
+ * an administrator. Nothing when both are OFF.
  */
 @Component
 class Banner {
@@ -24,8 +25,11 @@ class Banner {
         this.messages = messages;
     }
 
-    /** mode, text, reason, set_by, set_at and who (set_by and set_at as a sentence); all null when no mode is ON. */
-    Map<String, Object> now(Locale locale) {
+    /**
+     * mode, text, reason, set_by, set_at and who (set_by and set_at as a sentence); all null when no mode is ON.
+     * Without {@code loggedIn}, set_by is null and who gives the time alone.
+     */
+    Map<String, Object> now(Locale locale, boolean loggedIn) {
         Map<MaintenanceMode, MaintenanceSettingService.ModeState> states = settings.states();
         MaintenanceMode shown = null;
         for (MaintenanceMode mode : new MaintenanceMode[] {MaintenanceMode.DATA_UPDATE_STOP, MaintenanceMode.BACKYARD_EXECUTE_STOP}) {
@@ -39,10 +43,12 @@ class Banner {
         banner.put("text", shown == null ? null : messages.get(locale, "maintenance.banner." + shown.key()));
         MaintenanceSettingService.ModeState state = shown == null ? null : states.get(shown);
         banner.put("reason", state == null ? null : state.reason());
-        banner.put("set_by", state == null ? null : state.lastUpdateUser());
-        banner.put("set_at", state == null ? null : Times.micros(state.lastUpdateTimestamp()));
-        banner.put("who", state == null ? null
-                : messages.get(locale, "ui.banner.set_by", state.lastUpdateUser(), Times.micros(state.lastUpdateTimestamp())));
+        String setAt = state == null ? null : Times.micros(state.lastUpdateTimestamp());
+        banner.put("set_by", state == null || !loggedIn ? null : state.lastUpdateUser());
+        banner.put("set_at", setAt);
+        banner.put("who", state == null ? null : loggedIn
+                ? messages.get(locale, "ui.banner.set_by", state.lastUpdateUser(), setAt)
+                : messages.get(locale, "ui.banner.set_at", setAt));
         return banner;
     }
 }

@@ -20,9 +20,15 @@ class PageModel {
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale()));
+        JitaUser me = loggedIn();
+        model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale(), me != null));
         model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("me", me);
+    }
+
+    /** The user of this request's session, or null on a public page seen without one. */
+    static JitaUser loggedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        model.addAttribute("me", authentication != null && authentication.getPrincipal() instanceof JitaUser user ? user : null);
+        return authentication != null && authentication.getPrincipal() instanceof JitaUser user ? user : null;
     }
 }

@@ -92,11 +92,11 @@ class Pages {
         return "redirect:/admin/maintenance";
     }
 
-    /** The banner, for pages that are already open (polled by banner.js). */
+    /** The banner, for pages that are already open (polled by banner.js); who set the mode only with a session. */
     @GetMapping("/ui/banner")
     @ResponseBody
     Map<String, Object> bannerNow() {
-        return banner.now(LocaleContextHolder.getLocale());
+        return banner.now(LocaleContextHolder.getLocale(), PageModel.loggedIn() != null);
     }
 
     /** What still runs, for the console's live table (polled by console.js). */

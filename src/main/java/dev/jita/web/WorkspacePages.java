@@ -102,11 +102,18 @@ class WorkspacePages {
                 request.getParameterMap(), model);
     }
 
+    /**
+     * Another organization's record answers exactly as a missing one (404, the same body), so the page never
+     * tells whether a record exists elsewhere; the caller's rights in their own workspace are checked first.
+     */
     @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/edit")
     String edit(@PathVariable String org, @PathVariable String ws, @PathVariable String menu, @PathVariable String uuid,
                 Model model) {
-        MenuService.Record record = menus.record(org, ws, menu, uuid)
-                .orElseThrow(() -> ApiException.notFound("menu.record_not_found", uuid));
+        if (!org.equals(CurrentUser.get().organizationId())) {
+            throw recordNotFound(uuid);
+        }
+        access.requireRead(org, ws);
+        MenuService.Record record = menus.record(org, ws, menu, uuid).orElseThrow(() -> recordNotFound(uuid));
         Map<String, String> entered = new LinkedHashMap<>();
         record.parameter().forEach((name, value) -> entered.put(name, value == null ? "" : String.valueOf(value)));
         if (!model.containsAttribute("entered")) {
@@ -201,6 +208,10 @@ class WorkspacePages {
             }
         });
         model.addAttribute("entered", entered);
+    }
+
+    private static ApiException recordNotFound(String uuid) {
+        return ApiException.notFound("menu.record_not_found", uuid);
     }
 
     /** ?q:column=text keeps the records whose column contains the text. */

@@ -75,7 +75,7 @@ class WebUiTest extends ApiTest {
         admin().patch(MODES, Map.of("backyard_execute_stop", "1", "reason", "monthly backup"));
         awaitBanner("backyard_execute_stop");
         assertThat(banner().getText()).contains("will not be executed until maintenance ends")
-                .contains("monthly backup").contains(ADMIN);
+                .contains("monthly backup").contains("set at").doesNotContain(ADMIN);
 
         admin().patch(MODES, Map.of("data_update_stop", "1"));
         awaitBanner("data_update_stop");
@@ -114,6 +114,7 @@ class WebUiTest extends ApiTest {
         assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("1");
         assertThat(admin().get(MODES + "/audit?limit=1").data().get(0).path("reason").asString()).isEqualTo("nightly backup");
         assertThat(banner().getDomAttribute("data-mode")).isEqualTo("data_update_stop");
+        assertThat(banner().getText()).contains("set by " + ADMIN);
         screenshot("maintenance-console");
 
         browser.findElement(By.id("switch-data_update_stop")).click();
