@@ -1,5 +1,6 @@
 package dev.jita.security;
 
+import dev.jita.core.UntrustedText;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ class Authenticator {
      * with 403 rather than 401).
      */
     Optional<JitaUser> authenticate(String organizationId, String username, String password) {
+        if (UntrustedText.hasControlCharacter(username)) {
+            // No user name holds one (PostgreSQL cannot even compare NUL): refused without asking the database.
+            log.info("Failed login of '{}': a user name never holds a control character", UntrustedText.forLog(username));
+            return Optional.empty();
+        }
         Attempt attempt = new Attempt(organizationId == null ? MASTER_REALM : organizationId, username, password);
         JitaUser user = organizationId == null ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
         if (user == null) {
@@ -50,7 +56,7 @@ class Authenticator {
     }
 
     boolean organizationExists(String organizationId) {
-        return accounts.organizationExists(organizationId);
+        return !UntrustedText.hasControlCharacter(organizationId) && accounts.organizationExists(organizationId);
     }
 
     private JitaUser authenticateSystem(Attempt attempt) {
@@ -113,7 +119,8 @@ class Authenticator {
         void failed() {
             int before = failures == null ? throttle.failures(realm, username) : failures;
             throttle.recordFailure(realm, username, before);
-            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, before + 1);
+            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", UntrustedText.forLog(username),
+                    UntrustedText.forLog(realm), before + 1);
         }
 
         void succeeded() {
