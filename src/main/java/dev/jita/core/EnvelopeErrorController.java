@@ -40,7 +40,8 @@ class EnvelopeErrorController implements ErrorController {
             case 405 -> new ApiException("405-00001", "error.method_not_allowed", UntrustedText.forLog(method), path);
             case 413 -> ApiException.badBody("error.body_too_large");
             case 414, 431 -> new ApiException(status + "-00001", "error.request_too_large");
-            default -> status >= 400 && status < 500
+            // 501 and 505: Tomcat cannot read the request (an unknown transfer coding, an unknown HTTP version).
+            default -> (status >= 400 && status < 500) || status == 501 || status == 505
                     ? new ApiException(status + "-00001", "error.malformed_request")
                     : new ApiException("500-99999", "error.internal", "-");
         };
