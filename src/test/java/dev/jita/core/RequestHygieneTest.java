@@ -151,6 +151,8 @@ class RequestHygieneTest extends ApiTest {
         assertEnvelope(bigHeader, 400);
         assertThat(bigHeader.json().path("message").asString()).contains("too large");
 
+        assertEnvelope(raw("GET /api/platform/organizations HTTP/9.9\r\n\r\n"), 505);
+
         for (String method : List.of("TRACE", "FOO")) {
             Raw reply = raw(method + " /api/platform/organizations HTTP/1.0\r\n" + auth + "\r\n");
             assertEnvelope(reply, 405);
