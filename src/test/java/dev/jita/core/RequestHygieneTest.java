@@ -132,6 +132,9 @@ class RequestHygieneTest extends ApiTest {
         assertError(admin().post(ORGS, escaped), 400, "400-00002");
         assertThat(admin().post(ORGS, escaped).json().path("message").asString()).contains("surrogate");
         assertError(admin().get(ORGS + "/" + id), 404, "404-00001");
+        assertError(admin().get(ORGS + "?name=caf%E9"), 400, "400-00001");
+        assertEnvelope(post("/login", "application/x-www-form-urlencoded",
+                "username=caf%E9&password=x&organization=".getBytes(StandardCharsets.UTF_8), null), 400, "400-00001");
 
         assertThat(post(ORGS, "application/json", body, ADMIN).statusCode()).isEqualTo(200);
         assertThat(admin().get(ORGS + "/" + id).data().path("name").asString()).isEqualTo("caf\u00e9");
