@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, before authentication and before anything reads the database, the requests jita never serves:
  * <ul>
  * <li>a path or a parameter name holding a control character, a parameter value holding one other than tab,
- * LF and CR, or parameters that cannot be read (not UTF-8, too many) → 400;</li>
+ * LF and CR, or parameters that cannot be read (not UTF-8, too many, too large) → 400;</li>
  * <li>under /api/: a POST that is not declared JSON, or any other request carrying a body or a content type
  * that is not JSON → 415. A browser sends JSON across sites only after a CORS preflight, which jita never
  * grants, so no other site can make a browser holding an operator's credentials change anything.</li>
