@@ -51,8 +51,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiResponse> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return api(new ApiException("415-00001", "error.not_json",
-                UntrustedText.forLog(e.getContentType() == null ? "-" : e.getContentType())), request);
+        return api(e.getContentType() == null
+                ? new ApiException("415-00001", "error.no_content_type")
+                : new ApiException("415-00001", "error.not_json", UntrustedText.forLog(e.getContentType())), request);
     }
 
     /** Spring Security's firewall refuses a header as it is read, after the filter chain has let it through. */

@@ -62,8 +62,9 @@ class RequestRules {
                 return ApiException.badRequest("error.path_control_character", UntrustedText.codePoint(refused));
             }
             if (path.startsWith("/api/") && !isJson(request)) {
-                return new ApiException("415-00001", "error.not_json",
-                        UntrustedText.forLog(request.getContentType() == null ? "-" : request.getContentType()));
+                return request.getContentType() == null
+                        ? new ApiException("415-00001", "error.no_content_type")
+                        : new ApiException("415-00001", "error.not_json", UntrustedText.forLog(request.getContentType()));
             }
             Map<String, String[]> parameters;
             try {
