@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -50,7 +51,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiResponse> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return api(ApiException.badBody("error.body_not_json"), request);
+        return api(e.getContentType() == null
+                ? new ApiException("415-00001", "error.no_content_type")
+                : new ApiException("415-00001", "error.not_json", UntrustedText.forLog(e.getContentType())), request);
+    }
+
+    /** Spring Security's firewall refuses a header as it is read, after the filter chain has let it through. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiResponse> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return api(ApiException.badRequest("error.request_rejected"), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -66,7 +75,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse> unexpected(Exception e, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString();
-        log.error("Unexpected error {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        log.error("Unexpected error {} on {} {}", incident, request.getMethod(),
+                UntrustedText.forLog(request.getRequestURI()), e);
         return api(new ApiException("500-99999", "error.internal", incident), request);
     }
 }

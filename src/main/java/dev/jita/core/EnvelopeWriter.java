@@ -26,7 +26,12 @@ public class EnvelopeWriter {
         error.headers().forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json(request, error).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The envelope of {@code error} as JSON text, in the request's language. */
+    public String json(HttpServletRequest request, ApiException error) {
         String message = messages.get(request, error.messageKey(), error.args());
-        response.getOutputStream().write(json.writeValueAsBytes(ApiResponse.error(error.result(), message)));
+        return json.writeValueAsString(ApiResponse.error(error.result(), message));
     }
 }

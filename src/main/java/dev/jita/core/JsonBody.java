@@ -2,6 +2,7 @@ package dev.jita.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -12,7 +13,8 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads request bodies as JSON objects and checks their fields, so that every bad body gets the same clear
- * 400 answer: 400-00002 when the body is not a JSON object at all, 400-00001 when a field is wrong.
+ * 400 answer: 400-00002 when the body is not a JSON object at all or holds text no field may hold (a control
+ * character other than tab, LF and CR, or an unpaired surrogate), 400-00001 when a field is wrong.
  */
 @Component
 public class JsonBody {
@@ -54,7 +56,37 @@ public class JsonBody {
         if (node == null) {
             throw ApiException.badBody("error.body_empty");
         }
+        checkText(node, "");
         return node;
+    }
+
+    /** Every key and string value, however deep: they reach the database, logs and playbooks as they are. */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isString()) {
+            checkText(node.stringValue(), path.isEmpty() ? "(body)" : path);
+        } else if (node.isArray()) {
+            int index = 0;
+            for (JsonNode item : node.values()) {
+                checkText(item, path + "[" + index++ + "]");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                String field = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                checkText(entry.getKey(), field);
+                checkText(entry.getValue(), field);
+            }
+        }
+    }
+
+    private static void checkText(String text, String field) {
+        int refused = UntrustedText.refusedCharacter(text, true);
+        if (refused >= 0) {
+            throw ApiException.badBody("error.control_character", UntrustedText.forLog(field),
+                    UntrustedText.codePoint(refused));
+        }
+        if (UntrustedText.hasUnpairedSurrogate(text)) {
+            throw ApiException.badBody("error.unpaired_surrogate", UntrustedText.forLog(field));
+        }
     }
 
     /** A body that must be a JSON array. */

@@ -2,6 +2,7 @@ package dev.jita.maintenance;
 
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
+import dev.jita.core.UntrustedText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -73,7 +74,8 @@ public class MaintenanceSettingService {
                         .params(mode.name(), before.getOrDefault(mode.name(), "0"), value, reason, user, now).update();
             });
         });
-        log.info("Maintenance mode changed by {}: {} (reason: {})", user, values, reason);
+        log.info("Maintenance mode changed by {}: {} (reason: {})", UntrustedText.forLog(user), values,
+                UntrustedText.forLog(reason));
     }
 
     public Map<MaintenanceMode, ModeState> states() {

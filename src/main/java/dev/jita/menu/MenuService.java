@@ -438,6 +438,10 @@ public class MenuService {
                 }
                 JsonNode content = fileNode == null ? null : fileNode.get(name);
                 if (content != null && !content.isNull()) {
+                    if (!content.isString()) {
+                        invalid.add(index, name, "the file's content must be base64 text");
+                        return;
+                    }
                     try {
                         files.put(name, Base64.getDecoder().decode(content.asString()));
                     } catch (IllegalArgumentException e) {

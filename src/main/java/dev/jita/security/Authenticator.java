@@ -1,5 +1,6 @@
 package dev.jita.security;
 
+import dev.jita.core.UntrustedText;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ class Authenticator {
 
     /** As {@link #authenticate}, with the stored password hash the password matched. */
     Optional<Verified> verify(String organizationId, String username, String password) {
+        if (UntrustedText.hasControlCharacter(username)) {
+            // No user name holds one (PostgreSQL cannot even compare NUL): refused without asking the database.
+            log.info("Failed login of '{}': a user name never holds a control character", UntrustedText.forLog(username));
+            return Optional.empty();
+        }
         Attempt attempt = new Attempt(organizationId == null ? MASTER_REALM : organizationId, username, password);
         Verified result = organizationId == null ? authenticateSystem(attempt) : authenticateOrg(organizationId, attempt);
         if (result == null) {
@@ -59,7 +65,7 @@ class Authenticator {
     }
 
     boolean organizationExists(String organizationId) {
-        return accounts.organizationExists(organizationId);
+        return !UntrustedText.hasControlCharacter(organizationId) && accounts.organizationExists(organizationId);
     }
 
     private Verified authenticateSystem(Attempt attempt) {
@@ -125,7 +131,8 @@ class Authenticator {
         void failed() {
             int before = failures == null ? throttle.failures(realm, username) : failures;
             throttle.recordFailure(realm, username, before);
-            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", username, realm, before + 1);
+            log.info("Failed login of '{}' in realm '{}' ({} recent failures)", UntrustedText.forLog(username),
+                    UntrustedText.forLog(realm), before + 1);
         }
 
         void succeeded() {

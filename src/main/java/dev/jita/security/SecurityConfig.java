@@ -2,6 +2,8 @@ package dev.jita.security;
 
 import dev.jita.core.ApiException;
 import dev.jita.core.EnvelopeWriter;
+import dev.jita.core.UntrustedText;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -22,10 +25,25 @@ class SecurityConfig {
     private static final String SYSTEM_ADMIN = JitaUser.ROLE_SYSTEM_ADMIN;
     private static final String ORG_USER = JitaUser.ROLE_ORG_USER;
     private static final String ORG_MANAGER = JitaUser.ROLE_ORG_MANAGER;
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    /**
+     * The firewall refuses paths with {@code ..}, {@code //}, {@code ;}, an encoded {@code /}, {@code \} or
+     * {@code %}, or a control character, and methods outside the standard ones: answered in the envelope.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(EnvelopeWriter envelope) {
+        return (request, response, rejected) -> envelope.write(request, response,
+                STANDARD_METHODS.contains(request.getMethod())
+                        ? ApiException.badRequest("error.request_rejected")
+                        : new ApiException("405-00001", "error.method_not_allowed",
+                                UntrustedText.forLog(request.getMethod()), UntrustedText.forLog(request.getRequestURI())));
     }
 
     @Bean

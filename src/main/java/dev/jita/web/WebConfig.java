@@ -26,6 +26,8 @@ class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
+        // ?lang=<anything else> keeps the current language rather than failing the page.
+        change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/", "/login", "/admin/**", "/ui/**");
     }
 }

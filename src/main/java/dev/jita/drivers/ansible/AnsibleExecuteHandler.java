@@ -4,6 +4,7 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
+import dev.jita.core.UntrustedText;
 import dev.jita.execution.Sandbox;
 import dev.jita.execution.ToolRun;
 import dev.jita.execution.WorkArea;
@@ -164,7 +165,7 @@ class AnsibleExecuteHandler implements JobHandler {
             try {
                 executions.saveFile(execution.id(), name, WorkDirectory.read(file));
             } catch (RuntimeException e) {
-                log.warn("Execution {}: output file {} could not be stored", execution.id(), name, e);
+                log.warn("Execution {}: output file {} could not be stored", execution.id(), UntrustedText.forLog(name), e);
                 errors.appendLine("[jita: output file " + name + " (" + size + " bytes) could not be kept in the database]");
             }
         }

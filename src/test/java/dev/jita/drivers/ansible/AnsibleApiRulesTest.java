@@ -107,7 +107,8 @@ class AnsibleApiRulesTest extends AnsibleTestSupport {
 
         assertError(member.post(driver + "execute/", "{not json"), 400, "400-00002");
         assertError(member.post(driver + "execute/", "[1, 2]"), 400, "400-00002");
-        assertError(member.post(driver + "execute/", null), 400, "400-00002");
+        assertError(member.post(driver + "execute/", ""), 400, "400-00002");
+        assertError(member.post(driver + "execute/", null), 415, "415-00001");
 
         Http.Reply unknown = member.post(driver + "execute", Map.of("movement_name", "mv-nope", "operation_name", "op1"));
         assertError(unknown, 499, "499-00201");
