@@ -10,21 +10,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** A node process killed with SIGKILL while it runs items: the other nodes end its items within bounds. */
+/**
+ * A node process killed with SIGKILL while it runs items: the other nodes end its items within bounds. On H2
+ * both processes open the database in H2's automatic mixed mode, the one way H2 serves several processes.
+ */
 class KilledNodeTest extends EngineTestSupport {
 
     @Autowired
     Environment environment;
 
+    @DynamicPropertySource
+    static void databaseOpenToAnotherProcess(DynamicPropertyRegistry registry) {
+        if (TestDatabase.KIND.equals("h2")) {
+            String url = "jdbc:h2:file:" + TestDatabase.fresh().get("jita.data-dir")
+                    + "/jita;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+            registry.add("spring.datasource.url", () -> url);
+        }
+    }
+
     @Test
     void itemsOfAKilledNodeEndInUnexpectedErrorWithANote() throws Exception {
-        Assumptions.assumeFalse(TestDatabase.KIND.equals("h2"),
-                "an embedded H2 database belongs to one process; several nodes need PostgreSQL or MariaDB");
         String org = organization("ws1");
         List<String> ids = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 2);
         Path log = Files.createTempFile("jita-node-", ".log");
