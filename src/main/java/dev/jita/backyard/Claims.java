@@ -3,6 +3,7 @@ package dev.jita.backyard;
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.ModeSwitches;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -31,23 +32,26 @@ class Claims {
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final TransactionTemplate transactions;
+    private final ModeSwitches switches;
 
-    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager) {
+    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager, ModeSwitches switches) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.switches = switches;
         this.transactions = new TransactionTemplate(transactionManager);
         // Read committed keeps MariaDB from taking gap locks that would hold up registrations.
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /**
-     * Takes up to {@code limit} items of one backyard for {@code nodeId}: none while a mode is ON; else
+     * Takes up to {@code limit} items of one backyard for {@code nodeId}: none while a mode is ON or a mode
+     * change is under way (it is not kept waiting for the mode rows); else
      * the workspaces served least recently first, one item (its oldest) per workspace per round, so that a
      * busy workspace cannot starve the others.
      */
     List<ClaimedItem> claim(Backyard backyard, String nodeId, int limit) {
         List<ClaimedItem> claimed = transactions.execute(status -> {
-            if (jobsStopped()) {
+            if (switches.underWay() || jobsStopped()) {
                 return List.<ClaimedItem>of();
             }
             Instant now = Times.now();

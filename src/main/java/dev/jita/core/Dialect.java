@@ -1,9 +1,12 @@
 package dev.jita.core;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +48,44 @@ public enum Dialect {
     /** Suffix of a SELECT that locks the rows it reads until the transaction ends, waiting for other holders. */
     public String exclusiveLock() {
         return "FOR UPDATE";
+    }
+
+    /**
+     * Suffix of a SELECT that locks the rows it reads, waiting at most {@code wait} for other holders (whole
+     * seconds on MariaDB, where less than one second does not wait at all). PostgreSQL has no such clause: there
+     * the wait is bounded by {@link #lockTimeoutSetting()}.
+     */
+    public String exclusiveLock(Duration wait) {
+        return switch (this) {
+            case H2 -> "FOR UPDATE WAIT " + BigDecimal.valueOf(wait.toMillis(), 3).toPlainString();
+            case MARIADB -> "FOR UPDATE WAIT " + wait.toSeconds();
+            case POSTGRESQL -> "FOR UPDATE";
+        };
+    }
+
+    /**
+     * Whether {@code failure} says a lock could not be had in time, or the statement lost a deadlock: worth
+     * trying again. (Spring leaves some of these uncategorized, e.g. PostgreSQL's lock_timeout.)
+     */
+    public boolean lockNotAvailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                boolean hit = switch (this) {
+                    case H2 -> sql.getErrorCode() == 50200 || "40001".equals(sql.getSQLState());
+                    case POSTGRESQL -> "55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState());
+                    case MARIADB -> sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213 || sql.getErrorCode() == 3572;
+                };
+                if (hit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The setting that bounds lock waits for the rest of a transaction, where the lock clause cannot. */
+    public Optional<String> lockTimeoutSetting() {
+        return this == POSTGRESQL ? Optional.of("lock_timeout") : Optional.empty();
     }
 
     /** Suffix of a SELECT that takes rows no other transaction holds, skipping those that are held. */

@@ -2,6 +2,7 @@ package dev.jita.maintenance;
 
 import dev.jita.core.ApiException;
 import dev.jita.core.Dialect;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,23 +20,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one place that decides whether data may be written. Every write runs in a transaction that first
  * reads the load-mode row under a shared lock; a mode change takes that row exclusively. So a write either
  * commits before the change commits, or sees the new mode and is refused: once the PATCH that turns load
- * mode ON has answered, no write can commit.
+ * mode ON has answered, no write can commit. A write also gives way to such a change under way (see
+ * {@link ModeSwitches}): it checks at its start, at each {@link #checkpoint()} and right before it commits,
+ * and rolls back with 498 when a change is turning load mode ON, so the change never waits long for it.
  */
 @Component
 @EnableConfigurationProperties(MaintenanceProperties.class)
 public class MaintenanceGate {
 
     private static final int DEADLOCK_RETRIES = 5;
+    /** How often a long write asks whether load mode is being switched ON (one query each time). */
+    private static final long CHECK_EVERY_NANOS = Duration.ofMillis(100).toNanos();
+
+    /** The write under way on this thread, for its checkpoints. */
+    private record Write(Refusal refusal, Object[] messageArgs, long[] lastCheck) {
+    }
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final TransactionTemplate transactions;
     private final MaintenanceProperties properties;
+    private final ModeSwitches switches;
+    private final ThreadLocal<Write> current = new ThreadLocal<>();
 
     MaintenanceGate(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
-                    MaintenanceProperties properties) {
+                    MaintenanceProperties properties, ModeSwitches switches) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.switches = switches;
         this.transactions = new TransactionTemplate(transactionManager);
         // Read committed everywhere: MariaDB's default (repeatable read) takes gap locks that make
         // concurrent inserts deadlock.
@@ -61,22 +73,62 @@ public class MaintenanceGate {
     }
 
     /**
-     * Runs {@code work} in a new transaction, unless load mode is ON: then nothing runs and 498 is thrown.
-     * A transaction the database picks as a deadlock victim is run again from the start (a few times).
+     * Runs {@code work} in a new transaction, unless load mode is ON: then nothing runs and 498 is thrown. It is
+     * rolled back with the same 498 when load mode is being switched ON before it commits. A transaction the
+     * database picks as a deadlock victim is run again from the start (a few times).
      */
     public <T> T write(Refusal refusal, Supplier<T> work, Object... messageArgs) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> {
-                    assertWritable(refusal, messageArgs);
-                    return work.get();
-                });
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == DEADLOCK_RETRIES) {
-                    throw e;
+        Write outer = current.get();
+        current.set(new Write(refusal, messageArgs, new long[] {System.nanoTime()}));
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.execute(status -> {
+                        assertWritable(refusal, messageArgs);
+                        giveWayToLoadMode();
+                        T result = work.get();
+                        giveWayToLoadMode();
+                        return result;
+                    });
+                } catch (PessimisticLockingFailureException e) {
+                    if (attempt == DEADLOCK_RETRIES) {
+                        throw e;
+                    }
+                    pause(attempt);
                 }
-                pause(attempt);
             }
+        } finally {
+            if (outer == null) {
+                current.remove();
+            } else {
+                current.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Called by long writes between steps: refuses (498, and the write's transaction rolls back) when load mode
+     * is being switched ON. Asks the database at most every 100 ms.
+     */
+    public void checkpoint() {
+        Write write = current.get();
+        if (write == null) {
+            throw new IllegalStateException("A checkpoint belongs inside a write of the maintenance gate");
+        }
+        long now = System.nanoTime();
+        if (now - write.lastCheck()[0] >= CHECK_EVERY_NANOS) {
+            write.lastCheck()[0] = now;
+            if (switches.stoppingWrites()) {
+                throw refused(write.refusal(), write.messageArgs());
+            }
+        }
+    }
+
+    private void giveWayToLoadMode() {
+        Write write = current.get();
+        write.lastCheck()[0] = System.nanoTime();
+        if (switches.stoppingWrites()) {
+            throw refused(write.refusal(), write.messageArgs());
         }
     }
 

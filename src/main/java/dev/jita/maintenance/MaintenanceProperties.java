@@ -4,7 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param retryAfter what a refused client is told to wait before it tries again (Retry-After) */
+/**
+ * @param retryAfter    what a refused client is told to wait before it tries again (Retry-After)
+ * @param switchTimeout how long a mode change may wait for the mode rows: writes under way give way to a change
+ *                      that turns load mode ON well within it; past it the change is refused with 503
+ */
 @ConfigurationProperties("jita.maintenance")
-public record MaintenanceProperties(@DefaultValue("60s") Duration retryAfter) {
+public record MaintenanceProperties(@DefaultValue("60s") Duration retryAfter,
+                                    @DefaultValue("5s") Duration switchTimeout) {
 }

@@ -1,18 +1,25 @@
 package dev.jita.maintenance;
 
+import dev.jita.core.ApiException;
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
 import dev.jita.core.UntrustedText;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Changes the modes, keeps who and when, and the audit trail of every change. */
@@ -28,14 +35,25 @@ public class MaintenanceSettingService {
                       String changedBy, Instant changedAt) {
     }
 
+    /** The longest single wait for the mode rows; a change waits again until its deadline. */
+    private static final Duration ATTEMPT = Duration.ofSeconds(1);
+    private static final Duration LEAST_WAIT = Duration.ofMillis(10);
+
     private final JdbcClient jdbc;
     private final Dialect dialect;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate attempt;
+    private final ModeSwitches switches;
+    private final MaintenanceProperties properties;
 
-    MaintenanceSettingService(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions) {
+    MaintenanceSettingService(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
+                              ModeSwitches switches, MaintenanceProperties properties) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.transactions = transactions;
+        this.switches = switches;
+        this.properties = properties;
+        // Its own transaction, or a savepoint inside the caller's (a drain's): a failed wait is undone alone.
+        this.attempt = new TransactionTemplate(transactionManager);
+        this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Creates the two rows, both OFF, on a new database; several nodes may start at once. */
@@ -56,26 +74,80 @@ public class MaintenanceSettingService {
     }
 
     /**
-     * Applies already validated values in one transaction. The mode rows are locked exclusively (in a fixed
-     * order), which waits for every write and claim that holds them and makes later ones see the new values.
+     * Applies already validated values in one transaction, within {@code jita.maintenance.switch-timeout}. The
+     * change is first announced (see {@link ModeSwitches}), so that writes under way give way to a change that
+     * turns load mode ON. Then the rows of the modes it sets are locked exclusively (in a fixed order), which
+     * waits for every write and claim that holds them and makes later ones see the new values. Each wait is
+     * bounded; past the deadline nothing changes and the change is refused with 503.
      */
     public void update(Map<MaintenanceMode, String> values, String reason, String user) {
-        transactions.executeWithoutResult(status -> {
-            Map<String, String> before = new LinkedHashMap<>();
-            jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.exclusiveLock())
-                    .query((rs, n) -> before.put(rs.getString(1), rs.getString(2))).list();
-            LocalDateTime now = Times.toDb(Times.now());
-            values.forEach((mode, value) -> {
-                jdbc.sql("UPDATE maintenance_mode SET setting_value = ?, reason = ?, last_update_user = ?, "
-                                + "last_update_timestamp = ? WHERE mode_name = ?")
-                        .params(value, reason, user, now, mode.name()).update();
-                jdbc.sql("INSERT INTO maintenance_mode_audit (mode_name, old_value, new_value, reason, changed_by, changed_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?)")
-                        .params(mode.name(), before.getOrDefault(mode.name(), "0"), value, reason, user, now).update();
-            });
-        });
+        Duration timeout = properties.switchTimeout();
+        Instant deadline = Times.now().plus(timeout);
+        String announced = switches.announce(user, "1".equals(values.get(MaintenanceMode.DATA_UPDATE_STOP)), deadline);
+        try {
+            while (true) {
+                Duration wait = clamp(Duration.between(Times.now(), deadline));
+                try {
+                    attempt.executeWithoutResult(status -> apply(values, reason, user, wait));
+                    break;
+                } catch (DataAccessException failure) {
+                    if (!dialect.lockNotAvailable(failure)) {
+                        throw failure;
+                    }
+                    if (!Times.now().isBefore(deadline)) {
+                        log.warn("Maintenance mode change by {} gave up after {}: the mode rows stayed held", user, timeout);
+                        throw new ApiException("503-00002", "maintenance.switch_busy", timeout.toMillis() / 1000.0);
+                    }
+                    pause();
+                }
+            }
+        } finally {
+            switches.withdraw(announced);
+        }
         log.info("Maintenance mode changed by {}: {} (reason: {})", UntrustedText.forLog(user), values,
                 UntrustedText.forLog(reason));
+    }
+
+    private void apply(Map<MaintenanceMode, String> values, String reason, String user, Duration wait) {
+        List<String> names = values.keySet().stream().map(Enum::name).sorted().toList();
+        Map<String, String> before = new LinkedHashMap<>();
+        Optional<String> timeoutSetting = dialect.lockTimeoutSetting();
+        String timeoutBefore = timeoutSetting.map(setting -> jdbc.sql("SELECT current_setting(?)").param(setting)
+                .query(String.class).single()).orElse(null);
+        timeoutSetting.ifPresent(setting -> setLocal(setting, wait.toMillis() + "ms"));
+        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode WHERE mode_name IN ("
+                        + String.join(", ", Collections.nCopies(names.size(), "?")) + ") ORDER BY mode_name "
+                        + dialect.exclusiveLock(wait))
+                .params(names)
+                .query((rs, n) -> before.put(rs.getString(1), rs.getString(2))).list();
+        timeoutSetting.ifPresent(setting -> setLocal(setting, timeoutBefore));
+        LocalDateTime now = Times.toDb(Times.now());
+        values.forEach((mode, value) -> {
+            jdbc.sql("UPDATE maintenance_mode SET setting_value = ?, reason = ?, last_update_user = ?, "
+                            + "last_update_timestamp = ? WHERE mode_name = ?")
+                    .params(value, reason, user, now, mode.name()).update();
+            jdbc.sql("INSERT INTO maintenance_mode_audit (mode_name, old_value, new_value, reason, changed_by, changed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(mode.name(), before.getOrDefault(mode.name(), "0"), value, reason, user, now).update();
+        });
+    }
+
+    /** PostgreSQL: for the rest of the transaction, undone with a savepoint rolled back. */
+    private void setLocal(String setting, String value) {
+        jdbc.sql("SELECT set_config(?, ?, true)").params(setting, value).query(String.class).single();
+    }
+
+    private static Duration clamp(Duration left) {
+        return left.compareTo(ATTEMPT) > 0 ? ATTEMPT : left.compareTo(LEAST_WAIT) < 0 ? LEAST_WAIT : left;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while changing the maintenance mode", e);
+        }
     }
 
     public Map<MaintenanceMode, ModeState> states() {

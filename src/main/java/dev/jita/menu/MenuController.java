@@ -36,14 +36,17 @@ class MenuController {
     private final WorkspaceAccess access;
     private final JsonBody json;
     private final int maxBodyBytes;
+    private final int maxBulkItems;
 
     MenuController(MenuCatalog catalog, MenuService menus, WorkspaceAccess access, JsonBody json,
-                   @Value("${jita.menu.max-body-size:20MB}") DataSize maxBody) {
+                   @Value("${jita.menu.max-body-size:20MB}") DataSize maxBody,
+                   @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
         this.catalog = catalog;
         this.menus = menus;
         this.access = access;
         this.json = json;
         this.maxBodyBytes = (int) maxBody.toBytes();
+        this.maxBulkItems = maxBulkItems;
     }
 
     @GetMapping({"/info", "/info/"})
@@ -147,7 +150,10 @@ class MenuController {
         return ApiResponse.ok(written(written.get(0)));
     }
 
-    /** A list of {"type": "Register"|"Update"|"Discard"|"Restore", "parameter": {...}, "file": {...}}, all or nothing. */
+    /**
+     * A list of {"type": "Register"|"Update"|"Discard"|"Restore", "parameter": {...}, "file": {...}}, all or nothing;
+     * at most {@code jita.menu.max-bulk-items} of them.
+     */
     @PostMapping({"/maintenance/all", "/maintenance/all/"})
     ApiResponse bulk(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      @RequestBody(required = false) String raw) {
@@ -155,6 +161,9 @@ class MenuController {
         catalog.get(menu);
         return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu, () -> {
             JsonNode body = json.array(raw, maxBodyBytes);
+            if (body.size() > maxBulkItems) {
+                throw ApiException.badBody("menu.bulk_too_large", maxBulkItems, body.size());
+            }
             List<MenuService.Operation> operations = new ArrayList<>();
             for (JsonNode item : body.values()) {
                 if (!item.isObject()) {

@@ -78,7 +78,7 @@ public class MenuService {
         if (sources.containsKey(menuName)) {
             return sources.get(menuName).records(organizationId, workspaceId);
         }
-        References references = new References(organizationId, workspaceId, menu);
+        References references = new References(organizationId, workspaceId);
         Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, menuName) : Map.of();
         return store.all(organizationId, workspaceId, menuName).stream()
                 .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList();
@@ -87,7 +87,7 @@ public class MenuService {
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
         MenuDefinition menu = catalog.get(menuName);
         return store.find(organizationId, workspaceId, menuName, id)
-                .map(record -> view(menu, record, new References(organizationId, workspaceId, menu), Map.of()));
+                .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()));
     }
 
     /** A password column's value in clear, for the drivers that must use it; never for an API answer. */
@@ -108,7 +108,7 @@ public class MenuService {
         MenuDefinition menu = catalog.get(menuName);
         MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menuName, id)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
-        References references = new References(organizationId, workspaceId, menu);
+        References references = new References(organizationId, workspaceId);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (MenuStore.JournalEntry entry : store.journal(id)) {
             MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menuName, entry.discarded(), entry.data(),
@@ -148,13 +148,17 @@ public class MenuService {
         return new Record(record.id(), parameter, file, record.discarded());
     }
 
-    /** Reference columns are stored by the referenced record's uuid and shown by its current value. */
+    /**
+     * Reference columns are stored by the referenced record's uuid and shown by its current value. Each menu is
+     * read once, and each referenced column indexed once, so resolving n values costs n lookups.
+     */
     private final class References {
         private final String organizationId;
         private final String workspaceId;
         private final Map<String, Map<String, MenuStore.StoredRecord>> byMenu = new HashMap<>();
+        private final Map<String, Map<String, String>> activeByValue = new HashMap<>();
 
-        References(String organizationId, String workspaceId, MenuDefinition menu) {
+        References(String organizationId, String workspaceId) {
             this.organizationId = organizationId;
             this.workspaceId = workspaceId;
         }
@@ -172,15 +176,30 @@ public class MenuService {
             return target == null ? null : String.valueOf(target.data().get(column.referencedColumn()));
         }
 
-        /** The uuid of the active record whose referenced column has this value. */
+        /** The uuid of the active record whose referenced column has this value (the oldest, if several). */
         Optional<String> id(Column column, String value) {
-            return records(column.referencedMenu()).values().stream()
-                    .filter(r -> !r.discarded() && value.equals(String.valueOf(r.data().get(column.referencedColumn()))))
-                    .map(MenuStore.StoredRecord::id).findFirst();
+            Map<String, String> index = activeByValue.computeIfAbsent(column.reference(), key -> {
+                Map<String, String> ids = new HashMap<>();
+                for (MenuStore.StoredRecord r : records(column.referencedMenu()).values()) {
+                    if (!r.discarded()) {
+                        ids.putIfAbsent(String.valueOf(r.data().get(column.referencedColumn())), r.id());
+                    }
+                }
+                return ids;
+            });
+            return Optional.ofNullable(index.get(value));
         }
 
-        void forget(String menuName) {
-            byMenu.remove(menuName);
+        /**
+         * A record written by this request, for a later item that references its own menu (none does today):
+         * the record is kept as written and that menu's value indexes are built again when next needed.
+         */
+        void written(MenuStore.StoredRecord record) {
+            Map<String, MenuStore.StoredRecord> records = byMenu.get(record.menu());
+            if (records != null) {
+                records.put(record.id(), record);
+                activeByValue.keySet().removeIf(reference -> reference.startsWith(record.menu() + "."));
+            }
         }
     }
 
@@ -195,8 +214,9 @@ public class MenuService {
     }
 
     /**
-     * Applies the operations in one transaction (the request is read inside it, after the load-mode check): all are written, or none (499 with the reasons of every
-     * bad one; 498 in load mode). Returns the records as they are after the write.
+     * Applies the operations in one transaction (the request is read inside it, after the load-mode check): all
+     * are written, or none (499 with the reasons of every bad one; 498 in load mode, or when load mode is being
+     * switched ON while they are written). Returns the records as they are after the write.
      */
     public List<Record> apply(String organizationId, String workspaceId, String menuName,
                               Supplier<List<Operation>> request, String user) {
@@ -207,26 +227,30 @@ public class MenuService {
         return gate.write(Refusal.MENU_DATA, () -> {
             List<Operation> operations = request.get();
             MenuInvalid invalid = new MenuInvalid();
-            References references = new References(organizationId, workspaceId, menu);
+            References references = new References(organizationId, workspaceId);
             List<String> written = new ArrayList<>();
+            Map<String, MenuStore.StoredRecord> latest = new HashMap<>();
             Instant now = Times.now();
             for (int i = 0; i < operations.size(); i++) {
-                String id = applyOne(organizationId, workspaceId, menu, operations.get(i), i, user, now, references, invalid);
-                if (id != null) {
-                    written.add(id);
+                gate.checkpoint();
+                MenuStore.StoredRecord record = applyOne(organizationId, workspaceId, menu, operations.get(i), i, user, now,
+                        references, invalid);
+                if (record != null) {
+                    written.add(record.id());
+                    latest.put(record.id(), record);
+                    references.written(record);
                 }
-                references.forget(menuName);
             }
             if (!invalid.isEmpty()) {
                 throw invalid.exception(json.writeValueAsString(invalid.reasons()));
             }
-            References fresh = new References(organizationId, workspaceId, menu);
-            return written.stream().map(id -> view(menu, store.find(organizationId, workspaceId, menuName, id).orElseThrow(),
-                    fresh, Map.of())).toList();
+            References fresh = new References(organizationId, workspaceId);
+            return written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList();
         });
     }
 
-    private String applyOne(String organizationId, String workspaceId, MenuDefinition menu, Operation operation,
+    /** Writes one operation and returns the record as written, or adds its reasons to {@code invalid} and returns null. */
+    private MenuStore.StoredRecord applyOne(String organizationId, String workspaceId, MenuDefinition menu, Operation operation,
                             int index, String user, Instant now, References references, MenuInvalid invalid) {
         if (operation.parameter() == null || !operation.parameter().isObject()) {
             invalid.add(index, "parameter", "parameter must be a JSON object");
@@ -289,7 +313,7 @@ public class MenuService {
         }
         files.forEach((column, content) -> store.putFile(id, column, (String) data.get(column), content));
         store.journal(organizationId, workspaceId, record, type);
-        return id;
+        return record;
     }
 
     /** The record an Update, Discard or Restore names, checked against its last_update_date_time. */

@@ -50,10 +50,16 @@ class MenuStore {
                 .params(organizationId, workspaceId, menu).query(this::map).list();
     }
 
+    /**
+     * By the primary key alone, the workspace and menu checked here: given them in the WHERE too, PostgreSQL may
+     * plan with ix_menu_record and read every record of the menu for each one looked up.
+     */
     Optional<StoredRecord> find(String organizationId, String workspaceId, String menu, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM menu_record WHERE organization_id = ? AND workspace_id = ? "
-                        + "AND menu_name = ? AND record_id = ?")
-                .params(organizationId, workspaceId, menu, id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + ", organization_id, workspace_id FROM menu_record WHERE record_id = ?")
+                .param(id)
+                .query((rs, n) -> organizationId.equals(rs.getString(9)) && workspaceId.equals(rs.getString(10))
+                        && menu.equals(rs.getString(2)) ? map(rs, n) : null)
+                .optional();
     }
 
     void insert(String organizationId, String workspaceId, StoredRecord record) {

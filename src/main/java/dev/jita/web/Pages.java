@@ -88,7 +88,11 @@ class Pages {
         Map<MaintenanceMode, String> change = new EnumMap<>(MaintenanceMode.class);
         change.put(target, value);
         JitaUser user = CurrentUser.get();
-        settings.update(change, reason == null || reason.isBlank() ? null : reason.trim(), user.username());
+        try {
+            settings.update(change, reason == null || reason.isBlank() ? null : reason.trim(), user.username());
+        } catch (ApiException notInTime) {
+            return "redirect:/admin/maintenance?busy";
+        }
         return "redirect:/admin/maintenance";
     }
 
