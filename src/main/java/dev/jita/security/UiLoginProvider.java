@@ -1,13 +1,15 @@
 package dev.jita.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /**
  * The web UI's login: the form's organization field chooses the realm (empty: the system administrators).
- * The checks, the slowing down of failed attempts and the roles are those of the API.
+ * The checks, the slowing down of failed attempts and the roles are those of the API; an attempt that is
+ * not checked now (see {@link LoginRefused}) sends the user back to the login page with "try again".
  */
 class UiLoginProvider implements AuthenticationProvider {
 
@@ -25,10 +27,22 @@ class UiLoginProvider implements AuthenticationProvider {
         if (organization != null && !authenticator.organizationExists(organization)) {
             throw new BadCredentialsException("unknown organization");
         }
-        JitaUser user = authenticator.authenticate(organization, username, password)
-                .filter(u -> organization != null || u.systemAdmin())
-                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        JitaUser user;
+        try {
+            user = authenticator.authenticate(organization, username, password)
+                    .filter(u -> organization != null || u.systemAdmin())
+                    .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        } catch (LoginRefused refused) {
+            throw new NotCheckedNow(refused);
+        }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+    }
+
+    /** The credentials were not checked: the login page asks to try again in a moment. */
+    static final class NotCheckedNow extends AuthenticationServiceException {
+        NotCheckedNow(LoginRefused refused) {
+            super("login refused for now, retry after " + refused.retryAfterSeconds() + " s", refused);
+        }
     }
 
     @Override
