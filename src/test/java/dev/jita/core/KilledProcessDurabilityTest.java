@@ -124,7 +124,7 @@ class KilledProcessDurabilityTest {
                 Matcher started = STARTED.matcher(Files.readString(log));
                 if (started.find()) {
                     Node node = new Node(process, log, Integer.parseInt(started.group(1)));
-                    if (node.client().get("/actuator/health/liveness").status() == 200) {
+                    if (node.live()) {
                         return node;
                     }
                 }
@@ -136,6 +136,14 @@ class KilledProcessDurabilityTest {
 
         Http client() {
             return new Http(port);
+        }
+
+        private boolean live() {
+            try {
+                return client().get("/actuator/health/liveness").status() == 200;
+            } catch (IllegalStateException notYet) {
+                return false;
+            }
         }
 
         /** SIGKILL (kill -9): no shutdown hook, no last words, no chance to flush anything. */
