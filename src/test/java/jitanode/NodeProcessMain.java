@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A whole jita node in a process of its own (in a package of its own, so that the test server's component
  * scan does not pick up its handler), with a job handler that never finishes in place of the real Ansible
- * driver (started with jita.ansible.enabled=false): the test kills it with SIGKILL while it holds items.
+ * driver (started with jita.ansible.enabled=false). Tests kill it with SIGKILL: while it holds items, or the
+ * moment it has acknowledged a change.
  */
 public final class NodeProcessMain {
 

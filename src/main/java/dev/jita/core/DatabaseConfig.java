@@ -8,9 +8,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
+    /**
+     * Also makes an H2 database durable for a killed process before Flyway or anyone else writes to it, and
+     * warns when a database server is set up to lose commits in a crash.
+     */
     @Bean
     Dialect dialect(DataSource dataSource) {
-        return Dialect.of(dataSource);
+        Dialect dialect = Dialect.of(dataSource);
+        if (dialect == Dialect.H2) {
+            H2WriteDelay.writeEveryCommitBeforeItReturns(dataSource);
+        } else {
+            ServerCommitSettings.warnWhenCommitsMayBeLost(dataSource, dialect);
+        }
+        return dialect;
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.jita.security;
 
 import dev.jita.core.UntrustedText;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a user name and password, for the API's HTTP Basic and the web UI's login alike: against the
- * system administrators (no organization) or against one organization's users only. Failed attempts are
- * counted and slow the next ones down; credentials that passed bcrypt a moment ago pass at once.
+ * system administrators (no organization) or against one organization's users only. Credentials that passed
+ * bcrypt a moment ago pass at once; any other attempt is first let through by the throttle (which counts it,
+ * or refuses it while the user's delay after failed logins is not over), then waits its turn for bcrypt.
  */
 @Component
 class Authenticator {
@@ -21,16 +21,16 @@ class Authenticator {
 
     private final AccountLookup accounts;
     private final LoginThrottle throttle;
-    private final PasswordEncoder passwords;
+    private final PasswordChecks passwords;
     private final String dummyHash;
     private final VerifiedCredentials verified;
 
-    Authenticator(AccountLookup accounts, LoginThrottle throttle, PasswordEncoder passwords,
+    Authenticator(AccountLookup accounts, LoginThrottle throttle, PasswordChecks passwords, PasswordEncoder encoder,
                   SecurityProperties properties) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwords = passwords;
-        this.dummyHash = passwords.encode("timing-equaliser");
+        this.dummyHash = encoder.encode("timing-equaliser");
         this.verified = new VerifiedCredentials(properties.credentialCacheTtl());
     }
 
@@ -38,6 +38,9 @@ class Authenticator {
      * The user, or empty when the credentials are wrong. With {@code organizationId} null the system
      * administrators' realm is asked: there a genuine organization user is recognised (and will be refused
      * with 403 rather than 401).
+     *
+     * @throws LoginRefused when the credentials were not checked: the user must wait after failed logins, or
+     *                      the node is checking as many passwords as it may
      */
     Optional<JitaUser> authenticate(String organizationId, String username, String password) {
         return verify(organizationId, username, password).map(Verified::user);
@@ -98,14 +101,16 @@ class Authenticator {
     }
 
     /**
-     * One login attempt. Credentials that passed bcrypt a moment ago pass at once; any other check is first
-     * slowed down by the user's recent failures, then pays bcrypt.
+     * One login attempt. Credentials that passed bcrypt a moment ago pass at once, touching neither the
+     * throttle nor the turns for bcrypt; any other check is admitted (and counted) by the throttle once per
+     * attempt, before the first bcrypt. An attempt that gets no turn for bcrypt was not checked: its count is
+     * given back.
      */
     private final class Attempt {
         private final String realm;
         private final String username;
         private final String password;
-        private Integer failures;
+        private Integer failuresBefore;
 
         Attempt(String realm, String username, String password) {
             this.realm = realm;
@@ -117,48 +122,32 @@ class Authenticator {
             if (verified.contains(hashRealm, username, hash, password)) {
                 return true;
             }
-            if (failures == null) {
-                failures = throttle.failures(realm, username);
-                pause(throttle.delayFor(failures));
+            if (failuresBefore == null) {
+                failuresBefore = throttle.admit(realm, username);
             }
-            boolean matches = matches(password, hash);
+            boolean matches;
+            try {
+                matches = passwords.matches(password, hash);
+            } catch (LoginRefused busy) {
+                throttle.giveBack(realm, username);
+                throw busy;
+            }
             if (matches) {
                 verified.remember(hashRealm, username, hash, password);
             }
             return matches;
         }
 
+        /** Already counted when it was admitted. */
         void failed() {
-            int before = failures == null ? throttle.failures(realm, username) : failures;
-            throttle.recordFailure(realm, username, before);
             log.info("Failed login of '{}' in realm '{}' ({} recent failures)", UntrustedText.forLog(username),
-                    UntrustedText.forLog(realm), before + 1);
+                    UntrustedText.forLog(realm), failuresBefore + 1);
         }
 
         void succeeded() {
-            if (failures != null && failures > 0) {
+            if (failuresBefore != null) {
                 throttle.reset(realm, username);
             }
-        }
-    }
-
-    /** bcrypt reads at most 72 bytes; a longer password never matches instead of failing the request. */
-    private boolean matches(String password, String hash) {
-        try {
-            return passwords.matches(password, hash);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

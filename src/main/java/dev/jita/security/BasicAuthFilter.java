@@ -54,7 +54,13 @@ class BasicAuthFilter extends OncePerRequestFilter {
             unauthenticated(request, response);
             return;
         }
-        Optional<JitaUser> user = authenticator.authenticate(organizationId, credentials.get()[0], credentials.get()[1]);
+        Optional<JitaUser> user;
+        try {
+            user = authenticator.authenticate(organizationId, credentials.get()[0], credentials.get()[1]);
+        } catch (LoginRefused refused) {
+            envelope.write(request, response, refused.asApiException());
+            return;
+        }
         if (user.isEmpty()) {
             unauthenticated(request, response);
             return;

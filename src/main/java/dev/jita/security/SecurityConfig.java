@@ -3,6 +3,7 @@ package dev.jita.security;
 import dev.jita.core.ApiException;
 import dev.jita.core.EnvelopeWriter;
 import dev.jita.core.UntrustedText;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -89,13 +92,20 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationDetailsSource(request -> request.getParameter("organization"))
                         .defaultSuccessUrl("/", true)
-                        .failureUrl("/login?error"))
+                        .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/ui/banner").permitAll()
                         .requestMatchers("/admin/**", "/ui/admin/**").hasRole(SYSTEM_ADMIN)
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(UiLoginProvider.NotCheckedNow.class.getName(), "/login?error=retry"));
+        return handler;
     }
 
     @Bean

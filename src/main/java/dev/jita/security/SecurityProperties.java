@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDelay       the longest delay
  * @param window         a failure older than this no longer counts
  * @param credentialCacheTtl how long a node remembers that given credentials passed bcrypt (0: never)
+ * @param maxConcurrentPasswordChecks bcrypt checks one node runs at once (0: as many as it has processors)
+ * @param passwordCheckWait how long a login waits for such a turn before it is refused with 503
  */
 @ConfigurationProperties("jita.security")
 public record SecurityProperties(
@@ -19,5 +21,7 @@ public record SecurityProperties(
         @DefaultValue("500ms") Duration baseDelay,
         @DefaultValue("8s") Duration maxDelay,
         @DefaultValue("15m") Duration window,
-        @DefaultValue("60s") Duration credentialCacheTtl) {
+        @DefaultValue("60s") Duration credentialCacheTtl,
+        @DefaultValue("0") int maxConcurrentPasswordChecks,
+        @DefaultValue("1s") Duration passwordCheckWait) {
 }
