@@ -1,11 +1,16 @@
 package dev.jita.apidoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,5 +186,12 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(ui.body()).contains("swagger-ui");
 
         assertError(http().get(MODES), 401, "401-00002");
+    }
+
+    @Test
+    void describingAnOperationJitaDoesNotServeStopsTheDocument() {
+        OpenAPI withoutEndpoints = new OpenAPI().paths(new Paths()).components(new Components().schemas(new LinkedHashMap<>()));
+        assertThatThrownBy(() -> new ApiDocumentation().jitaOperations().customise(withoutEndpoints))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not serve");
     }
 }
