@@ -175,6 +175,7 @@ class OpenApiDocumentTest extends ApiTest {
         Http.Reply config = http().get("/v3/api-docs/swagger-config");
         assertThat(config.status()).as(config.toString()).isEqualTo(200);
         assertThat(config.json().path("url").asString()).isEqualTo("/v3/api-docs");
+        assertThat(config.json().path("persistAuthorization").asBoolean(false)).isFalse();
 
         Http.Reply entry = http().get("/swagger-ui.html");
         assertThat(entry.status()).as(entry.toString()).isIn(200, 302);
