@@ -1,6 +1,7 @@
 package dev.jita.apidoc;
 
 import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.io.IOException;
@@ -35,17 +37,25 @@ class ApiDocumentation {
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "401", "Unauthenticated", "403", "Forbidden", "500", "InternalError", "503", "ApiDisabled");
 
+    /**
+     * Schemas and responses are added by {@link #jitaOperations()}: springdoc copies this bean through a JSON
+     * mapper that cannot read some of them back.
+     */
     @Bean
     OpenAPI jitaOpenApi() {
         OpenAPI descriptions = descriptions();
         return new OpenAPI().info(descriptions.getInfo()).tags(descriptions.getTags())
-                .components(descriptions.getComponents()).security(descriptions.getSecurity());
+                .security(descriptions.getSecurity())
+                .components(new Components().securitySchemes(descriptions.getComponents().getSecuritySchemes()));
     }
 
     @Bean
     OpenApiCustomizer jitaOperations() {
-        Paths described = descriptions().getPaths();
         return openApi -> {
+            OpenAPI descriptions = descriptions();
+            Paths described = descriptions.getPaths();
+            descriptions.getComponents().getSchemas().forEach(openApi.getComponents()::addSchemas);
+            descriptions.getComponents().getResponses().forEach(openApi.getComponents()::addResponses);
             mergeTrailingSlashForms(openApi.getPaths());
             described.forEach((path, item) -> {
                 PathItem generated = openApi.getPaths().get(path);
@@ -58,6 +68,7 @@ class ApiDocumentation {
                     describe(operation, description);
                 });
             });
+            describePathParameters(openApi.getPaths(), descriptions.getComponents().getParameters());
             // The controllers' return type, which every described operation's own schema replaces.
             openApi.getComponents().getSchemas().remove("ApiResponse");
         };
@@ -74,6 +85,17 @@ class ApiDocumentation {
                 paths.get(path).addExtension("x-without-trailing-slash", true);
             }
         }
+    }
+
+    /** Each path parameter as the descriptions' parameter of the same name says (only the text is taken). */
+    private static void describePathParameters(Paths paths, Map<String, Parameter> described) {
+        paths.values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(p -> "path".equals(p.getIn()) && described.containsKey(p.getName()))
+                        .forEach(p -> p.setDescription(described.get(p.getName()).getDescription()));
+            }
+        }));
     }
 
     private static void describe(Operation operation, Operation description) {

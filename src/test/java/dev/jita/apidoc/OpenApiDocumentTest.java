@@ -91,7 +91,8 @@ class OpenApiDocumentTest extends ApiTest {
 
         document.path("paths").properties().forEach(path -> {
             String withoutSlash = path.getKey().substring(0, path.getKey().length() - 1);
-            boolean bothForms = path.getKey().endsWith("/") && mapped.stream().anyMatch(o -> o.endsWith(" " + withoutSlash));
+            boolean bothForms = path.getKey().endsWith("/")
+                    && mapped.stream().anyMatch(o -> o.endsWith(" " + withoutSlash));
             assertThat(path.getValue().path("x-without-trailing-slash").asBoolean(false))
                     .as(path.getKey()).isEqualTo(bothForms);
         });
@@ -115,6 +116,8 @@ class OpenApiDocumentTest extends ApiTest {
             usedTags.add(operation.path("tags").get(0).asString());
             assertThat(operation.path("summary").asString()).as(name).isNotBlank();
             assertThat(operation.path("operationId").asString()).as(name).isNotBlank();
+            operation.path("parameters").values().forEach(parameter -> assertThat(
+                    parameter.path("description").asString()).as(name + " " + parameter).isNotBlank());
             JsonNode ok = operation.path("responses").path("200").path("content").path("application/json")
                     .path("schema");
             assertThat(ok.toString()).as(name).contains("#/components/schemas/");
@@ -191,7 +194,8 @@ class OpenApiDocumentTest extends ApiTest {
 
     @Test
     void describingAnOperationJitaDoesNotServeStopsTheDocument() {
-        OpenAPI withoutEndpoints = new OpenAPI().paths(new Paths()).components(new Components().schemas(new LinkedHashMap<>()));
+        OpenAPI withoutEndpoints = new OpenAPI().paths(new Paths())
+                .components(new Components().schemas(new LinkedHashMap<>()));
         assertThatThrownBy(() -> new ApiDocumentation().jitaOperations().customise(withoutEndpoints))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not serve");
     }
