@@ -2,6 +2,7 @@ package dev.jita.system;
 
 import dev.jita.core.ApiResponse;
 import dev.jita.core.JsonBody;
+import dev.jita.core.Messages;
 import dev.jita.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/ita/loglevel-settings/}: {"<service>": "DEBUG"|"INFO"|"WARNING"|"ERROR"|"CRITICAL"}. */
+/**
+ * {@code /api/ita/loglevel-settings/}: {"<service>": "DEBUG"|"INFO"|"WARNING"|"ERROR"|"CRITICAL"}. A change
+ * answers a message in {@code data}, as Exastro's does.
+ */
 @RestController
 class LogLevelController {
 
@@ -20,10 +24,12 @@ class LogLevelController {
 
     private final LogLevelService service;
     private final JsonBody json;
+    private final Messages messages;
 
-    LogLevelController(LogLevelService service, JsonBody json) {
+    LogLevelController(LogLevelService service, JsonBody json, Messages messages) {
         this.service = service;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping({PATH, "/api/ita/loglevel-settings"})
@@ -39,6 +45,6 @@ class LogLevelController {
             requested.put(entry.getKey(), value.isString() ? value.stringValue() : value.toString());
         }
         service.change(requested, CurrentUser.name(), request.getMethod(), request.getRequestURI());
-        return ApiResponse.ok(null);
+        return ApiResponse.ok(messages.get(request, "system.levels_set"));
     }
 }

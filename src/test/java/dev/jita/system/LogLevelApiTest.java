@@ -60,6 +60,10 @@ class LogLevelApiTest extends ApiTest {
         Http.Reply reply = admin().patch(LEVELS, Map.of("ita-api-admin", "DEBUG", "ita-by-ansible-execute", "warning"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        // Like Exastro's, the answer's data is a message, in the caller's language.
+        assertThat(reply.data().asString()).isEqualTo("Log levels set.");
+        assertThat(admin().header("Language", "ja").patch(LEVELS, Map.of("ita-api-admin", "DEBUG")).data().asString())
+                .isEqualTo("ログレベルを設定しました。");
         JsonNode levels = admin().get(LEVELS).data();
         assertThat(levels.path("ita-api-admin").asString()).isEqualTo("DEBUG");
         assertThat(levels.path("ita-by-ansible-execute").asString()).isEqualTo("WARNING");
