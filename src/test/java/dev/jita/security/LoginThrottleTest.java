@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jita.core.Times;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import dev.jita.test.TestDatabase;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,6 +39,12 @@ import org.springframework.test.context.TestPropertySource;
 class LoginThrottleTest extends ApiTest {
 
     private static final int FREE_ATTEMPTS = 3;
+
+    /** The shared database counts the whole suite's wrong passwords of the administrator; these delays would bite. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry);
+    }
 
     @Autowired
     JdbcClient jdbc;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The database the suite runs on, chosen with {@code -Djita.test.db=h2|postgres|mariadb}. PostgreSQL and
@@ -63,6 +64,18 @@ public final class TestDatabase {
             default -> throw new IllegalStateException("jita.test.db must be h2, postgres or mariadb, not " + KIND);
         }
         return properties;
+    }
+
+    /**
+     * Gives one test server a database of its own, for servers whose engine or settings would disturb the
+     * others sharing {@link #shared()}. ApiTest registers the shared properties after this, so the pool's own
+     * URL property is used.
+     */
+    public static void useOwn(DynamicPropertyRegistry registry) {
+        Map<String, String> database = fresh();
+        String url = database.containsKey("spring.datasource.url") ? database.get("spring.datasource.url")
+                : "jdbc:h2:file:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        registry.add("spring.datasource.hikari.jdbc-url", () -> url);
     }
 
     private static Path tempDir() {

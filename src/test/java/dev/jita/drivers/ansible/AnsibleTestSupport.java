@@ -35,15 +35,11 @@ abstract class AnsibleTestSupport extends ApiTest {
 
     /**
      * A database of its own for each Ansible test server. Every server of the suite runs an Ansible engine;
-     * on a shared database they would take each other's executions (and those of the engine tests). The
-     * shared database properties of ApiTest are registered after these, so the pool's own URL property is used.
+     * on a shared database they would take each other's executions (and those of the engine tests).
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        Map<String, String> database = TestDatabase.fresh();
-        String url = database.containsKey("spring.datasource.url") ? database.get("spring.datasource.url")
-                : "jdbc:h2:file:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
-        registry.add("spring.datasource.hikari.jdbc-url", () -> url);
+        TestDatabase.useOwn(registry);
     }
 
     String org;
