@@ -1,6 +1,7 @@
 package dev.jita.platform;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** What other modules may ask about organizations, without reading the platform's tables. */
@@ -15,6 +16,11 @@ public class OrganizationDirectory {
 
     public boolean exists(String organizationId) {
         return organizations.find(organizationId).isPresent();
+    }
+
+    /** The drivers the organization was created without (none for an unknown organization). */
+    public Set<ItaDriver> notInstalled(String organizationId) {
+        return organizations.find(organizationId).map(Organizations.Organization::notInstalled).orElse(Set.of());
     }
 
     /** Every organization's id, in id order. */
