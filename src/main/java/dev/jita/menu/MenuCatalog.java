@@ -73,7 +73,10 @@ public class MenuCatalog {
     /** The menus an organization has: those of the drivers it was created without are left out. */
     public List<MenuDefinition> all(String organizationId) {
         Set<ItaDriver> absent = drivers.isEmpty() ? Set.of() : organizations.notInstalled(organizationId);
-        return menus.values().stream().filter(menu -> !absent.contains(drivers.get(menu.restName()))).toList();
+        return menus.values().stream().filter(menu -> {
+            ItaDriver driver = drivers.get(menu.restName());
+            return driver == null || !absent.contains(driver);
+        }).toList();
     }
 
     private void checkReferences(MenuDefinition menu) {
