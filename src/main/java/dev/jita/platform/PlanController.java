@@ -81,16 +81,13 @@ public class PlanController {
         gate.run(Refusal.SYSTEM_API, () -> {
             JsonNode body = json.object(raw);
             String id = planId(body);
-            String name = JsonBody.optionalString(body, "name", Validation.NAME_LENGTH);
+            String name = text(body, "name", Validation.NAME_LENGTH);
             if (name == null || name.isEmpty()) {
                 throw new ApiException("400-00011", "error.field_required", "name");
             }
-            if (name.length() > Validation.NAME_LENGTH) {
-                throw new ApiException("400-00012", "error.field_too_long", "name", Validation.NAME_LENGTH);
-            }
             JsonNode informations = JsonBody.optionalObject(body, "informations");
-            String description = informations == null ? ""
-                    : JsonBody.optionalString(informations, "description", Validation.DESCRIPTION_LENGTH);
+            String description = informations == null ? null
+                    : text(informations, "description", Validation.DESCRIPTION_LENGTH);
             plans.insert(id, name, description == null ? "" : description, limits(body), user);
         }, "POST", "/api/platform/plans");
         return ApiResponse.ok(null);
@@ -166,6 +163,15 @@ public class PlanController {
             throw new ApiException("400-00014", "platform.id_first_character", "id");
         }
         return id;
+    }
+
+    /** A string field; longer than {@code maxLength} is Exastro's 400-00012. */
+    private static String text(JsonNode body, String field, int maxLength) {
+        String value = JsonBody.optionalString(body, field, Integer.MAX_VALUE);
+        if (value != null && value.length() > maxLength) {
+            throw new ApiException("400-00012", "error.field_too_long", field, maxLength);
+        }
+        return value;
     }
 
     private static LocalDateTime start(String text) {

@@ -86,6 +86,8 @@ class PlanApiTest extends ApiTest {
         Map<String, Object> noId = plan(unique("plan"), 1);
         noId.remove("id");
         Map<String, Object> badId = plan("9-starts-with-a-digit", 1);
+        Map<String, Object> longName = plan(unique("plan"), 1);
+        longName.put("name", "n".repeat(256));
 
         assertError(admin().post(PLANS, unknownItem), 400, "400-27001");
         assertError(admin().post(PLANS, aboveMax), 400, "400-27002");
@@ -93,6 +95,7 @@ class PlanApiTest extends ApiTest {
         assertError(admin().post(PLANS, notANumber), 400, "400-00034");
         assertError(admin().post(PLANS, noId), 400, "400-00011");
         assertError(admin().post(PLANS, badId), 400, "400-00014");
+        assertError(admin().post(PLANS, longName), 400, "400-00012");
         assertError(admin().post(PLANS, "[1, 2]"), 400, "400-00002");
         assertError(admin().post(PLANS, "{\"id\": "), 400, "400-00002");
         assertThat(admin().get(PLANS).data().findValuesAsString("id")).doesNotContain(badId.get("id").toString());
