@@ -138,7 +138,8 @@ public class ExecuteCheck {
             for (String workspaceId : ids) {
                 List<Running> running = runningByWorkspace.get(organizationId + "/" + workspaceId);
                 WorkspaceView view = (running == null ? WorkspaceView.idle(workspaceId)
-                        : WorkspaceView.of(workspaceId, running, japanese)).without(absentBackyards.get(organizationId));
+                        : WorkspaceView.of(workspaceId, running, japanese))
+                        .without(absentBackyards.get(organizationId));
                 workspaceViews.add(view);
                 organizationCount += view.executeCount();
             }

@@ -193,7 +193,10 @@ public class OrganizationController {
         return view;
     }
 
-    /** Exastro's {@code active_plan} (the plan in force now: the latest started; {@code {"id": null}} when none) and {@code plans}. */
+    /**
+     * Exastro's {@code active_plan} (the plan in force now, the latest started; {@code {"id": null}} when none)
+     * and {@code plans}.
+     */
     private Map<String, Object> plans(String organizationId) {
         LocalDateTime now = Times.toDb(Times.now());
         Map<String, Object> active = new LinkedHashMap<>();

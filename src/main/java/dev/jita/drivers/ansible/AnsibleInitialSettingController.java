@@ -31,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 public class AnsibleInitialSettingController {
 
+    private static final String PATH = "/api/ita/{organizationId}/initial-settings/ansible";
     private static final Set<String> EXECUTION_ENGINES =
             Set.of("Ansible-Core", "Ansible Automation Controller", "Ansible Execution Agent");
 
@@ -62,14 +63,14 @@ public class AnsibleInitialSettingController {
         return ApiResponse.ok(data);
     }
 
-    @GetMapping({"/api/ita/{organizationId}/initial-settings/ansible/", "/api/ita/{organizationId}/initial-settings/ansible"})
+    @GetMapping({PATH + "/", PATH})
     ApiResponse one(@PathVariable String organizationId) {
         requireOrganization(organizationId);
         return ApiResponse.ok(jdbc.sql("SELECT setting_json FROM ansible_initial_setting WHERE organization_id = ?")
                 .param(organizationId).query(String.class).optional().map(mapper::readTree).orElse(null));
     }
 
-    @PostMapping({"/api/ita/{organizationId}/initial-settings/ansible/", "/api/ita/{organizationId}/initial-settings/ansible"})
+    @PostMapping({PATH + "/", PATH})
     ApiResponse store(@PathVariable String organizationId, @RequestBody(required = false) String raw) {
         String user = CurrentUser.name();
         gate.run(Refusal.SYSTEM_API, () -> {
@@ -129,7 +130,8 @@ public class AnsibleInitialSettingController {
             return;
         }
         if (!hosts.isArray()) {
-            throw ApiException.badRequest("error.field_not_array", "initial_data.ansible_automation_controller_host_list");
+            throw ApiException.badRequest("error.field_not_array",
+                    "initial_data.ansible_automation_controller_host_list");
         }
         for (JsonNode host : hosts.values()) {
             JsonNode parameter = host.isObject() ? host.get("parameter") : null;
