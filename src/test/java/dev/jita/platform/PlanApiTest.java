@@ -155,6 +155,11 @@ class PlanApiTest extends ApiTest {
         assertThat(boss.get("/api/" + org + "/platform/limits").data().path("platform.workspaces").asLong())
                 .isEqualTo(100);
         createWorkspace(boss, org, "ws2");
+
+        // An organization with plans can be deleted; its plans go with it, the plans themselves stay.
+        assertThat(admin().delete("/api/platform/organizations/" + org).status()).isEqualTo(200);
+        assertError(admin().get(orgPlans), 404, "404-00001");
+        assertThat(admin().get(PLANS).data().findValuesAsString("id")).contains(small, large);
     }
 
     @Test

@@ -46,6 +46,10 @@ class AnsibleInitialSettingApiTest extends ApiTest {
         String replaced = "{\"input_limit_setting\":false}";
         assertThat(admin().post(path(org), replaced).status()).isEqualTo(200);
         assertThat(admin().get(path(org)).data().toString()).isEqualTo(replaced);
+
+        assertThat(admin().delete("/api/platform/organizations/" + org).status()).isEqualTo(200);
+        assertThat(admin().get(ALL).data().has(org)).isFalse();
+        assertError(admin().get(path(org)), 490, "490-02001");
     }
 
     @Test
