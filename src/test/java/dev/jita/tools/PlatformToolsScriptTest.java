@@ -46,6 +46,20 @@ class PlatformToolsScriptTest extends ApiTest {
                 "CONF_BASE_URL=http://127.0.0.1:" + port + "\nCURL_OPT=-s\n");
     }
 
+    /** Every script of Exastro's platform tools/ has its counterpart, runnable, under the same name. */
+    @Test
+    void everyExastroPlatformScriptHasACounterpart() {
+        List<String> exastroScripts = List.of("add-organization-plan.sh", "add-plan.sh", "create-organization.sh",
+                "delete-organization-plan.sh", "delete-organization.sh", "get-backyard-execute-check.sh",
+                "get-initial-settings-ansible.sh", "get-ita-loglevel.sh", "get-maintenance-mode-setting.sh",
+                "get-organization-list.sh", "get-organization-plan-list.sh", "get-plan-item-list.sh",
+                "get-plan-list.sh", "get-setting-common.sh", "get-usage-list.sh", "initial-settings-ansible.sh",
+                "update-ita-loglevel.sh", "update-maintenance-mode-setting.sh", "update-setting-common.sh");
+        for (String script : exastroScripts) {
+            assertThat(TOOLS.resolve(script)).as(script).isRegularFile().isExecutable();
+        }
+    }
+
     @Test
     void organizationsAreCreatedFromPromptsOrAFileListedAndDeleted() throws IOException {
         String org = unique("org");
