@@ -38,13 +38,48 @@ api_read_credentials() {
     echo
 }
 
-# Anything but Y/y stops here, before the server is called.
-api_confirm_update() {
-    read -r -p "Update setting, are you sure? (Y/other) : " CONFIRM
+# api_confirm QUESTION : anything but Y/y stops here, before the server is called.
+api_confirm() {
+    read -r -p "$1 (Y/other) : " CONFIRM
     case "${CONFIRM:-}" in
         Y | y) ;;
         *) exit 1 ;;
     esac
+}
+
+api_confirm_update() {
+    api_confirm "Update setting, are you sure?"
+}
+
+# api_ask VARIABLE PROMPT : reads one line into VARIABLE (e.g. an organization id).
+api_ask() {
+    local answer
+    read -r -p "$2 : " answer
+    printf -v "$1" '%s' "${answer}"
+}
+
+# api_uri_encode TEXT : TEXT with every byte but letters, digits and -._~ percent-encoded, for a path or query.
+api_uri_encode() {
+    local LC_ALL=C text="$1" out="" char i
+    for ((i = 0; i < ${#text}; i++)); do
+        char="${text:i:1}"
+        case "${char}" in
+            [A-Za-z0-9._~-]) out+="${char}" ;;
+            *) out+=$(printf '%%%02X' "'${char}") ;;
+        esac
+    done
+    printf '%s' "${out}"
+}
+
+# api_json_string TEXT : TEXT as a JSON string, quotes included.
+api_json_string() {
+    local text="$1"
+    text="${text//\\/\\\\}"
+    text="${text//\"/\\\"}"
+    text="${text//$'\t'/\\t}"
+    text="${text//$'\r'/\\r}"
+    text="${text//$'\n'/\\n}"
+    printf '"%s"' "${text}"
 }
 
 # Prints a JSON file through jq when jq is installed and the content is JSON, else as it is.
@@ -86,6 +121,19 @@ api_request() {
     else
         api_call "${method}" "${path}"
     fi
+    api_finish "${path}"
+}
+
+# api_send METHOD PATH JSON : sends JSON text, or @file, without showing it (it may hold a password);
+# prints the answer and exits.
+api_send() {
+    api_call "$1" "$2" "$3"
+    api_finish "$2"
+}
+
+# Prints the last answer and exits: 0 for HTTP 200, else 1.
+api_finish() {
+    local path="$1"
     api_print "${API_BODY_FILE}"
     if [ "${API_STATUS}" = "000" ]; then
         echo "Error: curl failed : ${CONF_BASE_URL}${path}"

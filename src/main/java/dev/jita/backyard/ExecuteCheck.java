@@ -3,16 +3,19 @@ package dev.jita.backyard;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
 import dev.jita.core.Times;
+import dev.jita.platform.ItaDriver;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +77,16 @@ public class ExecuteCheck {
             return new WorkspaceView(id, count, backyards);
         }
 
+        /** The same view without the backyards of drivers its organization does not have. */
+        WorkspaceView without(Set<String> absent) {
+            if (absent.isEmpty()) {
+                return this;
+            }
+            Map<String, List<Entry>> kept = new TreeMap<>(backyards);
+            kept.keySet().removeAll(absent);
+            return new WorkspaceView(id, executeCount, kept);
+        }
+
         private static Map<String, List<Entry>> emptyBackyards() {
             Map<String, List<Entry>> backyards = new TreeMap<>();
             for (Backyard backyard : Backyard.values()) {
@@ -95,8 +108,14 @@ public class ExecuteCheck {
 
     /** The answer's data: also what the web UI's maintenance console shows. */
     public Map<String, Object> snapshot(boolean japanese) {
-        List<String> organizations = jdbc.sql("SELECT organization_id FROM organization ORDER BY organization_id")
-                .query(String.class).list();
+        Map<String, Set<String>> absentBackyards = new LinkedHashMap<>();
+        jdbc.sql("SELECT organization_id, no_install_driver FROM organization ORDER BY organization_id")
+                .query(rs -> {
+                    Set<String> absent = new HashSet<>();
+                    ItaDriver.fromColumn(rs.getString(2)).forEach(driver -> absent.addAll(driver.backyards()));
+                    absentBackyards.put(rs.getString(1), absent);
+                });
+        List<String> organizations = new ArrayList<>(absentBackyards.keySet());
         Map<String, List<String>> workspaces = new HashMap<>();
         jdbc.sql("SELECT organization_id, workspace_id FROM workspace ORDER BY organization_id, workspace_id")
                 .query((rs, n) -> workspaces.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
@@ -118,7 +137,9 @@ public class ExecuteCheck {
             List<WorkspaceView> workspaceViews = new ArrayList<>(ids.size());
             for (String workspaceId : ids) {
                 List<Running> running = runningByWorkspace.get(organizationId + "/" + workspaceId);
-                WorkspaceView view = running == null ? WorkspaceView.idle(workspaceId) : WorkspaceView.of(workspaceId, running, japanese);
+                WorkspaceView view = (running == null ? WorkspaceView.idle(workspaceId)
+                        : WorkspaceView.of(workspaceId, running, japanese))
+                        .without(absentBackyards.get(organizationId));
                 workspaceViews.add(view);
                 organizationCount += view.executeCount();
             }

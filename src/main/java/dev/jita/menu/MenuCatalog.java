@@ -1,11 +1,15 @@
 package dev.jita.menu;
 
 import dev.jita.core.ApiException;
+import dev.jita.platform.ItaDriver;
+import dev.jita.platform.OrganizationDirectory;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Every menu jita knows, by REST name. Modules add theirs through {@link MenuProvider} beans. */
@@ -15,15 +19,26 @@ public class MenuCatalog {
     /** Supplies menu definitions (the built-in menus, a driver's menus, ...). */
     public interface MenuProvider {
         List<MenuDefinition> menus();
+
+        /** The driver these menus belong to, when an organization may be created without it; null: always there. */
+        default ItaDriver driver() {
+            return null;
+        }
     }
 
     private final Map<String, MenuDefinition> menus = new LinkedHashMap<>();
+    private final Map<String, ItaDriver> drivers = new HashMap<>();
+    private final OrganizationDirectory organizations;
 
-    MenuCatalog(List<MenuProvider> providers) {
+    MenuCatalog(List<MenuProvider> providers, OrganizationDirectory organizations) {
+        this.organizations = organizations;
         for (MenuProvider provider : providers) {
             for (MenuDefinition menu : provider.menus()) {
                 if (menus.put(menu.restName(), menu) != null) {
                     throw new IllegalStateException("Menu " + menu.restName() + " is defined twice");
+                }
+                if (provider.driver() != null) {
+                    drivers.put(menu.restName(), provider.driver());
                 }
             }
         }
@@ -40,6 +55,28 @@ public class MenuCatalog {
 
     public Collection<MenuDefinition> all() {
         return menus.values();
+    }
+
+    /**
+     * A menu as an organization sees it: a menu of a driver the organization was created without answers
+     * exactly as an unknown menu.
+     */
+    public MenuDefinition get(String organizationId, String restName) {
+        MenuDefinition menu = get(restName);
+        ItaDriver driver = drivers.get(restName);
+        if (driver != null && organizations.notInstalled(organizationId).contains(driver)) {
+            throw ApiException.notFound("menu.not_found", restName);
+        }
+        return menu;
+    }
+
+    /** The menus an organization has: those of the drivers it was created without are left out. */
+    public List<MenuDefinition> all(String organizationId) {
+        Set<ItaDriver> absent = drivers.isEmpty() ? Set.of() : organizations.notInstalled(organizationId);
+        return menus.values().stream().filter(menu -> {
+            ItaDriver driver = drivers.get(menu.restName());
+            return driver == null || !absent.contains(driver);
+        }).toList();
     }
 
     private void checkReferences(MenuDefinition menu) {

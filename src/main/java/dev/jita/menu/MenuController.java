@@ -53,7 +53,7 @@ class MenuController {
     ApiResponse info(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      HttpServletRequest request) {
         access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = catalog.get(menu);
+        MenuDefinition definition = catalog.get(organizationId, menu);
         boolean japanese = Messages.locale(request).equals(Locale.JAPANESE);
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Column column : definition.columns()) {
@@ -126,7 +126,7 @@ class MenuController {
     ApiResponse register(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                          @RequestBody(required = false) String raw) {
         access.requireWrite(organizationId, workspaceId);
-        catalog.get(menu);
+        catalog.get(organizationId, menu);
         List<MenuService.Record> written = menus.apply(organizationId, workspaceId, menu, () -> {
             JsonNode body = json.object(raw, maxBodyBytes);
             return List.of(new MenuService.Operation(MenuService.Operation.REGISTER, body.get("parameter"), body.get("file")));
@@ -138,7 +138,7 @@ class MenuController {
     ApiResponse update(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                        @PathVariable String uuid, @RequestBody(required = false) String raw) {
         access.requireWrite(organizationId, workspaceId);
-        catalog.get(menu);
+        catalog.get(organizationId, menu);
         List<MenuService.Record> written = menus.apply(organizationId, workspaceId, menu, () -> {
             JsonNode body = json.object(raw, maxBodyBytes);
             JsonNode parameter = body.get("parameter");
@@ -158,7 +158,7 @@ class MenuController {
     ApiResponse bulk(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      @RequestBody(required = false) String raw) {
         access.requireWrite(organizationId, workspaceId);
-        catalog.get(menu);
+        catalog.get(organizationId, menu);
         return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu, () -> {
             JsonNode body = json.array(raw, maxBodyBytes);
             if (body.size() > maxBulkItems) {
@@ -181,7 +181,7 @@ class MenuController {
 
     private List<MenuService.Record> search(String organizationId, String workspaceId, String menu, JsonNode conditions) {
         access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = catalog.get(menu);
+        MenuDefinition definition = catalog.get(organizationId, menu);
         Predicate<MenuService.Record> filter = MenuFilter.of(definition, conditions);
         return menus.records(organizationId, workspaceId, menu, true).stream().filter(filter).toList();
     }

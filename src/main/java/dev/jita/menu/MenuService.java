@@ -74,7 +74,7 @@ public class MenuService {
 
     /** Every record of a menu in a workspace, as the API shows it (files included when {@code withFiles}). */
     public List<Record> records(String organizationId, String workspaceId, String menuName, boolean withFiles) {
-        MenuDefinition menu = catalog.get(menuName);
+        MenuDefinition menu = catalog.get(organizationId, menuName);
         if (sources.containsKey(menuName)) {
             return sources.get(menuName).records(organizationId, workspaceId);
         }
@@ -85,7 +85,7 @@ public class MenuService {
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
-        MenuDefinition menu = catalog.get(menuName);
+        MenuDefinition menu = catalog.get(organizationId, menuName);
         return store.find(organizationId, workspaceId, menuName, id)
                 .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()));
     }
@@ -97,7 +97,7 @@ public class MenuService {
     }
 
     public Optional<byte[]> file(String organizationId, String workspaceId, String menuName, String id, String column) {
-        MenuDefinition menu = catalog.get(menuName);
+        MenuDefinition menu = catalog.get(organizationId, menuName);
         if (menu.column(column).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
             throw ApiException.notFound("menu.column_not_found", column);
         }
@@ -105,7 +105,7 @@ public class MenuService {
     }
 
     List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
-        MenuDefinition menu = catalog.get(menuName);
+        MenuDefinition menu = catalog.get(organizationId, menuName);
         MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menuName, id)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
         References references = new References(organizationId, workspaceId);
@@ -220,7 +220,7 @@ public class MenuService {
      */
     public List<Record> apply(String organizationId, String workspaceId, String menuName,
                               Supplier<List<Operation>> request, String user) {
-        MenuDefinition menu = catalog.get(menuName);
+        MenuDefinition menu = catalog.get(organizationId, menuName);
         if (!menu.userWritable()) {
             throw new ApiException("403-00001", "menu.read_only", menuName);
         }

@@ -7,7 +7,10 @@ import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
 import dev.jita.security.CurrentUser;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +36,15 @@ public class OrganizationController {
 
     private final Organizations organizations;
     private final OrgUsers users;
+    private final Plans plans;
     private final MaintenanceGate gate;
     private final JsonBody json;
 
-    OrganizationController(Organizations organizations, OrgUsers users, MaintenanceGate gate, JsonBody json) {
+    OrganizationController(Organizations organizations, OrgUsers users, Plans plans, MaintenanceGate gate,
+                           JsonBody json) {
         this.organizations = organizations;
         this.users = users;
+        this.plans = plans;
         this.gate = gate;
         this.json = json;
     }
@@ -51,10 +57,17 @@ public class OrganizationController {
             String id = Validation.organizationId(body);
             String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
             JsonNode plan = JsonBody.optionalObject(body, "plan");
-            String planId = plan == null ? null : JsonBody.optionalString(plan, "id", 64);
+            String planId = plan == null || !plan.has("id") ? null : PlanController.planId(plan);
+            Set<ItaDriver> notInstalled = notInstalledDrivers(body);
             List<OrgUsers.NewUser> managers = managers(body);
-            organizations.insert(id, name, planId, user);
+            if (planId != null && !plans.exists(planId)) {
+                throw new ApiException("404-23001", "platform.plan_not_found", planId);
+            }
+            organizations.insert(id, name, planId, notInstalled, user);
             managers.forEach(manager -> users.insert(id, manager));
+            if (planId != null) {
+                plans.assign(id, Times.toDb(Times.now().truncatedTo(ChronoUnit.SECONDS)), planId, user);
+            }
             return view(organizations.find(id).orElseThrow());
         });
         return ApiResponse.ok(created);
@@ -100,6 +113,30 @@ public class OrganizationController {
                 .orElseThrow(() -> ApiException.notFound("error.organization_not_found", organizationId));
     }
 
+    /**
+     * {@code optionsIta.drivers}: a driver given {@code false} is not installed for the organization (Exastro's
+     * NO_INSTALL_DRIVER); absent or {@code true}, it is. Only Exastro's four driver keys are accepted.
+     */
+    private static Set<ItaDriver> notInstalledDrivers(JsonNode body) {
+        JsonNode options = JsonBody.optionalObject(body, "optionsIta");
+        JsonNode drivers = options == null ? null : JsonBody.optionalObject(options, "drivers");
+        Set<ItaDriver> notInstalled = EnumSet.noneOf(ItaDriver.class);
+        if (drivers == null) {
+            return notInstalled;
+        }
+        for (Map.Entry<String, JsonNode> entry : drivers.properties()) {
+            ItaDriver driver = ItaDriver.of(entry.getKey()).orElseThrow(() ->
+                    ApiException.badRequest("platform.unknown_driver", "optionsIta.drivers." + entry.getKey()));
+            if (!entry.getValue().isBoolean()) {
+                throw ApiException.badRequest("error.field_not_boolean", "optionsIta.drivers." + entry.getKey());
+            }
+            if (!entry.getValue().booleanValue()) {
+                notInstalled.add(driver);
+            }
+        }
+        return notInstalled;
+    }
+
     /** {@code organization_managers}: each becomes a user with the organization manager role. */
     private static List<OrgUsers.NewUser> managers(JsonNode body) {
         JsonNode list = JsonBody.optionalArray(body, "organization_managers");
@@ -143,10 +180,40 @@ public class OrganizationController {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("id", organization.planId());
         view.put("plan", plan);
+        view.putAll(plans(organization.id()));
+        Map<String, Object> drivers = new LinkedHashMap<>();
+        for (ItaDriver driver : ItaDriver.values()) {
+            drivers.put(driver.key(), !organization.notInstalled().contains(driver));
+        }
+        view.put("optionsIta", Map.of("drivers", drivers));
         view.put("create_user", organization.createdBy());
         view.put("create_timestamp", Times.micros(organization.createdAt()));
         view.put("last_update_user", organization.lastUpdateUser());
         view.put("last_update_timestamp", Times.micros(organization.lastUpdateTimestamp()));
+        return view;
+    }
+
+    /**
+     * Exastro's {@code active_plan} (the plan in force now, the latest started; {@code {"id": null}} when none)
+     * and {@code plans}.
+     */
+    private Map<String, Object> plans(String organizationId) {
+        LocalDateTime now = Times.toDb(Times.now());
+        Map<String, Object> active = new LinkedHashMap<>();
+        active.put("id", null);
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Plans.OrganizationPlan plan : plans.ofOrganization(organizationId)) {
+            if (!plan.start().isAfter(now)) {
+                active.put("id", plan.planId());
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", plan.planId());
+            view.put("start_datetime", Plans.formatStart(plan.start()));
+            all.add(view);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("active_plan", active);
+        view.put("plans", all);
         return view;
     }
 }

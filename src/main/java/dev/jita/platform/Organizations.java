@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Repository;
 class Organizations {
 
     record Organization(String id, String name, String planId, String createdBy, Instant createdAt,
-                        String lastUpdateUser, Instant lastUpdateTimestamp) {
+                        String lastUpdateUser, Instant lastUpdateTimestamp, Set<ItaDriver> notInstalled) {
     }
 
     private static final String COLUMNS = "organization_id, organization_name, plan_id, created_by, created_at, "
-            + "last_update_user, last_update_timestamp";
+            + "last_update_user, last_update_timestamp, no_install_driver";
 
     private final JdbcClient jdbc;
 
@@ -36,11 +37,11 @@ class Organizations {
                 .query(this::map).optional();
     }
 
-    void insert(String id, String name, String planId, String user) {
+    void insert(String id, String name, String planId, Set<ItaDriver> notInstalled, String user) {
         LocalDateTime now = Times.toDb(Times.now());
         try {
-            jdbc.sql("INSERT INTO organization (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, name, planId, user, now, user, now).update();
+            jdbc.sql("INSERT INTO organization (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, name, planId, user, now, user, now, ItaDriver.toColumn(notInstalled)).update();
         } catch (DuplicateKeyException e) {
             throw ApiException.badRequest("platform.organization_exists", id);
         }
@@ -59,6 +60,6 @@ class Organizations {
     private Organization map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Organization(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Times.fromDb(rs.getObject(5, LocalDateTime.class)), rs.getString(6),
-                Times.fromDb(rs.getObject(7, LocalDateTime.class)));
+                Times.fromDb(rs.getObject(7, LocalDateTime.class)), ItaDriver.fromColumn(rs.getString(8)));
     }
 }

@@ -34,8 +34,10 @@ class UserController {
     private final Workspaces workspaces;
     private final MaintenanceGate gate;
     private final JsonBody json;
+    private final Usages usages;
 
-    UserController(OrgUsers users, Workspaces workspaces, MaintenanceGate gate, JsonBody json) {
+    UserController(OrgUsers users, Workspaces workspaces, MaintenanceGate gate, JsonBody json, Usages usages) {
+        this.usages = usages;
         this.users = users;
         this.workspaces = workspaces;
         this.gate = gate;
@@ -51,6 +53,7 @@ class UserController {
             Boolean enabled = JsonBody.optionalBoolean(body, "enabled");
             Boolean manager = JsonBody.optionalBoolean(body, "organization_manager");
             Map<String, WorkspaceRole> roles = roles(organizationId, body);
+            usages.assertRoomForOne(organizationId, Usages.USERS);
             users.insert(organizationId, new OrgUsers.NewUser(username, password,
                     JsonBody.optionalString(body, "email", 255),
                     JsonBody.optionalString(body, "firstName", 255),

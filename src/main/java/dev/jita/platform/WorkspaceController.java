@@ -36,9 +36,11 @@ public class WorkspaceController {
     private final MaintenanceGate gate;
     private final JsonBody json;
     private final ApplicationEventPublisher events;
+    private final Usages usages;
 
     WorkspaceController(Workspaces workspaces, OrgUsers users, MaintenanceGate gate, JsonBody json,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, Usages usages) {
+        this.usages = usages;
         this.workspaces = workspaces;
         this.users = users;
         this.gate = gate;
@@ -54,6 +56,7 @@ public class WorkspaceController {
             String id = JsonBody.requiredMatching(body, "id", Validation.WORKSPACE_ID);
             String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
             String description = description(body);
+            usages.assertRoomForOne(organizationId, Usages.WORKSPACES);
             workspaces.insert(organizationId, id, name, description, user.username());
             users.grant(organizationId, id, user.username(), WorkspaceRole.MEMBER);
             events.publishEvent(new WorkspaceCreated(organizationId, id));

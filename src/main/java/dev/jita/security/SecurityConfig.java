@@ -71,7 +71,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/*/platform/workspaces", "/api/*/platform/workspaces/*")
                         .hasRole(ORG_USER)
                         .requestMatchers("/api/*/platform/workspaces", "/api/*/platform/workspaces/**",
-                                "/api/*/platform/users", "/api/*/platform/users/**").hasRole(ORG_MANAGER)
+                                "/api/*/platform/users", "/api/*/platform/users/**",
+                                "/api/*/platform/usages", "/api/*/platform/usages/**").hasRole(ORG_MANAGER)
                         .requestMatchers("/api/*/**").hasRole(ORG_USER)
                         .anyRequest().authenticated());
         return http.build();

@@ -69,7 +69,7 @@ class WorkspacePages {
     String menu(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
                 @RequestParam Map<String, String> query, Model model) {
         WorkspaceRole role = access.requireRead(org, ws);
-        MenuDefinition definition = catalog.get(menu);
+        MenuDefinition definition = catalog.get(org, menu);
         List<MenuService.Record> all = menus.records(org, ws, menu, false).stream()
                 .filter(record -> matches(record, query)).toList();
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -77,7 +77,7 @@ class WorkspacePages {
         model.addAttribute("org", org);
         model.addAttribute("ws", ws);
         model.addAttribute("menu", definition);
-        model.addAttribute("menus", catalog.all());
+        model.addAttribute("menus", catalog.all(org));
         model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
         model.addAttribute("columns", definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList());
         model.addAttribute("records", all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));
@@ -97,7 +97,7 @@ class WorkspacePages {
         access.requireWrite(org, ws);
         ObjectNode parameter = json.createObjectNode();
         ObjectNode file = json.createObjectNode();
-        readForm(catalog.get(menu), request, parameter, file, false);
+        readForm(catalog.get(org, menu), request, parameter, file, false);
         return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
                 request.getParameterMap(), model);
     }
@@ -130,7 +130,7 @@ class WorkspacePages {
         ObjectNode parameter = json.createObjectNode().put("uuid", uuid)
                 .put("last_update_date_time", request.getParameter("last_update_date_time"));
         ObjectNode file = json.createObjectNode();
-        readForm(catalog.get(menu), request, parameter, file, true);
+        readForm(catalog.get(org, menu), request, parameter, file, true);
         try {
             menus.apply(org, ws, menu, () -> List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, file)),
                     CurrentUser.name());

@@ -25,7 +25,8 @@ class OrganizationApiTest extends ApiTest {
         assertThat(created.result()).isEqualTo("000-00000");
         assertThat(created.data().path("id").asString()).isEqualTo(id);
         assertThat(created.data().path("name").asString()).isEqualTo(id + "-name");
-        assertThat(created.data().path("plan").path("id").asString()).isEqualTo("plan-1");
+        assertThat(created.data().path("active_plan").toString()).isEqualTo("{\"id\":null}");
+        assertThat(created.data().path("plans").toString()).isEqualTo("[]");
         assertThat(created.data().path("create_user").asString()).isEqualTo(ADMIN);
 
         assertThat(admin().get(ORGS).data().findValuesAsString("id")).contains(id);

@@ -81,7 +81,7 @@ public abstract class ApiTest {
                         "firstName", manager, "lastName", manager,
                         "credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)),
                         "requiredActions", List.of("UPDATE_PROFILE"), "enabled", true)),
-                "plan", Map.of("id", "plan-1"), "options", Map.of(), "optionsIta", Map.of());
+                "options", Map.of(), "optionsIta", Map.of());
     }
 
     protected void createWorkspace(Http manager, String organizationId, String workspaceId) {
