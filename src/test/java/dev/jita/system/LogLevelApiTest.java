@@ -45,6 +45,21 @@ class LogLevelApiTest extends ApiTest {
     }
 
     @Test
+    void aQuieterLevelStoredByAnOlderJitaCountsAsInfo() throws InterruptedException {
+        admin().patch(LEVELS, Map.of("ita-web-server", "DEBUG"));
+        assertThat(LoggerFactory.getLogger("dev.jita.web").isDebugEnabled()).isTrue();
+
+        jdbc.sql("UPDATE log_level_setting SET log_level = 'WARNING' WHERE service_name = 'ita-web-server'").update();
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (LoggerFactory.getLogger("dev.jita.web").isDebugEnabled() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(LoggerFactory.getLogger("dev.jita.web").isDebugEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("dev.jita.web").isInfoEnabled()).isTrue();
+    }
+
+    @Test
     void listsEveryServiceWithItsLevel() {
         JsonNode levels = admin().get(LEVELS).data();
 
