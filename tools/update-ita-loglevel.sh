@@ -1,6 +1,6 @@
 #!/bin/bash
 # Changes the log levels of ITA services to the values in a JSON file
-# (DEBUG, INFO, WARNING, ERROR or CRITICAL per service).
+# (DEBUG or INFO per service).
 # Usage: update-ita-loglevel.sh [json file]
 #   e.g. update-ita-loglevel.sample.json
 #   Server and curl options: api-auth.conf (or the file named by API_AUTH_CONF).

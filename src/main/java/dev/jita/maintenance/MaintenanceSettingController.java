@@ -46,37 +46,39 @@ class MaintenanceSettingController {
         return ApiResponse.ok(gate.current().asApi());
     }
 
+    /**
+     * Validates as Exastro does: the body's entries in their order, each key (400-00026) then its value
+     * (400-00027), the first bad entry deciding. jita's {@code reason} is left out of that pass and checked
+     * after it, so a body gets Exastro's answer for the same body without {@code reason}.
+     */
     @PatchMapping("/api/platform/maintenance-mode-setting")
     ApiResponse patch(@RequestBody(required = false) String raw) {
         JsonNode body = json.object(raw, MAX_BODY_BYTES);
-        Map<MaintenanceMode, String> values = new EnumMap<>(MaintenanceMode.class);
-        String reason = null;
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : body.properties()) {
             if (!seen.add(JsonBody.key(entry.getKey()))) {
                 throw ApiException.badBody("maintenance.duplicate_key", entry.getKey());
             }
         }
+        Map<MaintenanceMode, String> values = new EnumMap<>(MaintenanceMode.class);
+        JsonNode reason = null;
         for (Map.Entry<String, JsonNode> entry : body.properties()) {
-            if (!JsonBody.key(entry.getKey()).equals(REASON_KEY) && MaintenanceMode.ofKey(entry.getKey()).isEmpty()) {
-                throw new ApiException("400-00026", "maintenance.unknown_key", entry.getKey());
-            }
-        }
-        for (Map.Entry<String, JsonNode> entry : body.properties()) {
-            JsonNode value = entry.getValue();
             if (JsonBody.key(entry.getKey()).equals(REASON_KEY)) {
-                reason = reason(value);
+                reason = entry.getValue();
                 continue;
             }
-            if (!value.isString() || !(value.stringValue().equals("0") || value.stringValue().equals("1"))) {
-                throw new ApiException("400-00027", "maintenance.bad_value", entry.getKey(), String.valueOf(value));
+            MaintenanceMode mode = MaintenanceMode.ofKey(entry.getKey())
+                    .orElseThrow(() -> new ApiException("400-00026", "maintenance.unknown_key", entry.getKey()));
+            String value = modeValue(entry.getValue());
+            if (!(value.equals("0") || value.equals("1"))) {
+                throw new ApiException("400-00027", "maintenance.bad_value", entry.getKey(), String.valueOf(entry.getValue()));
             }
-            values.put(MaintenanceMode.ofKey(entry.getKey()).orElseThrow(), value.stringValue());
+            values.put(mode, value);
         }
         if (values.isEmpty()) {
             throw ApiException.badBody("maintenance.no_mode");
         }
-        settings.update(values, reason, CurrentUser.name());
+        settings.update(values, reason == null ? null : reason(reason), CurrentUser.name());
         return ApiResponse.ok(null);
     }
 
@@ -113,6 +115,17 @@ class MaintenanceSettingController {
             return item;
         }).toList();
         return ApiResponse.ok(entries);
+    }
+
+    /**
+     * The value as Exastro compares it (Python's {@code str()} of the parsed JSON): a string as it is, an integer
+     * in decimal, so that 0 and 1 pass; anything else can never be "0" or "1".
+     */
+    private static String modeValue(JsonNode value) {
+        if (value.isString()) {
+            return value.stringValue();
+        }
+        return value.isIntegralNumber() ? value.bigIntegerValue().toString() : "";
     }
 
     private static String reason(JsonNode value) {

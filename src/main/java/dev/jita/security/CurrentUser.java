@@ -1,6 +1,7 @@
 package dev.jita.security;
 
 import dev.jita.core.ApiException;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -11,11 +12,14 @@ public final class CurrentUser {
     }
 
     public static JitaUser get() {
+        return find().orElseThrow(() -> new ApiException("401-00002", "error.unauthenticated"));
+    }
+
+    /** The caller, or empty while the request is not (yet) authenticated. */
+    public static Optional<JitaUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof JitaUser user) {
-            return user;
-        }
-        throw new ApiException("401-00002", "error.unauthenticated");
+        return authentication != null && authentication.getPrincipal() instanceof JitaUser user
+                ? Optional.of(user) : Optional.empty();
     }
 
     public static String name() {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/ita/loglevel-settings/}: {"<service>": "DEBUG"|"INFO"|"WARNING"|"ERROR"|"CRITICAL"}. A change
- * answers a message in {@code data}, as Exastro's does.
+ * {@code /api/ita/loglevel-settings/}: {"<service>": "DEBUG"|"INFO"}. A change answers a message in
+ * {@code data}, as Exastro's does.
  */
 @RestController
 class LogLevelController {
@@ -39,10 +39,10 @@ class LogLevelController {
 
     @PatchMapping({PATH, "/api/ita/loglevel-settings"})
     ApiResponse patch(@RequestBody(required = false) String raw, HttpServletRequest request) {
-        Map<String, String> requested = new LinkedHashMap<>();
+        Map<String, Object> requested = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : json.object(raw).properties()) {
             JsonNode value = entry.getValue();
-            requested.put(entry.getKey(), value.isString() ? value.stringValue() : value.toString());
+            requested.put(entry.getKey(), value.isString() ? value.stringValue() : value);
         }
         service.change(requested, CurrentUser.name(), request.getMethod(), request.getRequestURI());
         return ApiResponse.ok(messages.get(request, "system.levels_set"));

@@ -6,9 +6,8 @@ import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LogLevel;
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Service;
 public class LogLevelService {
 
     static final String DEFAULT_LEVEL = "INFO";
-    /** Exastro's level names and what they are in Spring Boot's logging. */
-    static final Map<String, LogLevel> LEVELS = Map.of(
-            "DEBUG", LogLevel.DEBUG, "INFO", LogLevel.INFO, "WARNING", LogLevel.WARN,
-            "ERROR", LogLevel.ERROR, "CRITICAL", LogLevel.FATAL);
+    /** The levels Exastro accepts, exactly as written, and what they are in Spring Boot's logging. */
+    static final Map<String, LogLevel> LEVELS = Map.of("DEBUG", LogLevel.DEBUG, "INFO", LogLevel.INFO);
+    /** A service name Exastro accepts: letters, digits and '-', at most 255 characters. */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9-]{0,255}");
 
     private static final Logger log = LoggerFactory.getLogger(LogLevelService.class);
 
@@ -44,28 +43,23 @@ public class LogLevelService {
     }
 
     /**
-     * Validates every requested level first (400 and nothing changed on any bad one), stores them through
-     * the maintenance gate (498 in load mode, naming {@code method} and {@code path}) and applies them here.
+     * Checks every entry first, in the body's order, as Exastro does: a malformed service name or a level other
+     * than {@code INFO} or {@code DEBUG} is {@code 499-01401} and nothing changes. A well-formed name of a
+     * service jita does not have is ignored, as Exastro ignores names it has no row for. The rest is stored
+     * through the maintenance gate (498 in load mode, naming {@code method} and {@code path}) and applied here.
      */
-    public void change(Map<String, String> requested, String user, String method, String path) {
-        if (requested.isEmpty()) {
-            throw ApiException.badBody("error.body_empty");
-        }
+    public void change(Map<String, Object> requested, String user, String method, String path) {
         Map<String, String> levels = new LinkedHashMap<>();
-        requested.forEach((service, value) -> {
-            if (!ServiceLoggers.SERVICES.containsKey(service)) {
-                throw ApiException.badRequest("system.unknown_service", service);
+        requested.forEach((service, level) -> {
+            if (!SERVICE_NAME.matcher(service).matches() || !(level instanceof String name && LEVELS.containsKey(name))) {
+                throw new ApiException("499-01401", "system.bad_level", service, String.valueOf(level));
             }
-            levels.put(service, level(value == null ? "" : value)
-                    .orElseThrow(() -> ApiException.badRequest("system.bad_level", service, String.valueOf(value))));
+            if (ServiceLoggers.SERVICES.containsKey(service)) {
+                levels.put(service, name);
+            }
         });
         gate.run(Refusal.SYSTEM_API, () -> store(levels, user), method, path);
         apply();
-    }
-
-    static Optional<String> level(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        return LEVELS.containsKey(upper) ? Optional.of(upper) : Optional.empty();
     }
 
     /** Every service with its level; services never set are at INFO. */
@@ -98,7 +92,8 @@ public class LogLevelService {
                 return;
             }
             List<String> loggers = ServiceLoggers.SERVICES.get(service);
-            loggers.forEach(logger -> logging.setLogLevel(logger, LEVELS.get(level)));
+            // A level an older jita stored (WARNING, ERROR, CRITICAL) counts as INFO.
+            loggers.forEach(logger -> logging.setLogLevel(logger, LEVELS.getOrDefault(level, LogLevel.INFO)));
             if (applied.containsKey(service) || !DEFAULT_LEVEL.equals(level)) {
                 log.info("Log level of {} is now {}", service, level);
             }

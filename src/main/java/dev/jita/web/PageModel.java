@@ -1,6 +1,8 @@
 package dev.jita.web;
 
+import dev.jita.platform.UserLanguages;
 import dev.jita.security.JitaUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,22 +10,26 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page shows: the banner, who is logged in, the language. */
+/** What every page shows: the banner, who is logged in, the language and the one the user saved. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
     private final Banner banner;
+    private final UserLanguages languages;
 
-    PageModel(Banner banner) {
+    PageModel(Banner banner, UserLanguages languages) {
         this.banner = banner;
+        this.languages = languages;
     }
 
     @ModelAttribute
-    void common(Model model) {
+    void common(Model model, HttpServletRequest request) {
         JitaUser me = loggedIn();
         model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale(), me != null));
         model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("me", me);
+        model.addAttribute("myLanguage", me == null ? null : languages.of(me).orElse(null));
+        model.addAttribute("here", request.getRequestURI());
     }
 
     /** The user of this request's session, or null on a public page seen without one. */

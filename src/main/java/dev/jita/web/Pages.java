@@ -55,14 +55,14 @@ class Pages {
         model.addAttribute("modes", settings.states());
         model.addAttribute("audit", settings.audit(AUDIT_ROWS));
         model.addAttribute("levels", logLevels.levels());
-        model.addAttribute("levelNames", List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"));
+        model.addAttribute("levelNames", List.of("DEBUG", "INFO"));
         return "maintenance";
     }
 
     /** Log levels of the console: what PATCH /api/ita/loglevel-settings/ does, refused in load mode too. */
     @PostMapping("/admin/loglevels")
     String changeLogLevels(@RequestParam Map<String, String> form) {
-        Map<String, String> requested = new LinkedHashMap<>();
+        Map<String, Object> requested = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith(LEVEL_FIELD)) {
                 requested.put(name.substring(LEVEL_FIELD.length()), value);

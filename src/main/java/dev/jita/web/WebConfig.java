@@ -1,7 +1,7 @@
 package dev.jita.web;
 
 import java.time.Duration;
-import java.util.Locale;
+import dev.jita.core.Languages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,14 +10,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The web UI's language: English or Japanese, chosen with ?lang= and kept in a cookie. */
+/**
+ * The web UI's language: English or Japanese, chosen with ?lang= and kept in a cookie; without the cookie, the
+ * logged-in user's stored language, else {@code jita.default-language}.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(Languages languages) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("jita-lang");
-        resolver.setDefaultLocale(Locale.ENGLISH);
+        resolver.setDefaultLocaleFunction(request -> languages.forCaller());
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

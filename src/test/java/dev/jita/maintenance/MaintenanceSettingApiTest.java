@@ -80,12 +80,27 @@ class MaintenanceSettingApiTest extends ApiTest {
                 Arguments.of("unknown key", "{\"maintenance\": \"1\"}", "400-00026"),
                 Arguments.of("good and unknown key", "{\"data_update_stop\": \"1\", \"other\": \"1\"}", "400-00026"),
                 Arguments.of("value 2", "{\"backyard_execute_stop\": \"2\"}", "400-00027"),
-                Arguments.of("number 1", "{\"backyard_execute_stop\": 1}", "400-00027"),
+                Arguments.of("number 2", "{\"backyard_execute_stop\": 2}", "400-00027"),
+                Arguments.of("number 1.0", "{\"backyard_execute_stop\": 1.0}", "400-00027"),
+                Arguments.of("array value", "{\"backyard_execute_stop\": [\"1\"]}", "400-00027"),
                 Arguments.of("boolean", "{\"backyard_execute_stop\": true}", "400-00027"),
                 Arguments.of("null value", "{\"backyard_execute_stop\": null}", "400-00027"),
                 Arguments.of("ON", "{\"backyard_execute_stop\": \"ON\"}", "400-00027"),
                 Arguments.of("mixed good and bad", "{\"backyard_execute_stop\": \"1\", \"data_update_stop\": \"x\"}", "400-00027"),
                 Arguments.of("bad then good", "{\"data_update_stop\": \"\", \"backyard_execute_stop\": \"1\"}", "400-00027"),
+                // Exastro checks entry by entry in the body's order: the first bad entry decides.
+                Arguments.of("bad value before unknown key", "{\"data_update_stop\": \"2\", \"nope\": \"1\"}", "400-00027"),
+                Arguments.of("unknown key before bad value", "{\"nope\": \"1\", \"data_update_stop\": \"2\"}", "400-00026"),
+                Arguments.of("good, bad value, unknown key",
+                        "{\"backyard_execute_stop\": 1, \"data_update_stop\": true, \"nope\": \"1\"}", "400-00027"),
+                // reason changes none of these answers.
+                Arguments.of("reason, bad value before unknown key",
+                        "{\"reason\": \"r\", \"data_update_stop\": \"2\", \"nope\": \"1\"}", "400-00027"),
+                Arguments.of("unknown key before bad value, reason",
+                        "{\"nope\": \"1\", \"data_update_stop\": \"2\", \"reason\": \"r\"}", "400-00026"),
+                Arguments.of("bad reason before unknown key", "{\"reason\": 5, \"nope\": \"1\"}", "400-00026"),
+                Arguments.of("bad reason before bad value", "{\"reason\": 5, \"data_update_stop\": \"2\"}", "400-00027"),
+                Arguments.of("good modes, bad reason", "{\"data_update_stop\": \"1\", \"reason\": 5}", "400-00002"),
                 Arguments.of("huge body", "{\"backyard_execute_stop\": \"1\", \"reason\": \"" + "x".repeat(1_000_000) + "\"}",
                         "400-00002"));
     }
@@ -103,6 +118,22 @@ class MaintenanceSettingApiTest extends ApiTest {
         assertThat(admin().get(MODES).data().toString()).isEqualTo(modesBefore);
         assertThat(admin().get(MODES + "/detail").data().toString()).isEqualTo(detailBefore);
         assertThat(admin().get(MODES + "/audit?limit=10000").data().size()).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void theNumbersZeroAndOneAreAcceptedAsExastroDoes() {
+        Http.Reply reply = admin().patch(MODES, "{\"backyard_execute_stop\": 1, \"data_update_stop\": 0}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(admin().get(MODES).data().toString())
+                .isEqualTo("{\"backyard_execute_stop\":\"1\",\"data_update_stop\":\"0\"}");
+
+        Http.Reply withReason = admin().patch(MODES, "{\"reason\": \"done\", \"backyard_execute_stop\": 0}");
+
+        assertThat(withReason.status()).as(withReason.toString()).isEqualTo(200);
+        assertThat(admin().get(MODES).data().path("backyard_execute_stop").asString()).isEqualTo("0");
+        assertThat(admin().get(MODES + "/detail").data().path("backyard_execute_stop").path("reason").asString())
+                .isEqualTo("done");
     }
 
     @Test

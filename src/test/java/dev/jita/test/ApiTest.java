@@ -26,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.backyard.heartbeat-interval=300ms",
         "jita.backyard.dead-after=3s",
         "jita.backyard.sweep-interval=300ms",
+        // Tests read English messages unless they ask for Japanese; a real install answers in ja (LanguageTest).
+        "jita.default-language=en",
         // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
         "jita.ansible.enabled=false"})
 public abstract class ApiTest {

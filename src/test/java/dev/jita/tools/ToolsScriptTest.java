@@ -214,10 +214,10 @@ class ToolsScriptTest extends ApiTest {
     @Test
     void aBadLogLevelIsRefusedAndNothingChanges() throws IOException {
         Run run = run("update-ita-loglevel.sh", ANSWERS,
-                json("{\"ita-api-admin\": \"DEBUG\", \"no-such-service\": \"INFO\"}").toString());
+                json("{\"ita-api-admin\": \"DEBUG\", \"ita-web-server\": \"WARNING\"}").toString());
 
         assertThat(run.exit()).as(run.output()).isNotZero();
-        assertThat(run.output()).contains("400-");
+        assertThat(run.output()).contains("499-01401");
         assertThat(logLevel("ita-api-admin")).isEqualTo("INFO");
     }
 
