@@ -14,6 +14,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -65,6 +66,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         return api(ApiException.badBody("error.body_not_json"), request);
+    }
+
+    /** A multipart body that is malformed or larger than the server's multipart limits. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiResponse> multipart(MultipartException e, HttpServletRequest request) {
+        return api(ApiException.badBody("error.multipart_unreadable"), request);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

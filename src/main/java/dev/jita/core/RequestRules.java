@@ -5,8 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>under /api/: a POST that is not declared JSON, or any other request carrying a body or a content type
  * that is not JSON → 415. A browser sends JSON across sites only after a CORS preflight, which jita never
  * grants, so no other site can make a browser holding an operator's credentials change anything.</li>
+ * <li>the one exception: {@code multipart/form-data} on the menu maintenance endpoints, where Exastro takes it.
+ * A browser posts multipart across sites without a preflight, and with the Basic credentials it has cached,
+ * so such a request is refused (403) when it shows any sign of coming from a web page: an {@code Origin} of
+ * another host, {@code Sec-Fetch-Site} other than same-origin or none, or {@code Sec-Fetch-Mode: navigate}
+ * (a form submission). Scripts send none of these.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +45,11 @@ class RequestRules {
     }
 
     static final class Filter extends OncePerRequestFilter {
+
+        private static final Pattern MULTIPART_POST =
+                Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/maintenance(/all)?/?");
+        private static final Pattern MULTIPART_PATCH =
+                Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/maintenance/[^/]+/?");
 
         private final EnvelopeWriter envelope;
 
@@ -61,7 +74,13 @@ class RequestRules {
             if (refused >= 0) {
                 return ApiException.badRequest("error.path_control_character", UntrustedText.codePoint(refused));
             }
-            if (path.startsWith("/api/") && !isJson(request)) {
+            if (path.startsWith("/api/") && isMultipart(request) && takesMultipart(request.getMethod(), path)) {
+                if (fromAWebPage(request)) {
+                    return new ApiException("403-00001", "error.multipart_from_web_page");
+                }
+                // Its parts are read, under the same rules, by MultipartForm once the caller is authenticated.
+                return queryRefusal(request.getQueryString());
+            } else if (path.startsWith("/api/") && !isJson(request)) {
                 return request.getContentType() == null
                         ? new ApiException("415-00001", "error.no_content_type")
                         : new ApiException("415-00001", "error.not_json", UntrustedText.forLog(request.getContentType()));
@@ -86,6 +105,58 @@ class RequestRules {
                 }
             }
             return null;
+        }
+
+        private static ApiException queryRefusal(String query) {
+            if (query == null) {
+                return null;
+            }
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(query, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return ApiException.badRequest("error.parameters_unreadable");
+            }
+            int refused = UntrustedText.refusedCharacter(decoded, true);
+            return refused < 0 ? null : ApiException.badRequest("error.parameter_control_character",
+                    UntrustedText.forLog(decoded), UntrustedText.codePoint(refused));
+        }
+
+        /** The menu maintenance endpoints, which take Exastro's json_parameters and file parts. */
+        static boolean takesMultipart(String method, String path) {
+            return ("POST".equals(method) && MULTIPART_POST.matcher(path).matches())
+                    || ("PATCH".equals(method) && MULTIPART_PATCH.matcher(path).matches());
+        }
+
+        private static boolean isMultipart(HttpServletRequest request) {
+            String contentType = request.getContentType();
+            try {
+                return contentType != null
+                        && MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /** Whether a browser sent this from a page (another site's form, or any form): see the class comment. */
+        private static boolean fromAWebPage(HttpServletRequest request) {
+            String site = request.getHeader("Sec-Fetch-Site");
+            if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+                return true;
+            }
+            if ("navigate".equals(request.getHeader("Sec-Fetch-Mode"))) {
+                return true;
+            }
+            String origin = request.getHeader("Origin");
+            if (origin == null) {
+                return false;
+            }
+            try {
+                String host = request.getHeader("Host");
+                return host == null || !host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
         }
 
         /** Whether the request's body, if any, is declared as JSON (UTF-8, the only charset JSON has). */

@@ -62,12 +62,16 @@ public class MenuCatalog {
      * exactly as an unknown menu.
      */
     public MenuDefinition get(String organizationId, String restName) {
-        MenuDefinition menu = get(restName);
+        return find(organizationId, restName).orElseThrow(() -> ApiException.notFound("menu.not_found", restName));
+    }
+
+    /** As {@link #get(String, String)}, empty where the organization has no such menu. */
+    public Optional<MenuDefinition> find(String organizationId, String restName) {
         ItaDriver driver = drivers.get(restName);
         if (driver != null && organizations.notInstalled(organizationId).contains(driver)) {
-            throw ApiException.notFound("menu.not_found", restName);
+            return Optional.empty();
         }
-        return menu;
+        return find(restName);
     }
 
     /** The menus an organization has: those of the drivers it was created without are left out. */

@@ -4,17 +4,23 @@ import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.JsonBody;
 import dev.jita.core.Messages;
+import dev.jita.core.MultipartForm;
 import dev.jita.platform.WorkspaceAccess;
+import dev.jita.platform.WorkspaceRole;
 import dev.jita.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The menu endpoints of a workspace, the same for every menu. */
@@ -34,17 +41,22 @@ class MenuController {
     private final MenuCatalog catalog;
     private final MenuService menus;
     private final WorkspaceAccess access;
+    private static final String JSON_PARAMETERS = "json_parameters";
+    private static final Pattern BULK_FILE_PART = Pattern.compile("(\\d{1,9})\\.(.+)");
+
     private final JsonBody json;
+    private final ObjectMapper mapper;
     private final int maxBodyBytes;
     private final int maxBulkItems;
 
-    MenuController(MenuCatalog catalog, MenuService menus, WorkspaceAccess access, JsonBody json,
+    MenuController(MenuCatalog catalog, MenuService menus, WorkspaceAccess access, JsonBody json, ObjectMapper mapper,
                    @Value("${jita.menu.max-body-size:20MB}") DataSize maxBody,
                    @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
         this.catalog = catalog;
         this.menus = menus;
         this.access = access;
         this.json = json;
+        this.mapper = mapper;
         this.maxBodyBytes = (int) maxBody.toBytes();
         this.maxBulkItems = maxBulkItems;
     }
@@ -52,31 +64,9 @@ class MenuController {
     @GetMapping({"/info", "/info/"})
     ApiResponse info(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      HttpServletRequest request) {
-        access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = catalog.get(organizationId, menu);
-        boolean japanese = Messages.locale(request).equals(Locale.JAPANESE);
-        List<Map<String, Object>> columns = new ArrayList<>();
-        for (Column column : definition.columns()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("rest_name", column.restName());
-            item.put("name", japanese ? column.nameJa() : column.nameEn());
-            item.put("type", column.type().name().toLowerCase(Locale.ROOT));
-            item.put("required", column.required());
-            item.put("unique", column.unique());
-            item.put("max_length", column.type() == ColumnType.INTEGER ? null : column.maxLength());
-            item.put("choices", column.choices().isEmpty() ? null : column.choices());
-            item.put("reference", column.reference());
-            columns.add(item);
-        }
-        Map<String, Object> menuInfo = new LinkedHashMap<>();
-        menuInfo.put("rest_name", definition.restName());
-        menuInfo.put("name", japanese ? definition.nameJa() : definition.nameEn());
-        menuInfo.put("writable", definition.userWritable());
-        menuInfo.put("unique_together", definition.uniqueTogether());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("menu_info", menuInfo);
-        data.put("column_info", columns);
-        return ApiResponse.ok(data);
+        WorkspaceRole role = access.requireRead(organizationId, workspaceId);
+        MenuDefinition definition = menu(organizationId, menu);
+        return ApiResponse.ok(MenuInfo.of(definition, role, Messages.locale(request).equals(Locale.JAPANESE), mapper));
     }
 
     @GetMapping({"/filter", "/filter/"})
@@ -105,6 +95,7 @@ class MenuController {
     ApiResponse journal(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                         @PathVariable String uuid) {
         access.requireRead(organizationId, workspaceId);
+        menu(organizationId, menu);
         return ApiResponse.ok(menus.journal(organizationId, workspaceId, menu, uuid));
     }
 
@@ -112,6 +103,7 @@ class MenuController {
     ApiResponse download(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                          @PathVariable String uuid, @PathVariable String column) {
         access.requireRead(organizationId, workspaceId);
+        menu(organizationId, menu);
         MenuService.Record record = menus.record(organizationId, workspaceId, menu, uuid)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", uuid));
         byte[] content = menus.file(organizationId, workspaceId, menu, uuid, column)
@@ -125,63 +117,157 @@ class MenuController {
     @PostMapping({"/maintenance", "/maintenance/"})
     ApiResponse register(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                          @RequestBody(required = false) String raw) {
-        access.requireWrite(organizationId, workspaceId);
-        catalog.get(organizationId, menu);
-        List<MenuService.Record> written = menus.apply(organizationId, workspaceId, menu, () -> {
-            JsonNode body = json.object(raw, maxBodyBytes);
-            return List.of(new MenuService.Operation(MenuService.Operation.REGISTER, body.get("parameter"), body.get("file")));
-        }, CurrentUser.name());
-        return ApiResponse.ok(written(written.get(0)));
+        writable(organizationId, workspaceId, menu);
+        return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu,
+                () -> List.of(single(MenuService.Operation.REGISTER, json.object(raw, maxBodyBytes), Map.of(), null)),
+                CurrentUser.name()).counts());
     }
 
+    @PostMapping(value = {"/maintenance", "/maintenance/"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ApiResponse registerForm(@PathVariable String organizationId, @PathVariable String workspaceId,
+                             @PathVariable String menu, HttpServletRequest request) {
+        writable(organizationId, workspaceId, menu);
+        return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu, () -> {
+            MultipartForm form = MultipartForm.read(request, maxBodyBytes);
+            return List.of(single(MenuService.Operation.REGISTER, json.object(jsonParameters(form, false), maxBodyBytes),
+                    form.files(), null));
+        }, CurrentUser.name()).counts());
+    }
+
+    /** An Update; with {@code discard} "1" a Discard, and with "0" the Restore of a discarded record (as Exastro). */
     @PatchMapping({"/maintenance/{uuid}", "/maintenance/{uuid}/"})
     ApiResponse update(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                        @PathVariable String uuid, @RequestBody(required = false) String raw) {
-        access.requireWrite(organizationId, workspaceId);
-        catalog.get(organizationId, menu);
-        List<MenuService.Record> written = menus.apply(organizationId, workspaceId, menu, () -> {
-            JsonNode body = json.object(raw, maxBodyBytes);
-            JsonNode parameter = body.get("parameter");
-            if (parameter instanceof ObjectNode object) {
-                object.put(MenuService.UUID_KEY, uuid);
-            }
-            return List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, body.get("file")));
-        }, CurrentUser.name());
-        return ApiResponse.ok(written(written.get(0)));
+        writable(organizationId, workspaceId, menu);
+        return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu,
+                () -> List.of(single(MenuService.Operation.UPDATE, json.object(raw, maxBodyBytes), Map.of(), uuid)),
+                CurrentUser.name()).counts());
+    }
+
+    @PatchMapping(value = {"/maintenance/{uuid}", "/maintenance/{uuid}/"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ApiResponse updateForm(@PathVariable String organizationId, @PathVariable String workspaceId,
+                           @PathVariable String menu, @PathVariable String uuid, HttpServletRequest request) {
+        writable(organizationId, workspaceId, menu);
+        return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu, () -> {
+            MultipartForm form = MultipartForm.read(request, maxBodyBytes);
+            return List.of(single(MenuService.Operation.UPDATE, json.object(jsonParameters(form, false), maxBodyBytes),
+                    form.files(), uuid));
+        }, CurrentUser.name()).counts());
     }
 
     /**
      * A list of {"type": "Register"|"Update"|"Discard"|"Restore", "parameter": {...}, "file": {...}}, all or nothing;
-     * at most {@code jita.menu.max-bulk-items} of them.
+     * at most {@code jita.menu.max-bulk-items} of them. Answers the counts per type and, as Exastro, the uuids of
+     * the records written ({@code IdList}) in request order.
      */
     @PostMapping({"/maintenance/all", "/maintenance/all/"})
     ApiResponse bulk(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      @RequestBody(required = false) String raw) {
-        access.requireWrite(organizationId, workspaceId);
-        catalog.get(organizationId, menu);
-        return ApiResponse.ok(menus.apply(organizationId, workspaceId, menu, () -> {
-            JsonNode body = json.array(raw, maxBodyBytes);
-            if (body.size() > maxBulkItems) {
-                throw ApiException.badBody("menu.bulk_too_large", maxBulkItems, body.size());
+        writable(organizationId, workspaceId, menu);
+        return bulkAnswer(menus.apply(organizationId, workspaceId, menu,
+                () -> operations(json.array(raw, maxBodyBytes), Map.of()), CurrentUser.name()));
+    }
+
+    /** The same, from Exastro's form: json_parameters holds the list, and a part "2.playbook_file" the file of item 2. */
+    @PostMapping(value = {"/maintenance/all", "/maintenance/all/"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ApiResponse bulkForm(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
+                         HttpServletRequest request) {
+        writable(organizationId, workspaceId, menu);
+        return bulkAnswer(menus.apply(organizationId, workspaceId, menu, () -> {
+            MultipartForm form = MultipartForm.read(request, maxBodyBytes);
+            return operations(json.array(jsonParameters(form, true), maxBodyBytes), form.files());
+        }, CurrentUser.name()));
+    }
+
+    private List<MenuService.Operation> operations(JsonNode body, Map<String, MultipartForm.UploadedFile> files) {
+        if (body.size() > maxBulkItems) {
+            throw ApiException.badBody("menu.bulk_too_large", maxBulkItems, body.size());
+        }
+        Map<Integer, Map<String, MultipartForm.UploadedFile>> filesByItem = new HashMap<>();
+        files.forEach((part, file) -> {
+            Matcher name = BULK_FILE_PART.matcher(part);
+            int item = name.matches() ? Integer.parseInt(name.group(1)) : -1;
+            if (item < 0 || item >= body.size()) {
+                throw ApiException.badBody("menu.unknown_file_part", part, "<item index>.<file column>, e.g. 0.playbook_file");
             }
-            List<MenuService.Operation> operations = new ArrayList<>();
-            for (JsonNode item : body.values()) {
-                if (!item.isObject()) {
-                    throw ApiException.badBody("menu.bad_bulk");
-                }
-                operations.add(new MenuService.Operation(MenuService.text(item.get("type")), item.get("parameter"),
-                        item.get("file")));
-            }
-            if (operations.isEmpty()) {
+            filesByItem.computeIfAbsent(item, i -> new LinkedHashMap<>()).put(name.group(2), file);
+        });
+        List<MenuService.Operation> operations = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : body.values()) {
+            if (!item.isObject()) {
                 throw ApiException.badBody("menu.bad_bulk");
             }
-            return operations;
-        }, CurrentUser.name()).stream().map(MenuController::written).toList());
+            operations.add(withFiles(MenuService.text(item.get("type")), item, filesByItem.getOrDefault(index++, Map.of())));
+        }
+        if (operations.isEmpty()) {
+            throw ApiException.badBody("menu.bad_bulk");
+        }
+        return operations;
+    }
+
+    private static ApiResponse bulkAnswer(MenuService.Applied applied) {
+        Map<String, Object> data = new LinkedHashMap<>(applied.counts());
+        data.put("IdList", applied.records().stream().map(MenuService.Record::id).toList());
+        return ApiResponse.ok(data);
+    }
+
+    /** The operation of a single-record request; {@code uuid} (from the path) names the record of an Update. */
+    private MenuService.Operation single(String type, JsonNode body, Map<String, MultipartForm.UploadedFile> files,
+                                         String uuid) {
+        if (uuid != null && body.get("parameter") instanceof ObjectNode parameter) {
+            parameter.put(MenuService.UUID_KEY, uuid);
+        }
+        return withFiles(type, body, files);
+    }
+
+    /**
+     * The operation with the file parts of its item added to its {@code file} object (in base64, as a JSON request
+     * carries them); a file column left out of {@code parameter} takes the part's file name.
+     */
+    private MenuService.Operation withFiles(String type, JsonNode item, Map<String, MultipartForm.UploadedFile> files) {
+        JsonNode parameter = item.get("parameter");
+        JsonNode file = item.get("file");
+        if (!files.isEmpty()) {
+            ObjectNode merged = file instanceof ObjectNode object ? object : mapper.createObjectNode();
+            files.forEach((column, upload) -> {
+                merged.put(column, Base64.getEncoder().encodeToString(upload.content()));
+                if (parameter instanceof ObjectNode values && !values.hasNonNull(column)) {
+                    values.put(column, upload.fileName());
+                }
+            });
+            file = merged;
+        }
+        return new MenuService.Operation(type, parameter, file);
+    }
+
+    private static String jsonParameters(MultipartForm form, boolean list) {
+        String value = form.fields().get(JSON_PARAMETERS);
+        if (value == null) {
+            throw ApiException.badBody("menu.no_json_parameters",
+                    list ? "[{\"type\": ..., \"parameter\": {...}}, ...]" : "{\"parameter\": {...}}",
+                    list ? "<item index>.<file column>" : "<file column>");
+        }
+        return value;
+    }
+
+    /** The caller may read the workspace, the menu exists (499-00002), and the caller may write (401-00001). */
+    private void writable(String organizationId, String workspaceId, String menu) {
+        WorkspaceRole role = access.requireRead(organizationId, workspaceId);
+        menu(organizationId, menu);
+        if (role != WorkspaceRole.MEMBER) {
+            throw new ApiException("401-00001", "menu.no_write_privilege", menu);
+        }
+    }
+
+    /** The menu as the organization has it, or Exastro's 499-00002 when it has none of that name. */
+    private MenuDefinition menu(String organizationId, String menu) {
+        return catalog.find(organizationId, menu).orElseThrow(() -> new ApiException("499-00002", "menu.unknown_menu", menu));
     }
 
     private List<MenuService.Record> search(String organizationId, String workspaceId, String menu, JsonNode conditions) {
         access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = catalog.get(organizationId, menu);
+        MenuDefinition definition = menu(organizationId, menu);
         Predicate<MenuService.Record> filter = MenuFilter.of(definition, conditions);
         return menus.records(organizationId, workspaceId, menu, true).stream().filter(filter).toList();
     }
@@ -194,13 +280,6 @@ class MenuController {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("parameter", record.parameter());
         view.put("file", record.file());
-        return view;
-    }
-
-    private static Map<String, Object> written(MenuService.Record record) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("uuid", record.id());
-        view.put("parameter", record.parameter());
         return view;
     }
 }

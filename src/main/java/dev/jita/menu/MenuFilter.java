@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Exastro's search conditions: {"column": {"NORMAL": "part"}} (contains), {"LIST": ["a", "b"]} (equals one),
- * {"RANGE": {"START": "x", "END": "y"}} (inclusive; numbers compare as numbers, everything else as text,
- * which orders jita's date and time formats correctly). Several columns: all must hold.
+ * {"RANGE": {"START": "x", "END": "y"}} (inclusive; numbers compare as numbers, date-times as text, which
+ * orders jita's formats correctly). Several columns: all must hold. As in Exastro, a key that names no column
+ * is ignored, and RANGE is only for numbers and date-times (499-00101 on any other column).
  */
 final class MenuFilter {
 
@@ -29,13 +30,16 @@ final class MenuFilter {
         for (Map.Entry<String, JsonNode> entry : conditions.properties()) {
             String column = entry.getKey();
             if (!isColumn(menu, column)) {
-                throw ApiException.badRequest("menu.bad_filter", "no column " + column);
+                continue;
             }
             JsonNode condition = entry.getValue();
             if (!condition.isObject() || condition.isEmpty()) {
                 throw ApiException.badRequest("menu.bad_filter", column + ": give NORMAL, LIST or RANGE");
             }
             for (Map.Entry<String, JsonNode> kind : condition.properties()) {
+                if (kind.getKey().equals("RANGE") && !isRangeColumn(menu, column)) {
+                    throw new ApiException("499-00101", "menu.range_not_possible", column);
+                }
                 all.add(predicate(column, kind.getKey(), kind.getValue()));
             }
         }
@@ -45,6 +49,11 @@ final class MenuFilter {
     private static boolean isColumn(MenuDefinition menu, String column) {
         return menu.column(column).isPresent() || List.of(MenuService.UUID_KEY, MenuService.DISCARD,
                 MenuService.REMARKS, MenuService.LAST_UPDATE, MenuService.LAST_USER).contains(column);
+    }
+
+    private static boolean isRangeColumn(MenuDefinition menu, String column) {
+        return column.equals(MenuService.LAST_UPDATE) || menu.column(column)
+                .filter(c -> c.type() == ColumnType.INTEGER || c.type() == ColumnType.DATETIME).isPresent();
     }
 
     private static Predicate<MenuService.Record> predicate(String column, String kind, JsonNode value) {

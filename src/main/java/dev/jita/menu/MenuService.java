@@ -211,14 +211,23 @@ public class MenuService {
         public static final String UPDATE = "Update";
         public static final String DISCARD = "Discard";
         public static final String RESTORE = "Restore";
+        /** Every type, in the order Exastro counts them. */
+        public static final List<String> TYPES = List.of(REGISTER, UPDATE, RESTORE, DISCARD);
+    }
+
+    /**
+     * What a maintenance request wrote: the records as they are after it, in request order, and how many of
+     * each type were applied (an Update that sets discard is counted as the Discard or Restore it became).
+     */
+    public record Applied(List<Record> records, Map<String, Integer> counts) {
     }
 
     /**
      * Applies the operations in one transaction (the request is read inside it, after the load-mode check): all
      * are written, or none (499 with the reasons of every bad one; 498 in load mode, or when load mode is being
-     * switched ON while they are written). Returns the records as they are after the write.
+     * switched ON while they are written).
      */
-    public List<Record> apply(String organizationId, String workspaceId, String menuName,
+    public Applied apply(String organizationId, String workspaceId, String menuName,
                               Supplier<List<Operation>> request, String user) {
         MenuDefinition menu = catalog.get(organizationId, menuName);
         if (!menu.userWritable()) {
@@ -229,13 +238,17 @@ public class MenuService {
             MenuInvalid invalid = new MenuInvalid();
             References references = new References(organizationId, workspaceId);
             List<String> written = new ArrayList<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Operation.TYPES.forEach(type -> counts.put(type, 0));
             Map<String, MenuStore.StoredRecord> latest = new HashMap<>();
             Instant now = Times.now();
             for (int i = 0; i < operations.size(); i++) {
                 gate.checkpoint();
-                MenuStore.StoredRecord record = applyOne(organizationId, workspaceId, menu, operations.get(i), i, user, now,
+                Written one = applyOne(organizationId, workspaceId, menu, operations.get(i), i, user, now,
                         references, invalid);
-                if (record != null) {
+                if (one != null) {
+                    MenuStore.StoredRecord record = one.record();
+                    counts.merge(one.type(), 1, Integer::sum);
                     written.add(record.id());
                     latest.put(record.id(), record);
                     references.written(record);
@@ -245,22 +258,43 @@ public class MenuService {
                 throw invalid.exception(json.writeValueAsString(invalid.reasons()));
             }
             References fresh = new References(organizationId, workspaceId);
-            return written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList();
+            return new Applied(written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList(), counts);
         });
     }
 
-    /** Writes one operation and returns the record as written, or adds its reasons to {@code invalid} and returns null. */
-    private MenuStore.StoredRecord applyOne(String organizationId, String workspaceId, MenuDefinition menu, Operation operation,
+    /** A record as one operation wrote it, and the type that operation turned out to be. */
+    private record Written(MenuStore.StoredRecord record, String type) {
+    }
+
+    /**
+     * Writes one operation and returns the record as written, or adds its reasons to {@code invalid} and returns
+     * null. As in Exastro, an Update that carries {@code discard} is a Discard ("1") or, of a discarded record,
+     * a Restore ("0"); the record's other values are then left as they are.
+     */
+    private Written applyOne(String organizationId, String workspaceId, MenuDefinition menu, Operation operation,
                             int index, String user, Instant now, References references, MenuInvalid invalid) {
         if (operation.parameter() == null || !operation.parameter().isObject()) {
             invalid.add(index, "parameter", "parameter must be a JSON object");
             return null;
         }
         String type = operation.type();
+        if (type == null) {
+            invalid.add(index, "type", "type is required: one of " + String.join(", ", Operation.TYPES));
+            return null;
+        }
+        if (!Operation.TYPES.contains(type)) {
+            invalid.add(index, "type", "type \"" + type + "\" does not exist: use one of " + String.join(", ", Operation.TYPES)
+                    + (type.equalsIgnoreCase("Delete") ? " (jita never deletes a record; Discard keeps its journal)" : ""));
+            return null;
+        }
         Optional<MenuStore.StoredRecord> existing = Optional.empty();
         if (!Operation.REGISTER.equals(type)) {
             existing = existingRecord(organizationId, workspaceId, menu, operation.parameter(), index, invalid);
             if (existing.isEmpty()) {
+                return null;
+            }
+            type = typeByDiscardFlag(type, existing.get(), operation.parameter(), index, invalid);
+            if (type == null) {
                 return null;
             }
         }
@@ -276,11 +310,7 @@ public class MenuService {
                 discarded = readValues(menu, operation, existing.isEmpty(), data, files, references, index, invalid);
             }
             case Operation.DISCARD -> discarded = true;
-            case Operation.RESTORE -> discarded = false;
-            default -> {
-                invalid.add(index, "type", "type must be Register, Update, Discard or Restore");
-                return null;
-            }
+            default -> discarded = false;
         }
         if (invalid.reasons().containsKey(String.valueOf(index))) {
             return null;
@@ -313,7 +343,28 @@ public class MenuService {
         }
         files.forEach((column, content) -> store.putFile(id, column, (String) data.get(column), content));
         store.journal(organizationId, workspaceId, record, type);
-        return record;
+        return new Written(record, type);
+    }
+
+    /** The type an Update really is, by the discard flag it carries; null (with the reason) when it cannot be. */
+    private static String typeByDiscardFlag(String type, MenuStore.StoredRecord existing, JsonNode parameter, int index,
+                                            MenuInvalid invalid) {
+        String flag = text(parameter.get(DISCARD));
+        if (!Operation.UPDATE.equals(type) || flag == null) {
+            return type;
+        }
+        if (flag.equals("1")) {
+            if (existing.discarded()) {
+                invalid.add(index, DISCARD, "the record is already discarded");
+                return null;
+            }
+            return Operation.DISCARD;
+        }
+        if (flag.equals("0")) {
+            return existing.discarded() ? Operation.RESTORE : type;
+        }
+        invalid.add(index, DISCARD, "discard must be \"0\" or \"1\"");
+        return null;
     }
 
     /** The record an Update, Discard or Restore names, checked against its last_update_date_time. */

@@ -17,14 +17,17 @@ public class WorkspaceAccess {
         this.users = users;
     }
 
-    /** The caller's role; 404 when the workspace does not exist, 403 when the caller has no role in it. */
+    /**
+     * The caller's role; 403 when the caller has no role in the workspace, and equally when it does not exist:
+     * Exastro's gateway answers both alike, so a workspace's name tells nothing to those outside it.
+     */
     public WorkspaceRole requireRead(String organizationId, String workspaceId) {
         JitaUser user = CurrentUser.get();
         if (!organizationId.equals(user.organizationId())) {
             throw ApiException.forbidden();
         }
         if (workspaces.find(organizationId, workspaceId).isEmpty()) {
-            throw ApiException.notFound("platform.workspace_not_found", workspaceId);
+            throw ApiException.forbidden();
         }
         return users.role(organizationId, workspaceId, user.username()).flatMap(WorkspaceRole::of)
                 .orElseThrow(ApiException::forbidden);

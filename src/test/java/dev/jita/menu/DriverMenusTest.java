@@ -55,7 +55,7 @@ class DriverMenusTest extends ApiTest {
         for (String path : List.of("/info/", "/filter/", "/filter/count/")) {
             Http.Reply absent = boss.get(menu(without) + path);
             Http.Reply unknown = boss.get("/api/" + without + "/workspaces/ws1/ita/menu/no_such_menu" + path);
-            assertError(absent, 404, "404-00001");
+            assertError(absent, 499, "499-00002");
             assertThat(absent.json().path("message").asString())
                     .isEqualTo(unknown.json().path("message").asString().replace("no_such_menu", MENU));
             assertThat(boss.get(menu(with) + path).status()).isEqualTo(200);

@@ -6,8 +6,10 @@ import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +35,29 @@ class MenuApiTest extends ApiTest {
         return member.post(base + menu + "/maintenance/", Map.of("parameter", parameter));
     }
 
+    /** Registers a record and reads it back: a register answers the counts per type, as Exastro's does. */
     private JsonNode registered(String menu, Map<String, Object> parameter) {
+        Set<String> before = new HashSet<>(rows(menu).findValuesAsString("uuid"));
         Http.Reply reply = register(menu, parameter);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data().path("parameter");
+        assertThat(reply.data().toString()).isEqualTo(counts(1, 0, 0, 0));
+        for (JsonNode row : rows(menu)) {
+            if (!before.contains(row.path("parameter").path("uuid").asString())) {
+                return row.path("parameter");
+            }
+        }
+        throw new AssertionError("not registered: " + parameter);
+    }
+
+    private JsonNode row(String menu, String uuid) {
+        Http.Reply reply = member.post(base + menu + "/filter/", Map.of("uuid", Map.of("LIST", List.of(uuid))));
+        assertThat(reply.data().size()).as(reply.toString()).isEqualTo(1);
+        return reply.data().get(0).path("parameter");
+    }
+
+    private static String counts(int register, int update, int restore, int discard) {
+        return "{\"Register\":" + register + ",\"Update\":" + update + ",\"Restore\":" + restore + ",\"Discard\":"
+                + discard + "}";
     }
 
     private JsonNode rows(String menu) {
@@ -150,6 +171,9 @@ class MenuApiTest extends ApiTest {
                 Map.of("type", "Register", "parameter", Map.of("operation_name", "op3"))));
         assertThat(good.status()).as(good.toString()).isEqualTo(200);
         assertThat(rows("operation_list").size()).isEqualTo(3);
+        List<String> ids = good.data().path("IdList").valueStream().map(JsonNode::asString).toList();
+        assertThat(ids).hasSize(2);
+        assertThat(row("operation_list", ids.get(1)).path("operation_name").asString()).isEqualTo("op3");
     }
 
     @Test
@@ -161,12 +185,13 @@ class MenuApiTest extends ApiTest {
         Http.Reply updated = member.patch(base + "operation_list/maintenance/" + uuid + "/",
                 Map.of("parameter", Map.of("remarks", "second", "last_update_date_time", stamp)));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.data().toString()).isEqualTo(counts(0, 1, 0, 0));
         assertError(member.patch(base + "operation_list/maintenance/" + uuid + "/",
                 Map.of("parameter", Map.of("remarks", "stale", "last_update_date_time", stamp))), 499, "499-00201");
         assertError(member.patch(base + "operation_list/maintenance/" + uuid + "/",
                 Map.of("parameter", Map.of("remarks", "no stamp"))), 499, "499-00201");
 
-        String current = updated.data().path("parameter").path("last_update_date_time").asString();
+        String current = row("operation_list", uuid).path("last_update_date_time").asString();
         Http.Reply discarded = member.post(base + "operation_list/maintenance/all/", List.of(
                 Map.of("type", "Discard", "parameter", Map.of("uuid", uuid, "last_update_date_time", current))));
         assertThat(discarded.status()).as(discarded.toString()).isEqualTo(200);
@@ -174,7 +199,7 @@ class MenuApiTest extends ApiTest {
 
         // While it is discarded its name is free; taking it blocks the restore.
         JsonNode other = registered("operation_list", Map.of("operation_name", "op1"));
-        String discardedStamp = discarded.data().get(0).path("parameter").path("last_update_date_time").asString();
+        String discardedStamp = row("operation_list", uuid).path("last_update_date_time").asString();
         assertError(member.post(base + "operation_list/maintenance/all/", List.of(
                 Map.of("type", "Restore", "parameter", Map.of("uuid", uuid, "last_update_date_time", discardedStamp)))),
                 499, "499-00201");
@@ -205,7 +230,16 @@ class MenuApiTest extends ApiTest {
         assertThat(member.post(path, Map.of("delay_timer", Map.of("RANGE", Map.of("START", "2", "END", "10")))).data().size())
                 .isEqualTo(2);
         assertThat(member.post(path + "count/", Map.of("discard", Map.of("LIST", List.of("0")))).data().asInt()).isEqualTo(3);
-        assertError(member.post(path, Map.of("nope", Map.of("NORMAL", "x"))), 400, "400-00001");
+        // As Exastro: a key that names no column is ignored, and RANGE is only for numbers and date-times.
+        assertThat(member.post(path, Map.of("nope", Map.of("NORMAL", "x"))).data().size()).isEqualTo(3);
+        assertThat(member.post(path + "count/", Map.of("nope", Map.of("NORMAL", "x"),
+                "movement_name", Map.of("NORMAL", "alpha"))).data().asInt()).isEqualTo(2);
+        Http.Reply range = member.post(path, Map.of("movement_name", Map.of("RANGE", Map.of("START", "a", "END", "b"))));
+        assertError(range, 499, "499-00101");
+        assertThat(range.json().path("message").asString()).contains("movement_name");
+        assertError(member.post(path + "count/", Map.of("remarks", Map.of("RANGE", Map.of("START", "a")))), 499, "499-00101");
+        assertThat(member.post(path, Map.of("last_update_date_time", Map.of("RANGE", Map.of("START", "2000/01/01 00:00:00"))))
+                .data().size()).isEqualTo(3);
         assertError(member.post(path, Map.of("movement_name", Map.of("LIKE", "x"))), 400, "400-00001");
         assertError(member.post(path, "[1]"), 400, "400-00002");
     }
@@ -222,13 +256,34 @@ class MenuApiTest extends ApiTest {
 
         assertThat(viewer.get(base + "operation_list/filter/").data().size()).isEqualTo(1);
         assertThat(viewer.get(base + "operation_list/info/").status()).isEqualTo(200);
-        assertError(viewer.post(base + "operation_list/maintenance/", Map.of("parameter", Map.of("operation_name", "v"))),
-                403, "403-00001");
+        // Exastro's codes: a role that may only read the menu is 401-00001, on every write.
+        JsonNode op1 = rows("operation_list").get(0).path("parameter");
+        for (Http.Reply reply : List.of(
+                viewer.post(base + "operation_list/maintenance/", Map.of("parameter", Map.of("operation_name", "v"))),
+                viewer.patch(base + "operation_list/maintenance/" + op1.path("uuid").asString() + "/",
+                        Map.of("parameter", Map.of("remarks", "v", "last_update_date_time",
+                                op1.path("last_update_date_time").asString()))),
+                viewer.post(base + "operation_list/maintenance/all/", List.of(Map.of("type", "Register",
+                        "parameter", Map.of("operation_name", "v")))),
+                viewer.multipart("POST", base + "operation_list/maintenance/",
+                        Http.Part.field("json_parameters", "{\"parameter\": {\"operation_name\": \"v\"}}")))) {
+            assertError(reply, 401, "401-00001");
+            assertThat(reply.json().path("message").asString()).contains("operation_list");
+            assertThat(reply.header("WWW-Authenticate")).isNull();
+        }
         assertError(http().as("outsider", "outsider-pass").get(base + "operation_list/filter/"), 403, "403-00001");
         assertError(http().as("stranger", "stranger-pass").get(base + "operation_list/filter/"), 401, "401-00002");
         assertError(http().get(base + "operation_list/filter/"), 401, "401-00002");
-        assertError(member.get(base + "no_such_menu/filter/"), 404, "404-00001");
-        assertError(member.get("/api/" + org + "/workspaces/nope/ita/menu/operation_list/filter/"), 404, "404-00001");
+        for (String path : List.of("filter/", "info/", "filter/count/", "maintenance/")) {
+            Http.Reply reply = path.startsWith("maintenance") ? member.post(base + "no_such_menu/" + path, Map.of("parameter", Map.of()))
+                    : member.get(base + "no_such_menu/" + path);
+            assertError(reply, 499, "499-00002");
+            assertThat(reply.json().path("message").asString()).contains("no_such_menu");
+        }
+        // An unknown workspace answers as one the caller has no role in (Exastro's gateway: 403-00001).
+        assertError(member.get("/api/" + org + "/workspaces/nope/ita/menu/operation_list/filter/"), 403, "403-00001");
+        assertError(member.post("/api/" + org + "/workspaces/nope/ita/menu/operation_list/maintenance/",
+                Map.of("parameter", Map.of("operation_name", "x"))), 403, "403-00001");
         assertError(member.post(base + "operation_list/maintenance/", "not json"), 400, "400-00002");
         assertError(member.post(base + "operation_list/maintenance/", Map.of("parameter", "x")), 499, "499-00201");
         assertError(member.post(base + "operation_list/maintenance/all/", "{}"), 400, "400-00002");
@@ -259,13 +314,208 @@ class MenuApiTest extends ApiTest {
     }
 
     @Test
-    void infoDescribesTheColumns() {
+    void infoHasExastrosShape() {
         JsonNode info = member.get(base + "device_list/info/").data();
-        assertThat(info.path("menu_info").path("rest_name").asString()).isEqualTo("device_list");
-        assertThat(info.path("column_info").findValuesAsString("rest_name"))
-                .containsExactly("managed_system_item_number", "host_name", "ip_address", "login_user", "login_password",
-                        "connection_type");
+        assertThat(info.propertyNames()).contains("menu_info", "column_info", "column_group_info");
+        JsonNode menuInfo = info.path("menu_info");
+        assertThat(menuInfo.path("menu_name").asString()).isEqualTo("Device list");
+        assertThat(menuInfo.path("pk_column_name_rest").asString()).isEqualTo("managed_system_item_number");
+        assertThat(menuInfo.path("row_insert_flag").asString()).isEqualTo("1");
+        assertThat(menuInfo.path("privilege").asString()).isEqualTo("1");
+        List<String> order = menuInfo.path("columns").valueStream().map(JsonNode::asString).toList();
+        JsonNode columns = info.path("column_info");
+        assertThat(order).isEqualTo(List.copyOf(columns.propertyNames()));
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(order.get(i)).isEqualTo("c" + (i + 1));
+        }
+        List<String> restNames = order.stream().map(key -> columns.path(key).path("column_name_rest").asString()).toList();
+        assertThat(restNames.get(0)).isEqualTo("managed_system_item_number");
+        assertThat(restNames).contains("host_name", "login_password", "connection_type");
+        assertThat(restNames.subList(restNames.size() - 4, restNames.size()))
+                .containsExactly("remarks", "discard", "last_update_date_time", "last_updated_user");
+        JsonNode host = columns.path(order.get(restNames.indexOf("host_name")));
+        assertThat(host.propertyNames()).contains("column_id", "column_name", "column_name_rest", "column_group_id",
+                "column_type", "column_disp_seq", "auto_input", "input_item", "view_item", "unique_item", "required_item",
+                "validate_option");
+        assertThat(host.path("column_type").asString()).isEqualTo("SingleTextColumn");
+        assertThat(host.path("required_item").asString()).isEqualTo("1");
+        assertThat(host.path("unique_item").asString()).isEqualTo("1");
+        assertThat(columns.path(order.get(restNames.indexOf("login_password"))).path("column_type").asString())
+                .isEqualTo("PasswordColumn");
+        assertThat(columns.path(order.get(restNames.indexOf("last_update_date_time"))).path("column_type").asString())
+                .isEqualTo("LastUpdateDateColumn");
+        assertThat(columns.path(order.get(0)).path("auto_input").asString()).isEqualTo("1");
+        assertThat(info.path("column_group_info").isEmpty()).isTrue();
+
         JsonNode japanese = member.header("Language", "ja").get(base + "device_list/info/").data();
-        assertThat(japanese.path("menu_info").path("name").asString()).isEqualTo("機器一覧");
+        assertThat(japanese.path("menu_info").path("menu_name").asString()).isEqualTo("機器一覧");
+        createUser(member, org, "viewer", "viewer-pass", "ws1", "viewer");
+        assertThat(http().as("viewer", "viewer-pass").get(base + "device_list/info/").data().path("menu_info")
+                .path("privilege").asString()).isEqualTo("2");
+        // A menu without an id column starts with uuid.
+        JsonNode link = member.get(base + "movement_playbook_link/info/").data();
+        assertThat(link.path("column_info").path("c1").path("column_name_rest").asString())
+                .isEqualTo(link.path("menu_info").path("pk_column_name_rest").asString());
+    }
+
+    @Test
+    void writesAnswerTheCountsPerTypeAndABulkItsIds() {
+        JsonNode op1 = registered("operation_list", Map.of("operation_name", "op1"));
+        JsonNode op2 = registered("operation_list", Map.of("operation_name", "op2"));
+        JsonNode op3 = registered("operation_list", Map.of("operation_name", "op3"));
+        member.post(base + "operation_list/maintenance/all/", List.of(Map.of("type", "Discard", "parameter",
+                Map.of("uuid", op3.path("uuid").asString(), "last_update_date_time", op3.path("last_update_date_time").asString()))));
+        JsonNode discarded = row("operation_list", op3.path("uuid").asString());
+
+        Http.Reply bulk = member.post(base + "operation_list/maintenance/all/", List.of(
+                Map.of("type", "Register", "parameter", Map.of("operation_name", "op4")),
+                Map.of("type", "Update", "parameter", Map.of("uuid", op1.path("uuid").asString(), "remarks", "changed",
+                        "last_update_date_time", op1.path("last_update_date_time").asString())),
+                Map.of("type", "Discard", "parameter", Map.of("uuid", op2.path("uuid").asString(),
+                        "last_update_date_time", op2.path("last_update_date_time").asString())),
+                Map.of("type", "Restore", "parameter", Map.of("uuid", op3.path("uuid").asString(),
+                        "last_update_date_time", discarded.path("last_update_date_time").asString()))));
+
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+        assertThat(bulk.data().path("Register").asInt()).isEqualTo(1);
+        assertThat(bulk.data().path("Update").asInt()).isEqualTo(1);
+        assertThat(bulk.data().path("Discard").asInt()).isEqualTo(1);
+        assertThat(bulk.data().path("Restore").asInt()).isEqualTo(1);
+        assertThat(bulk.data().path("IdList").valueStream().map(JsonNode::asString).toList().subList(1, 4))
+                .containsExactly(op1.path("uuid").asString(), op2.path("uuid").asString(), op3.path("uuid").asString());
+        assertThat(bulk.body()).doesNotContain("\"parameter\"");
+    }
+
+    @Test
+    void aPatchWithTheDiscardFlagDiscardsAndRestores() {
+        JsonNode op = registered("operation_list", Map.of("operation_name", "op1", "remarks", "kept"));
+        String path = base + "operation_list/maintenance/" + op.path("uuid").asString() + "/";
+
+        Http.Reply discard = member.patch(path, Map.of("parameter", Map.of("discard", "1", "remarks", "ignored",
+                "last_update_date_time", op.path("last_update_date_time").asString())));
+        assertThat(discard.data().toString()).as(discard.toString()).isEqualTo(counts(0, 0, 0, 1));
+        JsonNode discarded = row("operation_list", op.path("uuid").asString());
+        assertThat(discarded.path("discard").asString()).isEqualTo("1");
+        assertThat(discarded.path("remarks").asString()).isEqualTo("kept");
+        assertError(member.patch(path, Map.of("parameter", Map.of("discard", "1",
+                "last_update_date_time", discarded.path("last_update_date_time").asString()))), 499, "499-00201");
+
+        Http.Reply restore = member.patch(path, Map.of("parameter", Map.of("discard", "0",
+                "last_update_date_time", discarded.path("last_update_date_time").asString())));
+        assertThat(restore.data().toString()).as(restore.toString()).isEqualTo(counts(0, 0, 1, 0));
+        assertThat(row("operation_list", op.path("uuid").asString()).path("discard").asString()).isEqualTo("0");
+        assertThat(member.get(base + "operation_list/filter/journal/" + op.path("uuid").asString() + "/").data()
+                .findValuesAsString("journal_action")).containsExactly("Register", "Discard", "Restore");
+    }
+
+    @Test
+    void aMissingOrUnknownTypeSaysWhichTypesExist() {
+        JsonNode op = registered("operation_list", Map.of("operation_name", "op1"));
+        Map<String, Object> parameter = Map.of("uuid", op.path("uuid").asString(),
+                "last_update_date_time", op.path("last_update_date_time").asString());
+        List<Map<String, Object>> items = List.of(Map.of("type", "Delete", "parameter", parameter),
+                Map.of("parameter", parameter), Map.of("type", "register", "parameter", Map.of("operation_name", "op2")));
+
+        Http.Reply reply = member.post(base + "operation_list/maintenance/all/", items);
+
+        assertError(reply, 499, "499-00201");
+        JsonNode errors = reply.data().path("errors");
+        assertThat(errors.propertyNames()).containsExactly("0", "1", "2");
+        for (String item : List.of("0", "1", "2")) {
+            assertThat(errors.path(item).propertyNames()).containsExactly("type");
+            assertThat(errors.path(item).path("type").get(0).asString()).contains("Register, Update, Restore, Discard");
+        }
+        assertThat(errors.path("0").path("type").get(0).asString()).contains("\"Delete\" does not exist");
+        assertThat(errors.path("1").path("type").get(0).asString()).contains("type is required");
+        assertThat(reply.body()).doesNotContain("uuid is required");
+        assertThat(rows("operation_list").size()).isEqualTo(1);
+    }
+
+    @Test
+    void multipartWithJsonParametersAndFilePartsAsExastroSendsThem() {
+        byte[] playbook = PLAYBOOK.getBytes(StandardCharsets.UTF_8);
+        Http.Reply registered = member.multipart("POST", base + "playbook_files/maintenance/",
+                Http.Part.field("json_parameters", "{\"parameter\": {\"playbook_name\": \"ping.yml\"}}"),
+                Http.Part.file("playbook_file", "ping.yml", playbook));
+        assertThat(registered.data().toString()).as(registered.toString()).isEqualTo(counts(1, 0, 0, 0));
+        JsonNode row = rows("playbook_files").get(0);
+        assertThat(row.path("parameter").path("playbook_file").asString()).isEqualTo("ping.yml");
+        assertThat(Base64.getDecoder().decode(row.path("file").path("playbook_file").asString())).isEqualTo(playbook);
+
+        // A bulk names each file part by its item: "1.playbook_file" is the file of item 1.
+        Http.Reply bulk = member.multipart("POST", base + "playbook_files/maintenance/all/",
+                Http.Part.field("json_parameters", "[{\"type\": \"Register\", \"parameter\": {\"playbook_name\": \"a.yml\","
+                        + " \"playbook_file\": \"a.yml\"}}, {\"type\": \"Register\", \"parameter\": {\"playbook_name\": \"b.yml\"}}]"),
+                Http.Part.file("0.playbook_file", "a.yml", "a: 1\n".getBytes(StandardCharsets.UTF_8)),
+                Http.Part.file("1.playbook_file", "b.yml", "b: 2\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+        assertThat(bulk.data().path("Register").asInt()).isEqualTo(2);
+        String bUuid = bulk.data().path("IdList").get(1).asString();
+        assertThat(member.get(base + "playbook_files/" + bUuid + "/playbook_file/file/").data().path("file_data").asString())
+                .isEqualTo(Base64.getEncoder().encodeToString("b: 2\n".getBytes(StandardCharsets.UTF_8)));
+
+        // A PATCH replaces the file; the record's uuid comes from the path.
+        JsonNode a = row("playbook_files", bulk.data().path("IdList").get(0).asString());
+        Http.Reply patched = member.multipart("PATCH", base + "playbook_files/maintenance/" + a.path("uuid").asString() + "/",
+                Http.Part.field("json_parameters", "{\"parameter\": {\"playbook_file\": \"a2.yml\", \"last_update_date_time\": \""
+                        + a.path("last_update_date_time").asString() + "\"}}"),
+                Http.Part.file("playbook_file", "ignored-name.yml", "a: 2\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(patched.data().toString()).as(patched.toString()).isEqualTo(counts(0, 1, 0, 0));
+        assertThat(row("playbook_files", a.path("uuid").asString()).path("playbook_file").asString()).isEqualTo("a2.yml");
+        assertThat(member.get(base + "playbook_files/" + a.path("uuid").asString() + "/playbook_file/file/").data()
+                .path("file_data").asString()).isEqualTo(Base64.getEncoder().encodeToString("a: 2\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void multipartIsRefusedFromWebPagesElsewhereAndWhenMalformed() {
+        Http.Part good = Http.Part.field("json_parameters", "{\"parameter\": {\"operation_name\": \"op1\"}}");
+        String path = base + "operation_list/maintenance/";
+
+        // What a page of another site could make a browser send: refused before anything is read.
+        assertError(member.header("Origin", "https://evil.example").multipart("POST", path, good), 403, "403-00001");
+        assertError(member.header("Origin", "null").multipart("POST", path, good), 403, "403-00001");
+        assertError(member.header("Sec-Fetch-Site", "cross-site").multipart("POST", path, good), 403, "403-00001");
+        assertError(member.header("Sec-Fetch-Mode", "navigate").multipart("POST", path, good), 403, "403-00001");
+        // Only where Exastro takes it.
+        assertError(member.multipart("POST", base + "operation_list/filter/", good), 415, "415-00001");
+        assertError(member.multipart("POST", "/api/" + org + "/platform/workspaces", good), 415, "415-00001");
+        // No credentials, another organization's user, a user without a role in the workspace.
+        assertError(http().multipart("POST", path, good), 401, "401-00002");
+        String other = unique("menu-other");
+        createOrganization(other, "stranger", "stranger-pass");
+        assertError(http().as("stranger", "stranger-pass").multipart("POST", path, good), 401, "401-00002");
+        createWorkspace(member, org, "ws2");
+        createUser(member, org, "outsider", "outsider-pass", "ws2", "member");
+        assertError(http().as("outsider", "outsider-pass").multipart("POST", path, good), 403, "403-00001");
+        // Malformed: no json_parameters, not JSON, a list where an object belongs, control characters, bad UTF-8,
+        // a file part naming no item.
+        assertError(member.multipart("POST", path, Http.Part.field("parameter", "{}")), 400, "400-00002");
+        assertError(member.multipart("POST", path, Http.Part.field("json_parameters", "{not json")), 400, "400-00002");
+        assertError(member.multipart("POST", path, Http.Part.field("json_parameters", "[]")), 400, "400-00002");
+        assertError(member.multipart("POST", path, Http.Part.field("json_parameters",
+                "{\"parameter\": {\"operation_name\": \"op\\u0001\"}}")), 400, "400-00002");
+        assertError(member.multipart("POST", path, good, Http.Part.field("note", "a\u0007b")), 400, "400-00002");
+        assertError(member.multipart("POST", path, new Http.Part("json_parameters", null,
+                new byte[] {'{', '"', 'p', (byte) 0xE9, '"', ':', '1', '}'})), 400, "400-00002");
+        assertError(member.multipart("POST", base + "operation_list/maintenance/all/",
+                Http.Part.field("json_parameters", "[{\"type\": \"Register\", \"parameter\": {\"operation_name\": \"x\"}}]"),
+                Http.Part.file("5.playbook_file", "p.yml", new byte[] {1})), 400, "400-00002");
+        assertError(member.send("POST", path, "multipart/form-data; boundary=nothing", "garbage".getBytes(StandardCharsets.UTF_8)),
+                400, "400-00002");
+        assertThat(rows("operation_list").size()).isZero();
+
+        // The same request from a script (no Origin, no fetch metadata) or from jita's own origin is taken.
+        assertThat(member.header("Origin", "http://127.0.0.1:" + port).multipart("POST", path, good).status()).isEqualTo(200);
+        assertThat(rows("operation_list").size()).isEqualTo(1);
+    }
+
+    @Test
+    void loadModeRefusesMultipartWritesToo() {
+        setModes("0", "1");
+        Http.Reply reply = member.multipart("POST", base + "operation_list/maintenance/",
+                Http.Part.field("json_parameters", "{\"parameter\": {\"operation_name\": \"op1\"}}"));
+        assertError(reply, 498, "498-00001");
+        setModes("0", "0");
+        assertThat(rows("operation_list").size()).isZero();
     }
 }

@@ -76,12 +76,46 @@ public final class Http {
     /** Sends {@code body} as is when it is a String, else as JSON. */
     public Reply send(String method, String path, Object body) {
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(method, path, text == null ? null : "application/json",
+                text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One part of a multipart/form-data body: a text field, or a file when {@code fileName} is given. */
+    public record Part(String name, String fileName, byte[] content) {
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String fileName, byte[] content) {
+            return new Part(name, fileName, content);
+        }
+    }
+
+    /** Sends the parts as multipart/form-data, as a browser's FormData or {@code curl -F} does. */
+    public Reply multipart(String method, String path, Part... parts) {
+        String boundary = "jita-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: application/octet-stream")
+                    + "\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(method, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** Sends {@code body} (none when null) declared as {@code contentType}. */
+    public Reply send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-        if (text != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (username != null) {
             String pair = username + ":" + password;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -200,7 +201,8 @@ class WebSessionTest extends ApiTest {
         Http.Reply reply = member.post("/api/" + organization + "/workspaces/ws1/ita/menu/operation_list/maintenance/",
                 Map.of("parameter", Map.of("operation_name", name)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data().path("parameter").path("uuid").asString();
+        return member.post("/api/" + organization + "/workspaces/ws1/ita/menu/operation_list/filter/",
+                Map.of("operation_name", Map.of("LIST", List.of(name)))).data().get(0).path("parameter").path("uuid").asString();
     }
 
     private static String editPage(String organization, String uuid) {

@@ -138,8 +138,8 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(rows.get(1).path("parameter").path("execution_type").asString()).isEqualTo("Dry run");
         assertThat(member.post(menus + "execution_list_ansible_legacy/filter/count/",
                 Map.of("execution_type", Map.of("LIST", List.of("Dry run")))).data().asInt()).isEqualTo(1);
-        assertThat(member.get(menus + "execution_list_ansible_legacy/info/").data().path("menu_info").path("writable")
-                .asBoolean()).isFalse();
+        assertThat(member.get(menus + "execution_list_ansible_legacy/info/").data().path("menu_info").path("row_insert_flag")
+                .asString()).isEqualTo("0");
         assertError(member.post(menus + "execution_list_ansible_legacy/maintenance/",
                 Map.of("parameter", Map.of("movement_name", "x"))), 403, "403-00001");
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +74,18 @@ abstract class AnsibleTestSupport extends ApiTest {
         return false;
     }
 
+    /** Registers a record and returns it as the menu shows it (a register answers only the counts, as Exastro's). */
     JsonNode record(String menu, Map<String, Object> parameter) {
+        Set<String> before = new HashSet<>(member.get(menus + menu + "/filter/").data().findValuesAsString("uuid"));
         Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data().path("parameter");
+        assertThat(reply.data().path("Register").asInt()).isEqualTo(1);
+        for (JsonNode row : member.get(menus + menu + "/filter/").data()) {
+            if (!before.contains(row.path("parameter").path("uuid").asString())) {
+                return row.path("parameter");
+            }
+        }
+        throw new AssertionError("The record registered in " + menu + " is not found");
     }
 
     void playbook(String name, String content) {
