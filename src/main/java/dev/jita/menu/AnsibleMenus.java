@@ -3,62 +3,109 @@ package dev.jita.menu;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The menus an Ansible (legacy) execution is built from, with Exastro's REST names. */
+/**
+ * The menus an Ansible (legacy) execution is built from, with Exastro ITA's columns in Exastro's order (REST
+ * names, required and unique flags, read-only columns); docs/menus.md lists each one and every difference.
+ * Pull-downs over masters jita does not have are kept as text.
+ */
 @Component
 class AnsibleMenus implements MenuCatalog.MenuProvider {
 
     static final String NAME = "[A-Za-z0-9_.\\-]+";
+    static final String OPERATIONS = "operation_list";
+    static final String DEVICES = "device_list";
+    static final String MOVEMENTS = "movement_list_ansible_legacy";
+    static final String PLAYBOOKS = "playbook_files";
+    private static final int TEXT = 4000;
 
     @Override
     public List<MenuDefinition> menus() {
         return List.of(
-                new MenuDefinition("operation_list", "Operation list", "オペレーション一覧", List.of(
+                new MenuDefinition(OPERATIONS, "Operation list", "オペレーション一覧", List.of(
                         Column.id("operation_id", "Operation ID", "オペレーションID"),
                         Column.text("operation_name", "Operation name", "オペレーション名", true, true, 255),
-                        Column.dateTime("scheduled_date_for_execution", "Scheduled date for execution", "実施予定日時", false)),
+                        Column.dateTime("scheduled_date_for_execution", "Scheduled date for execution", "実施予定日時", false),
+                        Column.dateTime("last_run_date", "Last run date", "最終実行日時", false).filledByJita(),
+                        Column.text("environment", "Environment", "環境", false, false, 255),
+                        Column.language("language", "Language", "言語")),
                         List.of(), true),
-                new MenuDefinition("device_list", "Device list", "機器一覧", List.of(
+                new MenuDefinition(DEVICES, "Device list", "機器一覧", List.of(
                         Column.id("managed_system_item_number", "Managed system item number", "管理システム項番"),
+                        Column.choice("hw_device_type", "HW device type", "HW機器種別", false, List.of("SV", "ST", "NW")),
                         Column.text("host_name", "Host name", "ホスト名", true, true, 255).matching(NAME),
+                        Column.text("host_dns_name", "DNS Host name", "DNSホスト名", false, false, 255),
                         Column.text("ip_address", "IP address", "IPアドレス", false, false, 64)
                                 .matching("[0-9A-Fa-f:.]+"),
-                        Column.text("login_user", "Login user", "ログインユーザID", false, false, 255),
-                        Column.password("login_password", "Login password", "ログインパスワード", false),
-                        Column.choice("connection_type", "Connection type", "接続タイプ", true, List.of("ssh", "local"))),
+                        Column.text("login_user", "Login user", "ユーザ", false, false, 255),
+                        Column.password("login_password", "Login password", "パスワード", false),
+                        Column.file("ssh_private_key_file", "ssh private key file", "ssh秘密鍵ファイル", false),
+                        Column.password("passphrase", "Passphrase", "パスフレーズ", false),
+                        Column.text("authentication_method", "Authentication method", "認証方式", false, false, 255),
+                        Column.integer("port_no", "Port no", "ポート番号", false, 0, 65_535),
+                        Column.file("winrm_public_key_file", "winrm public key file", "winrm公開鍵ファイル", false),
+                        Column.file("winrm_private_key_file", "winrm private key file", "winrm秘密鍵ファイル", false),
+                        Column.choice("protocol", "Protocol", "プロトコル", false, List.of("telnet", "ssh")),
+                        Column.text("os_type", "OS type", "OS種別", false, false, 255),
+                        Column.choice("lang", "LANG", "LANG", false, List.of("utf-8", "shift_jis", "euc")),
+                        Column.text("connection_options", "Connection options", "接続オプション", false, false, TEXT),
+                        Column.multiline("inventory_file_additional_option", "Inventory file Additional option",
+                                "インベントリファイル追加オプション", false, TEXT),
+                        Column.text("instance_group_name", "Instance group name", "インスタンスグループ名", false, false, 255),
+                        Column.choice("connection_type", "Connection type", "接続タイプ", true,
+                                List.of("machine", "network", "ssh", "local"))),
                         List.of(), true),
-                new MenuDefinition("movement_list_ansible_legacy", "Movement list", "Movement一覧", List.of(
+                new MenuDefinition(MOVEMENTS, "Movement list", "Movement一覧", List.of(
                         Column.id("movement_id", "Movement ID", "Movement ID"),
                         Column.text("movement_name", "Movement name", "Movement名", true, true, 255),
-                        Column.integer("delay_timer", "Delay timer (minutes)", "遅延タイマー(分)", false, 1, 100_000)),
+                        Column.text("orchestrator", "Orchestrator", "オーケストレータ", false, false, 255).filledByJita(),
+                        Column.integer("delay_timer", "Delay timer", "遅延タイマー", false, 0, Integer.MAX_VALUE),
+                        Column.text("host_specific_format", "Host specific format", "ホスト指定形式", false, false, 255),
+                        Column.text("winrm_connection", "WinRM connection", "WinRM接続", false, false, 255),
+                        Column.multiline("header_section", "Header section", "ヘッダーセクション", false, TEXT),
+                        Column.text("optional_parameter", "Optional parameter", "オプションパラメータ", false, false, TEXT),
+                        Column.file("ansible_cfg", "ansible.cfg", "ansible.cfg", false),
+                        Column.text("ansible_agent_execution_environment", "Ansible agent execution environment", "実行環境",
+                                false, false, 255),
+                        Column.text("ansibel_builder_options", "Ansibel builder options", "ansible-builder パラメータ",
+                                false, false, TEXT),
+                        Column.text("execution_environment", "Execution environment", "実行環境", false, false, 255)),
                         List.of(), true),
-                new MenuDefinition("playbook_files", "Playbook files", "Playbook素材集", List.of(
-                        Column.id("playbook_file_id", "Playbook file ID", "Playbook素材ID"),
+                new MenuDefinition(PLAYBOOKS, "Playbook files", "Playbook素材集", List.of(
+                        Column.id("item_no", "Item No.", "項番"),
                         Column.text("playbook_name", "Playbook name", "Playbook素材名", true, true, 255).matching(NAME),
-                        Column.file("playbook_file", "Playbook file", "Playbook素材", true)),
+                        Column.file("playbook_file", "Playbook files", "Playbook素材", true),
+                        Column.text("target_linux", "Linux", "Linux", false, false, 255),
+                        Column.text("target_windows", "Windows", "Windows", false, false, 255),
+                        Column.text("target_other", "Other", "その他", false, false, TEXT),
+                        Column.text("python_necessary", "Python necessary", "Python要否", false, false, 255),
+                        Column.multiline("description", "Description", "説明", false, TEXT),
+                        Column.multiline("description_en", "Description(en)", "説明(en)", false, TEXT)),
                         List.of(), true),
-                new MenuDefinition("movement_playbook_link", "Movement-Playbook link", "Movement-Playbook紐付", List.of(
-                        Column.id("movement_playbook_link_id", "Link ID", "紐付ID"),
-                        Column.reference("movement_name", "Movement name", "Movement名", true,
-                                "movement_list_ansible_legacy.movement_name"),
-                        Column.reference("playbook_name", "Playbook name", "Playbook素材名", true, "playbook_files.playbook_name"),
-                        Column.integer("include_order", "Include order", "インクルード順序", true, 1, 10_000)),
-                        List.of(List.of("movement_name", "playbook_name")), true),
+                new MenuDefinition("movement_playbook_link", "Movement playbook link", "Movement-Playbook紐付", List.of(
+                        Column.id("associated_item_no", "Associated item No.", "項番"),
+                        Column.reference("movement", "Movement name", "Movement名", true, MOVEMENTS + ".movement_name"),
+                        Column.reference("playbook_file", "Playbook files", "Playbook素材", true, PLAYBOOKS + ".playbook_name"),
+                        Column.integer("include_order", "Include order", "インクルード順序", true, 1, Integer.MAX_VALUE)),
+                        List.of(List.of("movement", "playbook_file")), true),
                 new MenuDefinition("target_host_ansible_legacy", "Target host", "作業対象ホスト", List.of(
-                        Column.id("target_host_id", "Target host ID", "作業対象ホストID"),
-                        Column.reference("operation_name", "Operation name", "オペレーション名", true, "operation_list.operation_name"),
-                        Column.reference("movement_name", "Movement name", "Movement名", true,
-                                "movement_list_ansible_legacy.movement_name"),
-                        Column.reference("host_name", "Host name", "ホスト名", true, "device_list.host_name")),
-                        List.of(List.of("operation_name", "movement_name", "host_name")), true),
-                new MenuDefinition("substitution_value_list_ansible_legacy", "Substitution value list", "代入値管理", List.of(
-                        Column.id("substitution_value_id", "Substitution value ID", "代入値ID"),
-                        Column.reference("operation_name", "Operation name", "オペレーション名", true, "operation_list.operation_name"),
-                        Column.reference("movement_name", "Movement name", "Movement名", true,
-                                "movement_list_ansible_legacy.movement_name"),
-                        Column.reference("host_name", "Host name", "ホスト名", true, "device_list.host_name"),
-                        Column.text("variable_name", "Variable name", "変数名", true, false, 255)
-                                .matching("[A-Za-z_][A-Za-z0-9_]*"),
-                        Column.multiline("value", "Value", "具体値", false, 8000)),
-                        List.of(List.of("operation_name", "movement_name", "host_name", "variable_name")), true));
+                        Column.id("item_no", "Item No.", "項番"),
+                        Column.text("execution_no", "Execution No.", "作業No", false, false, 40).filledByJita(),
+                        Column.reference("operation", "Operation", "オペレーション", true, OPERATIONS + ".operation_name"),
+                        Column.reference("movement", "Movement name", "Movement名", true, MOVEMENTS + ".movement_name"),
+                        Column.reference("host", "Host name", "ホスト名", true, DEVICES + ".host_name")),
+                        List.of(List.of("operation", "movement", "host")), true),
+                new MenuDefinition("subst_value_list_ansible_legacy", "Substitution value list", "代入値管理", List.of(
+                        Column.id("item_no", "Item No.", "項番"),
+                        Column.text("execution_no", "Execution No.", "作業No.", false, false, 40).filledByJita(),
+                        Column.reference("operation", "Operation", "オペレーション", true, OPERATIONS + ".operation_name"),
+                        Column.reference("movement", "Movement name", "Movement名", true, MOVEMENTS + ".movement_name"),
+                        Column.reference("host", "Host name", "ホスト名", true, DEVICES + ".host_name"),
+                        Column.text("variable_name", "Movement Name:Variable name", "Movement名:変数名", true, false, 512)
+                                .matching("(.+:)?[A-Za-z_][A-Za-z0-9_]*"),
+                        Column.choice("sensitive_setting", "Sensitive setting", "Sensitive設定", false, List.of("True", "False")),
+                        Column.multiline("value", "Value", "値", false, 65_536),
+                        Column.file("file", "File", "ファイル", false),
+                        Column.integer("substitution_order", "Substitution order", "代入順序", false, 1, Integer.MAX_VALUE)),
+                        List.of(List.of("operation", "movement", "host", "variable_name")), true));
     }
 }

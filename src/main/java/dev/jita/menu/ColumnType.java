@@ -16,5 +16,7 @@ public enum ColumnType {
     /** Stored encrypted, never returned in clear. */
     PASSWORD,
     /** Its file name in the parameter, its bytes (base64) in the request's "file" object. */
-    FILE
+    FILE,
+    /** Read-only: the language ("en" or "ja") of the request that last registered or updated the record. */
+    LANGUAGE
 }

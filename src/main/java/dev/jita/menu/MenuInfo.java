@@ -103,7 +103,7 @@ final class MenuInfo {
     private static Map<String, Object> own(Column column, boolean japanese, ObjectMapper json) {
         boolean id = column.type() == ColumnType.ID;
         Map<String, Object> info = common(column.restName(), column.nameEn(), column.nameJa(), columnType(column.type()),
-                id ? "1" : "0", id ? "0" : "1", flag(column.unique()));
+                flag(id), flag(!id && !column.readOnly()), flag(column.unique()));
         info.put("required_item", flag(column.required()));
         if (column.type() == ColumnType.REFERENCE) {
             info.put("ref_table_name", column.referencedMenu());
@@ -115,7 +115,7 @@ final class MenuInfo {
                 options.put("int_min", column.minimum());
                 options.put("int_max", column.maxLength());
             }
-            case DATETIME, ID -> {
+            case DATETIME, ID, LANGUAGE -> {
             }
             default -> {
                 options.put("min_length", 0);
@@ -164,7 +164,7 @@ final class MenuInfo {
     /** Exastro's column class of each of jita's column types. */
     private static String columnType(ColumnType type) {
         return switch (type) {
-            case ID, STRING -> TEXT;
+            case ID, STRING, LANGUAGE -> TEXT;
             case MULTILINE -> "MultiTextColumn";
             case INTEGER -> "NumColumn";
             case DATETIME -> "DateTimeColumn";

@@ -1,6 +1,7 @@
 package dev.jita.menu;
 
 import dev.jita.core.ApiException;
+import dev.jita.core.Messages;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
@@ -19,8 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -53,9 +57,10 @@ public class MenuService {
     private final MaintenanceGate gate;
     private final ObjectMapper json;
     private final Map<String, MenuRecordSource> sources = new HashMap<>();
+    private final Map<String, List<ComputedColumns>> computed = new HashMap<>();
 
     MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json,
-                List<MenuRecordSource> sources) {
+                List<MenuRecordSource> sources, List<ComputedColumns> computed) {
         this.catalog = catalog;
         this.store = store;
         this.secrets = secrets;
@@ -67,6 +72,11 @@ public class MenuService {
                 throw new IllegalStateException("Menu " + menu.restName() + " has a record source but is user-writable");
             }
             this.sources.put(source.menu(), source);
+        }
+        for (ComputedColumns columns : computed) {
+            for (String menu : columns.menus()) {
+                this.computed.computeIfAbsent(catalog.get(menu).restName(), m -> new ArrayList<>()).add(columns);
+            }
         }
     }
 
@@ -80,14 +90,33 @@ public class MenuService {
         }
         References references = new References(organizationId, workspaceId);
         Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, menuName) : Map.of();
-        return store.all(organizationId, workspaceId, menuName).stream()
-                .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList();
+        return withComputed(organizationId, workspaceId, menu, store.all(organizationId, workspaceId, menuName).stream()
+                .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList());
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
         MenuDefinition menu = catalog.get(organizationId, menuName);
         return store.find(organizationId, workspaceId, menuName, id)
-                .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()));
+                .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()))
+                .map(record -> withComputed(organizationId, workspaceId, menu, List.of(record)).get(0));
+    }
+
+    /** Fills the read-only columns other modules compute (see {@link ComputedColumns}); the greatest value wins. */
+    private List<Record> withComputed(String organizationId, String workspaceId, MenuDefinition menu,
+                                      List<Record> records) {
+        for (ComputedColumns columns : computed.getOrDefault(menu.restName(), List.of())) {
+            Map<String, Map<String, Object>> values = columns.values(menu.restName(), organizationId, workspaceId,
+                    records);
+            for (Record record : records) {
+                values.getOrDefault(record.id(), Map.of()).forEach((name, value) -> {
+                    if (value != null && menu.column(name).filter(Column::readOnly).isPresent()) {
+                        record.parameter().merge(name, value,
+                                (a, b) -> a.toString().compareTo(b.toString()) >= 0 ? a : b);
+                    }
+                });
+            }
+        }
+        return records;
     }
 
     /** A password column's value in clear, for the drivers that must use it; never for an API answer. */
@@ -141,8 +170,8 @@ public class MenuService {
                 file.put(column.restName(), Base64.getEncoder().encodeToString(files.get(column.restName())));
             }
         }
-        parameter.put(DISCARD, record.discarded() ? "1" : "0");
         parameter.put(REMARKS, record.data().get(REMARKS));
+        parameter.put(DISCARD, record.discarded() ? "1" : "0");
         parameter.put(LAST_UPDATE, STAMP.format(record.lastUpdate()));
         parameter.put(LAST_USER, record.lastUpdateUser());
         return new Record(record.id(), parameter, file, record.discarded());
@@ -258,7 +287,8 @@ public class MenuService {
                 throw invalid.exception(json.writeValueAsString(invalid.reasons()));
             }
             References fresh = new References(organizationId, workspaceId);
-            return new Applied(written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList(), counts);
+            return new Applied(withComputed(organizationId, workspaceId, menu,
+                    written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList()), counts);
         });
     }
 
@@ -405,7 +435,7 @@ public class MenuService {
         for (Map.Entry<String, JsonNode> entry : parameter.properties()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
-            if (READ_ONLY.contains(key) || menu.column(key).filter(c -> c.type() == ColumnType.ID).isPresent()) {
+            if (READ_ONLY.contains(key) || menu.column(key).filter(Column::readOnly).isPresent()) {
                 continue;
             }
             if (key.equals(DISCARD)) {
@@ -441,8 +471,11 @@ public class MenuService {
             }
         }
         for (Column column : menu.columns()) {
+            if (column.type() == ColumnType.LANGUAGE) {
+                data.put(column.restName(), requestLanguage());
+            }
             boolean missing = data.get(column.restName()) == null;
-            if (column.required() && missing && column.type() != ColumnType.ID) {
+            if (column.required() && missing && !column.readOnly()) {
                 invalid.add(index, column.restName(), "required");
             }
             if (column.type() == ColumnType.FILE && !missing && registering && !files.containsKey(column.restName())) {
@@ -531,6 +564,15 @@ public class MenuService {
             }
             default -> invalid.add(index, name, "cannot be set");
         }
+    }
+
+    /** The API's language (Exastro's Language header), else the web page's. */
+    private static String requestLanguage() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader(Messages.LANGUAGE_HEADER) != null) {
+            return Messages.locale(attributes.getRequest()).getLanguage();
+        }
+        return LocaleContextHolder.getLocale().getLanguage().startsWith("ja") ? "ja" : "en";
     }
 
     private static Map<String, List<Object>> uniqueKeys(MenuDefinition menu, Map<String, Object> data) {

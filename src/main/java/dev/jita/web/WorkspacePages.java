@@ -170,7 +170,7 @@ class WorkspacePages {
     private static void readForm(MenuDefinition menu, MultipartHttpServletRequest request, ObjectNode parameter,
                                  ObjectNode file, boolean updating) throws IOException {
         for (Column column : menu.columns()) {
-            if (column.type() == ColumnType.ID) {
+            if (column.readOnly()) {
                 continue;
             }
             if (column.type() == ColumnType.FILE) {

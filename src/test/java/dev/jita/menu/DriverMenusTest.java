@@ -61,7 +61,7 @@ class DriverMenusTest extends ApiTest {
             assertThat(boss.get(menu(with) + path).status()).isEqualTo(200);
         }
         assertError(boss.post(menu(without) + "/maintenance/", Map.of("parameter", Map.of("item_name", "a"))),
-                404, "404-00001");
+                499, "499-00002");
         Http.Reply registered = boss.post(menu(with) + "/maintenance/", Map.of("parameter", Map.of("item_name", "a")));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
     }

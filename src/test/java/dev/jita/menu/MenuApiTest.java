@@ -75,10 +75,10 @@ class MenuApiTest extends ApiTest {
                 "parameter", Map.of("playbook_name", "ping.yml", "playbook_file", "ping.yml"),
                 "file", Map.of("playbook_file", Base64.getEncoder().encodeToString(PLAYBOOK.getBytes(StandardCharsets.UTF_8)))));
         assertThat(playbook.status()).as(playbook.toString()).isEqualTo(200);
-        registered("movement_playbook_link", Map.of("movement_name", "mv1", "playbook_name", "ping.yml", "include_order", 1));
-        registered("target_host_ansible_legacy", Map.of("operation_name", "op1", "movement_name", "mv1", "host_name", "web1"));
-        registered("substitution_value_list_ansible_legacy", Map.of("operation_name", "op1", "movement_name", "mv1",
-                "host_name", "web1", "variable_name", "greeting", "value", "hello"));
+        registered("movement_playbook_link", Map.of("movement", "mv1", "playbook_file", "ping.yml", "include_order", 1));
+        registered("target_host_ansible_legacy", Map.of("operation", "op1", "movement", "mv1", "host", "web1"));
+        registered("subst_value_list_ansible_legacy", Map.of("operation", "op1", "movement", "mv1",
+                "host", "web1", "variable_name", "greeting", "value", "hello"));
     }
 
     @Test
@@ -94,8 +94,8 @@ class MenuApiTest extends ApiTest {
         assertThat(device.path("last_updated_user").asString()).isEqualTo("owner");
 
         JsonNode link = rows("movement_playbook_link").get(0).path("parameter");
-        assertThat(link.path("movement_name").asString()).isEqualTo("mv1");
-        assertThat(link.path("playbook_name").asString()).isEqualTo("ping.yml");
+        assertThat(link.path("movement").asString()).isEqualTo("mv1");
+        assertThat(link.path("playbook_file").asString()).isEqualTo("ping.yml");
         assertThat(link.path("include_order").asInt()).isEqualTo(1);
 
         JsonNode playbook = rows("playbook_files").get(0);
@@ -107,7 +107,7 @@ class MenuApiTest extends ApiTest {
         assertThat(new String(Base64.getDecoder().decode(download.data().path("file_data").asString()),
                 StandardCharsets.UTF_8)).isEqualTo(PLAYBOOK);
 
-        assertThat(rows("substitution_value_list_ansible_legacy").get(0).path("parameter").path("value").asString())
+        assertThat(rows("subst_value_list_ansible_legacy").get(0).path("parameter").path("value").asString())
                 .isEqualTo("hello");
         assertThat(member.get(base + "device_list/filter/").body()).doesNotContain("s3cret-Pa55");
         assertThat(member.get(base + "device_list/filter/count/").data().asInt()).isEqualTo(1);
@@ -123,7 +123,7 @@ class MenuApiTest extends ApiTest {
                         "last_update_date_time", movement.path("last_update_date_time").asString())));
 
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        assertThat(rows("movement_playbook_link").get(0).path("parameter").path("movement_name").asString())
+        assertThat(rows("movement_playbook_link").get(0).path("parameter").path("movement").asString())
                 .isEqualTo("mv-renamed");
     }
 
@@ -141,11 +141,11 @@ class MenuApiTest extends ApiTest {
         assertError(register("device_list", Map.of("connection_type", "ssh")), 499, "499-00201");
         assertError(register("movement_list_ansible_legacy", Map.of("movement_name", "m", "delay_timer", "soon")), 499,
                 "499-00201");
-        assertError(register("movement_list_ansible_legacy", Map.of("movement_name", "m", "delay_timer", 0)), 499,
+        assertError(register("movement_list_ansible_legacy", Map.of("movement_name", "m", "delay_timer", -1)), 499,
                 "499-00201");
         assertError(register("operation_list", Map.of("operation_name", "o", "scheduled_date_for_execution", "tomorrow")),
                 499, "499-00201");
-        assertError(register("movement_playbook_link", Map.of("movement_name", "none", "playbook_name", "none",
+        assertError(register("movement_playbook_link", Map.of("movement", "none", "playbook_file", "none",
                 "include_order", 1)), 499, "499-00201");
         assertError(member.post(base + "playbook_files/maintenance/", Map.of("parameter",
                 Map.of("playbook_name", "p.yml", "playbook_file", "p.yml"))), 499, "499-00201");
@@ -517,5 +517,67 @@ class MenuApiTest extends ApiTest {
         assertError(reply, 498, "498-00001");
         setModes("0", "0");
         assertThat(rows("operation_list").size()).isZero();
+    }
+
+    /** Exastro ITA's REST names of each menu's columns, in Exastro's order (its menu-column definitions). */
+    static final Map<String, List<String>> EXASTRO_COLUMNS = Map.of(
+            "operation_list", List.of("operation_id", "operation_name", "scheduled_date_for_execution", "last_run_date",
+                    "environment", "language", "remarks", "discard", "last_update_date_time", "last_updated_user"),
+            "device_list", List.of("managed_system_item_number", "hw_device_type", "host_name", "host_dns_name",
+                    "ip_address", "login_user", "login_password", "ssh_private_key_file", "passphrase",
+                    "authentication_method", "port_no", "winrm_public_key_file", "winrm_private_key_file", "protocol",
+                    "os_type", "lang", "connection_options", "inventory_file_additional_option", "instance_group_name",
+                    "connection_type", "remarks", "discard", "last_update_date_time", "last_updated_user"),
+            "movement_list_ansible_legacy", List.of("movement_id", "movement_name", "orchestrator", "delay_timer",
+                    "host_specific_format", "winrm_connection", "header_section", "optional_parameter", "ansible_cfg",
+                    "ansible_agent_execution_environment", "ansibel_builder_options", "execution_environment", "remarks",
+                    "discard", "last_update_date_time", "last_updated_user"),
+            "playbook_files", List.of("item_no", "playbook_name", "playbook_file", "target_linux", "target_windows",
+                    "target_other", "python_necessary", "description", "description_en", "remarks", "discard",
+                    "last_update_date_time", "last_updated_user"),
+            "movement_playbook_link", List.of("associated_item_no", "movement", "playbook_file", "include_order", "remarks",
+                    "discard", "last_update_date_time", "last_updated_user"),
+            "target_host_ansible_legacy", List.of("item_no", "execution_no", "operation", "movement", "host", "remarks",
+                    "discard", "last_update_date_time", "last_updated_user"),
+            "subst_value_list_ansible_legacy", List.of("item_no", "execution_no", "operation", "movement", "host",
+                    "variable_name", "sensitive_setting", "value", "file", "substitution_order", "remarks", "discard",
+                    "last_update_date_time", "last_updated_user"));
+
+    /** The columns of a record as the search answers them; jita's own uuid aside, they are Exastro's, in its order. */
+    static List<String> columns(JsonNode parameter) {
+        return parameter.propertyNames().stream().filter(name -> !name.equals("uuid")).toList();
+    }
+
+    @Test
+    void everyStandardMenuAnswersExastrosColumnsInExastrosOrder() {
+        ansibleData();
+
+        for (Map.Entry<String, List<String>> menu : EXASTRO_COLUMNS.entrySet()) {
+            assertThat(columns(rows(menu.getKey()).get(0).path("parameter"))).as(menu.getKey())
+                    .containsExactlyElementsOf(menu.getValue());
+        }
+    }
+
+    @Test
+    void readOnlyColumnsGivenInAWriteAreIgnoredAsExastroDoes() {
+        JsonNode op = registered("operation_list", Map.of("operation_id", "my-own-id", "operation_name", "op1",
+                "last_run_date", "2020/01/01 00:00:00", "language", "fr", "environment", "staging"));
+
+        assertThat(op.path("operation_id").asString()).isEqualTo(op.path("uuid").asString()).isNotEqualTo("my-own-id");
+        assertThat(op.path("last_run_date").isNull()).as(op.toString()).isTrue();
+        assertThat(op.path("language").asString()).isEqualTo("en");
+        assertThat(op.path("environment").asString()).isEqualTo("staging");
+
+        Http.Reply updated = member.header("Language", "ja").patch(base + "operation_list/maintenance/"
+                + op.path("uuid").asString() + "/", Map.of("parameter", Map.of("last_run_date", "2020/01/01 00:00:00",
+                "language", "fr", "last_update_date_time", op.path("last_update_date_time").asString())));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        JsonNode stored = rows("operation_list").get(0).path("parameter");
+        assertThat(stored.path("last_run_date").isNull()).isTrue();
+        assertThat(stored.path("language").asString()).isEqualTo("ja");
+
+        JsonNode movement = registered("movement_list_ansible_legacy", Map.of("movement_name", "mv1",
+                "orchestrator", "Terraform CLI"));
+        assertThat(movement.path("orchestrator").asString()).isEqualTo("Ansible Legacy");
     }
 }

@@ -54,7 +54,7 @@ class LanguageTest extends ApiTest {
 
     private static String menuName(Http.Reply info) {
         assertThat(info.status()).as(info.toString()).isEqualTo(200);
-        return info.data().path("menu_info").path("name").asString();
+        return info.data().path("menu_info").path("menu_name").asString();
     }
 
     @Test
@@ -66,11 +66,11 @@ class LanguageTest extends ApiTest {
 
         assertThat(menuName(alice.get(menus + "device_list/info/"))).isEqualTo("機器一覧");
         assertThat(alice.get(menus + "no_such_menu/info/").json().path("message").asString())
-                .isEqualTo("メニュー no_such_menu は存在しません。");
+                .isEqualTo("対象のメニューが存在しません。(menu: no_such_menu)");
         assertThat(menuName(alice.header("Language", "").get(menus + "device_list/info/"))).isEqualTo("機器一覧");
         assertThat(menuName(alice.header("Language", "en").get(menus + "device_list/info/"))).isEqualTo("Device list");
         assertThat(alice.header("Language", "en").get(menus + "no_such_menu/info/").json().path("message").asString())
-                .isEqualTo("Menu no_such_menu does not exist.");
+                .isEqualTo("The target menu does not exist. (menu: no_such_menu)");
         // Another user of the same organization keeps the default.
         assertThat(menuName(http().as("boss", "boss-pass").get(menus + "device_list/info/"))).isEqualTo("Device list");
         // The page shows the saved language as the user's.

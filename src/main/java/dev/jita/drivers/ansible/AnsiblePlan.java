@@ -37,7 +37,7 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
     static final String PLAYBOOKS = "playbook_files";
     static final String TARGET_HOSTS = "target_host_ansible_legacy";
     static final String DEVICES = "device_list";
-    static final String VALUES = "substitution_value_list_ansible_legacy";
+    static final String VALUES = "subst_value_list_ansible_legacy";
 
     List<String> passwords() {
         return hosts.stream().map(Host::password).filter(Objects::nonNull).toList();
@@ -57,10 +57,10 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
 
         List<Playbook> playbooks = new ArrayList<>();
         List<MenuService.Record> links = reader.active(LINKS).stream()
-                .filter(link -> movementName.equals(text(link, "movement_name")))
+                .filter(link -> movementName.equals(text(link, "movement")))
                 .sorted(Comparator.comparingLong(link -> number(link, "include_order"))).toList();
         for (MenuService.Record link : links) {
-            String name = text(link, "playbook_name");
+            String name = text(link, "playbook_file");
             if (name == null) {
                 throw new Unrunnable("A playbook linked to movement " + movementName + " no longer exists.");
             }
@@ -79,14 +79,14 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
         }
 
         List<String> hostNames = reader.active(TARGET_HOSTS).stream()
-                .filter(t -> operationName.equals(text(t, "operation_name")) && movementName.equals(text(t, "movement_name")))
-                .map(t -> text(t, "host_name")).filter(Objects::nonNull).distinct().toList();
+                .filter(t -> operationName.equals(text(t, "operation")) && movementName.equals(text(t, "movement")))
+                .map(t -> text(t, "host")).filter(Objects::nonNull).distinct().toList();
         if (hostNames.isEmpty()) {
             throw new Unrunnable("No target host is registered for operation " + operationName + " and movement "
                     + movementName + " (" + TARGET_HOSTS + "): there is nothing to run the playbooks on.");
         }
         List<MenuService.Record> values = reader.active(VALUES).stream()
-                .filter(v -> operationName.equals(text(v, "operation_name")) && movementName.equals(text(v, "movement_name")))
+                .filter(v -> operationName.equals(text(v, "operation")) && movementName.equals(text(v, "movement")))
                 .toList();
         List<Host> hosts = new ArrayList<>();
         for (String hostName : hostNames) {
@@ -96,13 +96,24 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
             String password = menus.secret(execution.organizationId(), execution.workspaceId(), DEVICES, device.id(),
                     "login_password").filter(p -> !p.isEmpty()).orElse(null);
             Map<String, Object> variables = new LinkedHashMap<>();
-            values.stream().filter(v -> hostName.equals(text(v, "host_name")))
-                    .forEach(v -> variables.put(text(v, "variable_name"), v.parameter().get("value")));
-            hosts.add(new Host(hostName, address == null ? hostName : address, text(device, "connection_type"),
+            values.stream().filter(v -> hostName.equals(text(v, "host")))
+                    .forEach(v -> variables.put(variableName(text(v, "variable_name")), v.parameter().get("value")));
+            // Exastro's connection types (machine, network) are credentials of a controller: jita connects by ssh.
+            String connection = "local".equals(text(device, "connection_type")) ? "local" : "ssh";
+            hosts.add(new Host(hostName, address == null ? hostName : address, connection,
                     text(device, "login_user"), password, variables));
         }
         Object delay = movement.parameter().get("delay_timer");
-        return new AnsiblePlan(delay == null ? null : Long.valueOf(delay.toString()), playbooks, hosts);
+        Long delayTimer = delay == null ? null : Long.valueOf(delay.toString());
+        if (delayTimer != null && delayTimer == 0) {
+            delayTimer = null;
+        }
+        return new AnsiblePlan(delayTimer, playbooks, hosts);
+    }
+
+    /** Exastro names a variable "movement:variable"; the variable is what follows the last colon. */
+    private static String variableName(String given) {
+        return given.substring(given.lastIndexOf(':') + 1);
     }
 
     private static String text(MenuService.Record record, String column) {

@@ -145,7 +145,7 @@ class AnsibleApiRulesTest extends AnsibleTestSupport {
         record("operation_list", Map.of("operation_name", "op1"));
         record("movement_list_ansible_legacy", Map.of("movement_name", "mv1"));
         playbook("main.yml", NO_HOSTS);
-        record("movement_playbook_link", Map.of("movement_name", "mv1", "playbook_name", "main.yml", "include_order", 1));
+        record("movement_playbook_link", Map.of("movement", "mv1", "playbook_file", "main.yml", "include_order", 1));
 
         JsonNode end = awaitEnd(execute());
 

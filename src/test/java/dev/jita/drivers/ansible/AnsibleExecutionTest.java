@@ -134,7 +134,20 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(first.path("execution_type").asString()).isEqualTo("Normal");
         assertThat(first.path("status").asString()).isEqualTo("Completed");
         assertThat(first.path("movement_name").asString()).isEqualTo("mv1");
-        assertThat(first.path("time_start").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(first.path("start_date_time").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(first.path("end_date_time").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(first.path("register_time").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(first.path("operation_name").asString()).isEqualTo("op1");
+        assertThat(first.path("abort_execute_flag").asString()).isEqualTo("False");
+        assertThat(first.path("execution_engine").asString()).isEqualTo("Ansible-Core");
+        assertThat(first.propertyNames().stream().filter(name -> !name.equals("uuid")).toList()).containsExactly(
+                "execution_no", "detail", "execution_type", "status", "abort_execute_flag", "execution_engine",
+                "caller_conductor", "execution_user", "register_time", "movement_id", "movement_name", "delay_timer",
+                "host_specific_format", "winrm_connection", "header_section", "ansible_cfg",
+                "ansible_agent_execution_environment", "ansibel_builder_options", "execution_environment", "operation_id",
+                "operation_name", "populated_data", "result_data", "scheduled_date_time", "start_date_time",
+                "end_date_time", "collection_status", "collection_log", "conductor_instance_id", "remarks", "discard",
+                "last_update_date_time", "last_updated_user");
         assertThat(rows.get(1).path("parameter").path("execution_type").asString()).isEqualTo("Dry run");
         assertThat(member.post(menus + "execution_list_ansible_legacy/filter/count/",
                 Map.of("execution_type", Map.of("LIST", List.of("Dry run")))).data().asInt()).isEqualTo(1);
@@ -142,6 +155,29 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
                 .asString()).isEqualTo("0");
         assertError(member.post(menus + "execution_list_ansible_legacy/maintenance/",
                 Map.of("parameter", Map.of("movement_name", "x"))), 403, "403-00001");
+    }
+
+    @Test
+    void anExecutionFillsTheLastRunDateOfItsOperationAndTheExecutionNoOfItsTargetHosts() throws Exception {
+        scenario(play("    - name: nothing much\n      ping:\n"), null);
+        JsonNode before = member.get(menus + "operation_list/filter/").data().get(0).path("parameter");
+        assertThat(before.path("last_run_date").isNull()).as(before.toString()).isTrue();
+
+        String run = execute();
+        awaitEnd(run);
+
+        JsonNode execution = viewer.get(menus + "execution_list_ansible_legacy/filter/").data().get(0).path("parameter");
+        JsonNode operation = viewer.get(menus + "operation_list/filter/").data().get(0).path("parameter");
+        assertThat(operation.path("last_run_date").asString()).as(operation.toString())
+                .isEqualTo(execution.path("start_date_time").asString());
+        assertThat(viewer.post(menus + "operation_list/filter/", Map.of("last_run_date",
+                Map.of("RANGE", Map.of("START", "2000/01/01 00:00:00")))).data().size()).isEqualTo(1);
+        assertThat(viewer.get(menus + "target_host_ansible_legacy/filter/").data().get(0).path("parameter")
+                .path("execution_no").asString()).isEqualTo(run);
+        assertThat(viewer.get(menus + "subst_value_list_ansible_legacy/filter/").data().get(0).path("parameter")
+                .path("execution_no").asString()).isEqualTo(run);
+        assertThat(viewer.get(menus + "movement_list_ansible_legacy/filter/").data().get(0).path("parameter")
+                .path("orchestrator").asString()).isEqualTo("Ansible Legacy");
     }
 
     @Test

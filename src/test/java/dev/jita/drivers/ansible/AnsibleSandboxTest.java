@@ -95,8 +95,8 @@ class AnsibleSandboxTest extends AnsibleTestSupport {
                         ln -s /etc/passwd "$out/passwd-link"
                 """.formatted(String.join(" ", hidden.stream().map(Path::toString).toList()), hostDir, hostTmp,
                 ProcessHandle.current().pid(), hostSecret)));
-        record("movement_playbook_link", Map.of("movement_name", "probe", "playbook_name", "probe.yml", "include_order", 1));
-        record("target_host_ansible_legacy", Map.of("operation_name", "op1", "movement_name", "probe", "host_name", "web1"));
+        record("movement_playbook_link", Map.of("movement", "probe", "playbook_file", "probe.yml", "include_order", 1));
+        record("target_host_ansible_legacy", Map.of("operation", "op1", "movement", "probe", "host", "web1"));
 
         String probe = execute(Map.of("movement_name", "probe", "operation_name", "op1"));
         JsonNode end = awaitEnd(probe);

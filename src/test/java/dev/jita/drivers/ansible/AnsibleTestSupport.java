@@ -109,10 +109,11 @@ abstract class AnsibleTestSupport extends ApiTest {
         }
         record("movement_list_ansible_legacy", movement);
         playbook("main.yml", playbook);
-        record("movement_playbook_link", Map.of("movement_name", "mv1", "playbook_name", "main.yml", "include_order", 1));
-        record("target_host_ansible_legacy", Map.of("operation_name", "op1", "movement_name", "mv1", "host_name", "web1"));
-        record("substitution_value_list_ansible_legacy", Map.of("operation_name", "op1", "movement_name", "mv1",
-                "host_name", "web1", "variable_name", "greeting", "value", "hello-from-jita"));
+        record("movement_playbook_link", Map.of("movement", "mv1", "playbook_file", "main.yml", "include_order", 1));
+        record("target_host_ansible_legacy", Map.of("operation", "op1", "movement", "mv1", "host", "web1"));
+        // Exastro names the variable "movement:variable"; the driver uses the variable.
+        record("subst_value_list_ansible_legacy", Map.of("operation", "op1", "movement", "mv1",
+                "host", "web1", "variable_name", "mv1:greeting", "value", "hello-from-jita"));
     }
 
     /** A playbook of these tasks (YAML, indented by 4) on all hosts, without fact gathering. */

@@ -40,8 +40,8 @@ class AnsibleWebUiTest extends AnsibleTestSupport {
             assertThat(browser.findElements(By.id("scram-form")).get(0).isDisplayed()).isFalse();
             session.screenshot("ansible-execution");
 
-            record("substitution_value_list_ansible_legacy", java.util.Map.of("operation_name", "op1",
-                    "movement_name", "mv1", "host_name", "web1", "variable_name", "seconds", "value", "120"));
+            record("subst_value_list_ansible_legacy", java.util.Map.of("operation", "op1",
+                    "movement", "mv1", "host", "web1", "variable_name", "seconds", "value", "120"));
             browser.get(session.url("/ui/ws/" + org + "/ws1/ansible"));
             browser.findElement(By.id("execute")).click();
             session.live().until(d -> "3".equals(d.findElement(By.id("status")).getDomAttribute("data-status-id")));

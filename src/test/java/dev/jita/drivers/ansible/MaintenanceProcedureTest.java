@@ -58,13 +58,13 @@ class MaintenanceProcedureTest extends AnsibleTestSupport {
         record("device_list", Map.of("host_name", "localhost", "connection_type", "local"));
         record("movement_list_ansible_legacy", Map.of("movement_name", "mv-sleep"));
         playbook("sleep.yml", SLEEPING);
-        record("movement_playbook_link", Map.of("movement_name", "mv-sleep", "playbook_name", "sleep.yml", "include_order", 1));
+        record("movement_playbook_link", Map.of("movement", "mv-sleep", "playbook_file", "sleep.yml", "include_order", 1));
         for (String operation : List.of("op-short", "op-long")) {
             record("operation_list", Map.of("operation_name", operation));
-            record("target_host_ansible_legacy", Map.of("operation_name", operation, "movement_name", "mv-sleep",
-                    "host_name", "localhost"));
-            record("substitution_value_list_ansible_legacy", Map.of("operation_name", operation, "movement_name", "mv-sleep",
-                    "host_name", "localhost", "variable_name", "seconds", "value", operation.equals("op-short") ? "5" : "120"));
+            record("target_host_ansible_legacy", Map.of("operation", operation, "movement", "mv-sleep",
+                    "host", "localhost"));
+            record("subst_value_list_ansible_legacy", Map.of("operation", operation, "movement", "mv-sleep",
+                    "host", "localhost", "variable_name", "seconds", "value", operation.equals("op-short") ? "5" : "120"));
         }
 
         // E1 runs and is listed by backyard-execute-check.
