@@ -100,8 +100,7 @@ class KilledProcessDurabilityTest {
     private static Map<String, Object> organization(String id) {
         return Map.of("id", id, "name", id,
                 "organization_managers", List.of(Map.of("username", "manager", "enabled", true,
-                        "credentials", List.of(Map.of("type", "password", "value", "manager-pass")))),
-                "plan", Map.of("id", "plan-1"));
+                        "credentials", List.of(Map.of("type", "password", "value", "manager-pass")))));
     }
 
     /** A jita process of its own on the given database. */
