@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -36,8 +37,8 @@ class OpenApiDocumentTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
-    /** One operation: "GET /api/...". */
-    private record Endpoint(String method, String path, HandlerMethod handler) {
+    /** One operation: "GET /api/..."; {@code multipart} when the mapping consumes only multipart/form-data. */
+    private record Endpoint(String method, String path, HandlerMethod handler, boolean multipart) {
     }
 
     /** Every mapping under /api/, each pattern with each method. */
@@ -51,7 +52,9 @@ class OpenApiDocumentTest extends ApiTest {
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 assertThat(methods).as("every API mapping names its methods: " + pattern).isNotEmpty();
-                methods.forEach(m -> endpoints.add(new Endpoint(m.name(), pattern, entry.getValue())));
+                boolean multipart = info.getConsumesCondition().getConsumableMediaTypes()
+                        .equals(Set.of(MediaType.MULTIPART_FORM_DATA));
+                methods.forEach(m -> endpoints.add(new Endpoint(m.name(), pattern, entry.getValue(), multipart)));
             }
         }
         return endpoints;
@@ -143,6 +146,10 @@ class OpenApiDocumentTest extends ApiTest {
             if (readsBody) {
                 bodies++;
                 JsonNode schema = body.path("content").path("application/json").path("schema");
+                assertThat(schema.path("$ref").asString()).as(name).startsWith("#/components/schemas/");
+            } else if (endpoint.multipart()) {
+                // The form variant of a JSON operation: the same path and method, so the same requestBody.
+                JsonNode schema = body.path("content").path("multipart/form-data").path("schema");
                 assertThat(schema.path("$ref").asString()).as(name).startsWith("#/components/schemas/");
             } else {
                 assertThat(body.isMissingNode()).as(name).isTrue();
