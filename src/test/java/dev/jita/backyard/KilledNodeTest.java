@@ -28,7 +28,7 @@ class KilledNodeTest extends EngineTestSupport {
     @DynamicPropertySource
     static void databaseOpenToAnotherProcess(DynamicPropertyRegistry registry) {
         if (TestDatabase.KIND.equals("h2")) {
-            String url = "jdbc:h2:file:" + TestDatabase.fresh().get("jita.data-dir")
+            String url = "jdbc:h2:async:" + TestDatabase.fresh().get("jita.data-dir")
                     + "/jita;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
             registry.add("spring.datasource.url", () -> url);
         }

@@ -74,7 +74,7 @@ class ExastroColumnNamesMigrationTest {
 
     private static DataSource dataSource(Map<String, String> properties) {
         String url = properties.containsKey("jita.data-dir")
-                ? "jdbc:h2:file:" + properties.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE"
+                ? "jdbc:h2:async:" + properties.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE"
                 : properties.get("spring.datasource.url");
         return new DriverManagerDataSource(url, properties.getOrDefault("spring.datasource.username", "sa"),
                 properties.getOrDefault("spring.datasource.password", ""));

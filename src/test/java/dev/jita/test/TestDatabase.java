@@ -74,7 +74,7 @@ public final class TestDatabase {
     public static void useOwn(DynamicPropertyRegistry registry) {
         Map<String, String> database = fresh();
         String url = database.containsKey("spring.datasource.url") ? database.get("spring.datasource.url")
-                : "jdbc:h2:file:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
         registry.add("spring.datasource.hikari.jdbc-url", () -> url);
     }
 

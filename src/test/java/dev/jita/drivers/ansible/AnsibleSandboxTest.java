@@ -62,8 +62,8 @@ class AnsibleSandboxTest extends AnsibleTestSupport {
         List<Path> hidden = new ArrayList<>(List.of(hostSecret, otherDir, otherDir.resolve("site.yml"),
                 Path.of("pom.xml").toAbsolutePath(), Path.of("src/main/resources/application.properties").toAbsolutePath()));
         String h2 = environment.getProperty("spring.datasource.hikari.jdbc-url", "");
-        if (h2.startsWith("jdbc:h2:file:")) {
-            Path database = Path.of(h2.substring("jdbc:h2:file:".length(), h2.indexOf(';')) + ".mv.db");
+        if (h2.startsWith("jdbc:h2:async:")) {
+            Path database = Path.of(h2.substring("jdbc:h2:async:".length(), h2.indexOf(';')) + ".mv.db");
             assertThat(database).exists();
             hidden.add(database);
         }
