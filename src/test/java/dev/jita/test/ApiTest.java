@@ -19,6 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.admin.username=" + ApiTest.ADMIN,
         "jita.admin.password=" + ApiTest.ADMIN_PASSWORD,
         "jita.security.bcrypt-strength=4",
+        // Dozens of test servers stay cached in one JVM: each keeps only the connections it uses, briefly,
+        // so that together they stay under PostgreSQL's max_connections.
+        "spring.datasource.hikari.minimum-idle=1",
+        "spring.datasource.hikari.idle-timeout=10s",
         // Wrong passwords of the one administrator come from many test classes and must stay plain 401s here;
         // the throttle has tests of its own (LoginThrottleTest).
         "jita.security.free-attempts=1000",
