@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // Dozens of test servers stay cached in one JVM: each keeps only the connections it uses, briefly,
         // so that together they stay under PostgreSQL's max_connections.
         "spring.datasource.hikari.minimum-idle=1",
-        "spring.datasource.hikari.idle-timeout=10s",
+        "spring.datasource.hikari.idle-timeout=10000",
         // Wrong passwords of the one administrator come from many test classes and must stay plain 401s here;
         // the throttle has tests of its own (LoginThrottleTest).
         "jita.security.free-attempts=1000",
