@@ -72,6 +72,9 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
+        // The form's answer, whether a page or the login page with an error: navigating on before it has
+        // come would cancel the login.
+        live().until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     /** Keeps a picture of the page in target/screenshots (a few are copied into docs/ by hand). */
