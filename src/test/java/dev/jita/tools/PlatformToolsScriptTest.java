@@ -1,20 +1,17 @@
 package dev.jita.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,24 +218,7 @@ class PlatformToolsScriptTest extends ApiTest {
     private Run run(String script, String input, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", TOOLS.resolve(script).toString()));
         command.addAll(List.of(args));
-        try {
-            Path stdin = Files.writeString(Files.createTempFile(temp, "stdin", ".txt"), input);
-            Path output = Files.createTempFile(temp, "output", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(stdin.toFile()).redirectOutput(output.toFile());
-            builder.environment().put("API_AUTH_CONF", conf.toString());
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(command + " did not finish within 60 s: " + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(command + " could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Run.of(command, input, conf, temp, null);
     }
 
     private static boolean onPath(String command) {
@@ -248,8 +228,5 @@ class PlatformToolsScriptTest extends ApiTest {
             }
         }
         return false;
-    }
-
-    private record Run(int exit, String output) {
     }
 }

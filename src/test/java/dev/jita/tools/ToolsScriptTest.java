@@ -1,21 +1,18 @@
 package dev.jita.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -403,27 +400,7 @@ class ToolsScriptTest extends ApiTest {
 
     /** Runs {@code command} with {@code input} on stdin; {@code path} replaces PATH when not null. */
     private Run run(Path path, List<String> command, String input) {
-        try {
-            Path stdin = Files.writeString(Files.createTempFile(temp, "stdin", ".txt"), input);
-            Path output = Files.createTempFile(temp, "output", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(stdin.toFile()).redirectOutput(output.toFile());
-            builder.environment().put("API_AUTH_CONF", conf.toString());
-            if (path != null) {
-                builder.environment().put("PATH", path.toString());
-            }
-            Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(command + " did not finish within 60 s: " + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(command + " could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Run.of(command, input, conf, temp, path);
     }
 
     /**
@@ -460,8 +437,5 @@ class ToolsScriptTest extends ApiTest {
             }
         }
         return null;
-    }
-
-    private record Run(int exit, String output) {
     }
 }
