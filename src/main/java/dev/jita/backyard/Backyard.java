@@ -5,8 +5,8 @@ import java.util.Optional;
 /** The seven backyards, by the names the API uses. */
 public enum Backyard {
     ANSIBLE_EXECUTE("ita-by-ansible-execute", StatusTable.EXECUTION, true),
-    TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true),
-    TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true),
+    TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true, true),
+    TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true, true),
     MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true),
     MENU_EXPORT_IMPORT("ita-by-menu-export-import", StatusTable.EXPORT_IMPORT, true),
     EXCEL_EXPORT_IMPORT("ita-by-excel-export-import", StatusTable.EXPORT_IMPORT, true),
@@ -16,11 +16,22 @@ public enum Backyard {
     private final String serviceName;
     private final StatusTable statusTable;
     private final boolean counted;
+    private final boolean exclusiveKeys;
 
     Backyard(String serviceName, StatusTable statusTable, boolean counted) {
+        this(serviceName, statusTable, counted, false);
+    }
+
+    Backyard(String serviceName, StatusTable statusTable, boolean counted, boolean exclusiveKeys) {
         this.serviceName = serviceName;
         this.statusTable = statusTable;
         this.counted = counted;
+        this.exclusiveKeys = exclusiveKeys;
+    }
+
+    /** Whether its items may carry an exclusive key (one running item per key, across nodes). */
+    boolean exclusiveKeys() {
+        return exclusiveKeys;
     }
 
     /** e.g. {@code ita-by-ansible-execute}. */

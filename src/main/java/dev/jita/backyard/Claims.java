@@ -66,6 +66,9 @@ class Claims {
                     .params(backyard.serviceName(), dbNow)
                     .withMaxRows(limit)
                     .query((rs, n) -> new WorkspaceKey(rs.getString(1), rs.getString(2))).list();
+            if (backyard.exclusiveKeys()) {
+                lockTurns(backyard, queue);
+            }
             List<ClaimedItem> taken = new ArrayList<>();
             while (!queue.isEmpty() && taken.size() < limit) {
                 List<WorkspaceKey> next = new ArrayList<>();
@@ -97,6 +100,18 @@ class Claims {
                         .update());
     }
 
+    /**
+     * Claims of one workspace's items wait for each other here, so that the check "no item with this
+     * exclusive key runs" of one claim sees what a concurrent claim took. In a fixed order: no deadlock.
+     */
+    private void lockTurns(Backyard backyard, List<WorkspaceKey> queue) {
+        queue.stream().sorted(Comparator.comparing(WorkspaceKey::organizationId).thenComparing(WorkspaceKey::workspaceId))
+                .forEach(workspace -> jdbc.sql("SELECT last_started_at FROM backyard_turn "
+                                + "WHERE backyard = ? AND organization_id = ? AND workspace_id = ? FOR UPDATE")
+                        .params(backyard.serviceName(), workspace.organizationId(), workspace.workspaceId())
+                        .query((rs, n) -> rs.getObject(1)).list());
+    }
+
     private boolean jobsStopped() {
         Map<String, String> modes = new LinkedHashMap<>();
         jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.shareLock())
@@ -110,6 +125,8 @@ class Claims {
         List<Map.Entry<String, Instant>> rows = jdbc.sql("SELECT item_id, registered_at FROM backyard_item "
                         + "WHERE backyard = ? AND phase = 'W' AND organization_id = ? AND workspace_id = ? "
                         + "AND (not_before IS NULL OR not_before <= ?) "
+                        + "AND (exclusive_key IS NULL OR NOT EXISTS (SELECT 1 FROM backyard_item r "
+                        + "WHERE r.exclusive_key = backyard_item.exclusive_key AND r.phase = 'R')) "
                         + "ORDER BY registered_at, item_id LIMIT 1 " + dialect.claimLock())
                 .params(backyard.serviceName(), workspace.organizationId(), workspace.workspaceId(), dbNow)
                 .query((rs, n) -> Map.entry(rs.getString(1), Times.fromDb(rs.getObject(2, LocalDateTime.class))))

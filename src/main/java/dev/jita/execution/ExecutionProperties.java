@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gid             the group id likewise
  * @param readOnlyPaths   host paths a tool may read besides /usr and the basic files of /etc, e.g. a
  *                        Python virtual environment holding ansible
+ * @param delayTimerUnit  what one unit of a movement's delay timer is: a minute, as Exastro says
  */
 @ConfigurationProperties("jita.execution")
 public record ExecutionProperties(
@@ -29,7 +30,8 @@ public record ExecutionProperties(
         @DefaultValue("bwrap") String bwrap,
         @DefaultValue("65534") int uid,
         @DefaultValue("65534") int gid,
-        List<Path> readOnlyPaths) {
+        List<Path> readOnlyPaths,
+        @DefaultValue("1m") Duration delayTimerUnit) {
 
     public ExecutionProperties {
         workDir = workDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "jita-work") : workDir;

@@ -1,9 +1,12 @@
 package dev.jita.web;
 
-import dev.jita.backyard.StatusTable;
 import dev.jita.core.ApiException;
 import dev.jita.core.Messages;
-import dev.jita.drivers.ansible.AnsibleController;
+import dev.jita.core.Times;
+import dev.jita.execution.ExecutionDriver;
+import dev.jita.execution.Executions;
+import dev.jita.execution.RunMode;
+import dev.jita.security.CurrentUser;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.menu.MenuService;
 import dev.jita.platform.WorkspaceAccess;
@@ -32,16 +35,16 @@ class AnsiblePages {
     private static final String OPERATIONS = "operation_list";
     private static final String EXECUTIONS = "execution_list_ansible_legacy";
 
-    private final AnsibleController ansible;
+    private final Executions executions;
     private final MenuService menus;
     private final WorkspaceAccess access;
     private final MaintenanceGate gate;
     private final Messages messages;
     private final ObjectMapper json;
 
-    AnsiblePages(AnsibleController ansible, MenuService menus, WorkspaceAccess access, MaintenanceGate gate,
+    AnsiblePages(Executions executions, MenuService menus, WorkspaceAccess access, MaintenanceGate gate,
                  Messages messages, ObjectMapper json) {
-        this.ansible = ansible;
+        this.executions = executions;
         this.menus = menus;
         this.access = access;
         this.gate = gate;
@@ -77,8 +80,10 @@ class AnsiblePages {
         }
         try {
             String raw = json.writeValueAsString(body);
-            Object data = (mode.equals("dry_run") ? ansible.dryRun(org, ws, raw) : ansible.execute(org, ws, raw)).data();
-            return "redirect:/ui/ws/" + org + "/" + ws + "/ansible/" + ((Map<?, ?>) data).get("execution_no");
+            access.requireWrite(org, ws);
+            String id = executions.register(driver(), org, ws, CurrentUser.name(), raw,
+                    mode.equals("dry_run") ? RunMode.DRY_RUN : RunMode.RUN);
+            return "redirect:/ui/ws/" + org + "/" + ws + "/ansible/" + id;
         } catch (ApiException e) {
             model.addAttribute("error", e.result() + " " + messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args()));
             return executions(org, ws, model);
@@ -101,21 +106,37 @@ class AnsiblePages {
     @ResponseBody
     Map<String, Object> status(@PathVariable String org, @PathVariable String ws, @PathVariable String execution,
                                HttpServletRequest request) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) ansible.status(org, ws, execution, request).data());
-        data.put("status_name", StatusTable.EXECUTION.name(Integer.parseInt((String) data.get("status_id")),
-                LocaleContextHolder.getLocale().getLanguage().equals("ja")));
+        access.requireRead(org, ws);
+        Executions.View view = executions.view(driver(), org, ws, execution);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("execution_no", execution);
+        data.put("status_id", String.valueOf(view.status().id()));
+        data.put("status_name", view.status().displayName(LocaleContextHolder.getLocale().getLanguage().equals("ja")));
+        data.put("run_mode", view.execution().runMode().stored());
+        data.put("movement_name", view.execution().movementName());
+        data.put("operation_name", view.execution().operationName());
+        data.put("time_start", Times.micros(view.startedAt()));
+        data.put("time_end", Times.micros(view.endedAt()));
+        data.put("note", view.note());
+        data.put("execution_log", Map.of("console", view.logs().getOrDefault("console", ""),
+                "error", view.logs().getOrDefault("error", "")));
+        data.put("files", view.files());
         return data;
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/ansible/{execution}/scram")
     String scram(@PathVariable String org, @PathVariable String ws, @PathVariable String execution) {
         try {
-            ansible.scram(org, ws, execution);
+            access.requireWrite(org, ws);
+            executions.scram(driver(), org, ws, execution);
         } catch (ApiException e) {
             return "redirect:/ui/ws/" + org + "/" + ws + "/ansible/" + execution + "?refused";
         }
         return "redirect:/ui/ws/" + org + "/" + ws + "/ansible/" + execution;
+    }
+
+    private ExecutionDriver driver() {
+        return executions.driverOfPage("ansible");
     }
 
     private List<String> names(String org, String ws, String menu, String column) {

@@ -1,16 +1,15 @@
 package dev.jita.drivers.ansible;
 
-import dev.jita.core.Times;
+import dev.jita.execution.Executions;
 import dev.jita.menu.ComputedColumns;
 import dev.jita.menu.MenuService;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,12 @@ class AnsibleComputedColumns implements ComputedColumns {
     static final String ORCHESTRATOR = "Ansible Legacy";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final JdbcClient jdbc;
+    private final Executions executions;
+    private final AnsibleDriver driver;
 
-    AnsibleComputedColumns(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AnsibleComputedColumns(Executions executions, AnsibleDriver driver) {
+        this.executions = executions;
+        this.driver = driver;
     }
 
     @Override
@@ -60,27 +61,23 @@ class AnsibleComputedColumns implements ComputedColumns {
     /** Operation id → when its newest execution started. */
     private Map<String, String> lastRunDates(String organizationId, String workspaceId) {
         Map<String, String> dates = new HashMap<>();
-        jdbc.sql("SELECT e.operation_id, MAX(i.started_at) FROM ansible_execution e "
-                        + "JOIN backyard_item i ON i.item_id = e.execution_id "
-                        + "WHERE e.organization_id = ? AND e.workspace_id = ? AND i.started_at IS NOT NULL GROUP BY e.operation_id")
-                .params(organizationId, workspaceId)
-                .query(rs -> {
-                    dates.put(rs.getString(1), SHOWN.format(Times.fromDb(rs.getObject(2, LocalDateTime.class))));
-                });
+        started(organizationId, workspaceId).forEach(listed -> dates.put(listed.execution().operationId(),
+                SHOWN.format(listed.startedAt())));
         return dates;
     }
 
     /** "operation name\nmovement name", as registered → the newest started execution. */
     private Map<String, String> newestExecutions(String organizationId, String workspaceId) {
         Map<String, String> newest = new LinkedHashMap<>();
-        jdbc.sql("SELECT e.operation_name, e.movement_name, e.execution_id FROM ansible_execution e "
-                        + "JOIN backyard_item i ON i.item_id = e.execution_id "
-                        + "WHERE e.organization_id = ? AND e.workspace_id = ? AND i.started_at IS NOT NULL "
-                        + "ORDER BY i.started_at, e.execution_id")
-                .params(organizationId, workspaceId)
-                .query(rs -> {
-                    newest.put(rs.getString(1) + "\n" + rs.getString(2), rs.getString(3));
-                });
+        started(organizationId, workspaceId).forEach(listed -> newest.put(
+                listed.execution().operationName() + "\n" + listed.execution().movementName(), listed.execution().id()));
         return newest;
+    }
+
+    /** The executions that started, in the order they started. */
+    private List<Executions.Listed> started(String organizationId, String workspaceId) {
+        return executions.list(driver, organizationId, workspaceId).stream().filter(l -> l.startedAt() != null)
+                .sorted(Comparator.comparing(Executions.Listed::startedAt)
+                        .thenComparing(l -> l.execution().id())).toList();
     }
 }

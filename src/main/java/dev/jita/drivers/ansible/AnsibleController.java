@@ -1,11 +1,13 @@
 package dev.jita.drivers.ansible;
 
-import dev.jita.backyard.BackyardItems;
-import dev.jita.backyard.StatusTable;
 import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
 import dev.jita.core.Times;
+import dev.jita.execution.Execution;
+import dev.jita.execution.ExecutionRun;
+import dev.jita.execution.Executions;
+import dev.jita.execution.RunMode;
 import dev.jita.platform.WorkspaceAccess;
 import dev.jita.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,68 +23,64 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Ansible (legacy) driver endpoints, with Exastro's paths; the web UI's execution pages call them too. */
+/** The Ansible (legacy) driver endpoints, with Exastro's paths. */
 @RestController
 @RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
-public class AnsibleController {
+class AnsibleController {
 
     private static final String EXECUTE = "/execution_ansible_legacy/driver";
     private static final String STATUS = "/check_operation_status_ansible_legacy/driver/{executionNo}";
 
+    private final Executions executions;
     private final AnsibleDriver driver;
-    private final AnsibleExecutions executions;
-    private final BackyardItems items;
     private final WorkspaceAccess access;
 
-    AnsibleController(AnsibleDriver driver, AnsibleExecutions executions, BackyardItems items, WorkspaceAccess access) {
-        this.driver = driver;
+    AnsibleController(Executions executions, AnsibleDriver driver, WorkspaceAccess access) {
         this.executions = executions;
-        this.items = items;
+        this.driver = driver;
         this.access = access;
     }
 
     @PostMapping({EXECUTE + "/execute", EXECUTE + "/execute/"})
-    public ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
+    ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
                         @RequestBody(required = false) String raw) {
-        return register(organizationId, workspaceId, raw, false);
+        return register(organizationId, workspaceId, raw, RunMode.RUN);
     }
 
     @PostMapping({EXECUTE + "/execute_dry_run", EXECUTE + "/execute_dry_run/"})
-    public ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
+    ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @RequestBody(required = false) String raw) {
-        return register(organizationId, workspaceId, raw, true);
+        return register(organizationId, workspaceId, raw, RunMode.DRY_RUN);
     }
 
-    private ApiResponse register(String organizationId, String workspaceId, String raw, boolean dryRun) {
+    private ApiResponse register(String organizationId, String workspaceId, String raw, RunMode mode) {
         access.requireWrite(organizationId, workspaceId);
-        String id = driver.register(organizationId, workspaceId, CurrentUser.name(), raw, dryRun);
+        String id = executions.register(driver, organizationId, workspaceId, CurrentUser.name(), raw, mode);
         return ApiResponse.ok(Map.of("execution_no", id));
     }
 
     @GetMapping({STATUS, STATUS + "/"})
-    public ApiResponse status(@PathVariable String organizationId, @PathVariable String workspaceId,
+    ApiResponse status(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @PathVariable String executionNo, HttpServletRequest request) {
         access.requireRead(organizationId, workspaceId);
-        AnsibleExecutions.Execution execution = driver.existing(organizationId, workspaceId, executionNo);
-        BackyardItems.Item item = items.find(executionNo)
-                .orElseThrow(() -> ApiException.notFound("ansible.execution_not_found", executionNo));
+        Executions.View view = executions.view(driver, organizationId, workspaceId, executionNo);
+        Execution execution = view.execution();
         Map<String, Object> log = new LinkedHashMap<>();
-        log.put("console", execution.consoleLog() == null ? "" : execution.consoleLog());
-        log.put("error", execution.errorLog() == null ? "" : execution.errorLog());
+        log.put("console", view.logs().getOrDefault(AnsibleDriver.CONSOLE_LOG, ""));
+        log.put("error", view.logs().getOrDefault(ExecutionRun.ERROR_LOG, ""));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("execution_no", execution.id());
-        data.put("status_id", String.valueOf(item.statusId()));
-        data.put("status_name", StatusTable.EXECUTION.name(item.statusId(),
-                Messages.locale(request).equals(Locale.JAPANESE)));
-        data.put("run_mode", execution.runMode());
+        data.put("status_id", String.valueOf(view.status().id()));
+        data.put("status_name", view.status().displayName(Messages.locale(request).equals(Locale.JAPANESE)));
+        data.put("run_mode", execution.runMode().stored());
         data.put("movement_name", execution.movementName());
         data.put("operation_name", execution.operationName());
-        data.put("time_book", Times.micros(item.notBefore()));
-        data.put("time_start", Times.micros(item.startedAt()));
-        data.put("time_end", Times.micros(item.endedAt()));
-        data.put("note", item.note());
+        data.put("time_book", Times.micros(view.scheduledFor()));
+        data.put("time_start", Times.micros(view.startedAt()));
+        data.put("time_end", Times.micros(view.endedAt()));
+        data.put("note", view.note());
         data.put("execution_log", log);
-        data.put("files", executions.fileNames(executionNo));
+        data.put("files", view.files());
         return ApiResponse.ok(data);
     }
 
@@ -90,9 +88,8 @@ public class AnsibleController {
     ApiResponse file(@PathVariable String organizationId, @PathVariable String workspaceId,
                      @PathVariable String executionNo, @PathVariable String fileName) {
         access.requireRead(organizationId, workspaceId);
-        driver.existing(organizationId, workspaceId, executionNo);
-        byte[] content = executions.file(executionNo, fileName)
-                .orElseThrow(() -> ApiException.notFound("ansible.file_not_found", executionNo, fileName));
+        byte[] content = executions.file(driver, organizationId, workspaceId, executionNo, fileName)
+                .orElseThrow(() -> ApiException.notFound("execution.file_not_found", executionNo, fileName));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file_name", fileName);
         data.put("file_data", Base64.getEncoder().encodeToString(content));
@@ -100,10 +97,10 @@ public class AnsibleController {
     }
 
     @PatchMapping({STATUS + "/scram", STATUS + "/scram/"})
-    public ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
+    ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
                       @PathVariable String executionNo) {
         access.requireWrite(organizationId, workspaceId);
-        driver.scram(organizationId, workspaceId, executionNo);
+        executions.scram(driver, organizationId, workspaceId, executionNo);
         return ApiResponse.ok(null);
     }
 
@@ -111,7 +108,7 @@ public class AnsibleController {
     ApiResponse cancel(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @PathVariable String executionNo) {
         access.requireWrite(organizationId, workspaceId);
-        driver.cancel(organizationId, workspaceId, executionNo);
+        executions.cancel(driver, organizationId, workspaceId, executionNo);
         return ApiResponse.ok(null);
     }
 }

@@ -1,164 +1,158 @@
 package dev.jita.drivers.ansible;
 
 import dev.jita.backyard.Backyard;
-import dev.jita.backyard.BackyardItems;
-import dev.jita.core.ApiException;
-import dev.jita.core.JsonBody;
-import dev.jita.core.Times;
-import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.maintenance.Refusal;
+import dev.jita.core.UntrustedText;
+import dev.jita.execution.Execution;
+import dev.jita.execution.ExecutionDriver;
+import dev.jita.execution.ExecutionRun;
+import dev.jita.execution.ExecutionStatus;
+import dev.jita.execution.RunMode;
+import dev.jita.execution.ToolOutcome;
+import dev.jita.execution.ToolRun;
 import dev.jita.menu.MenuService;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What users do with Ansible executions: register them (run or dry run, now or at a scheduled time),
- * request an emergency stop, cancel a reservation. Every change passes the maintenance gate, which answers
- * load mode before the request is even read.
+ * The Ansible (legacy) driver: builds a work directory from the workspace's menus and runs
+ * ansible-playbook in it (with {@code --check} for a dry run), keeping what the playbooks wrote to
+ * output/.
  */
-@Service
-class AnsibleDriver {
+@Component
+@EnableConfigurationProperties(AnsibleProperties.class)
+class AnsibleDriver implements ExecutionDriver {
 
+    static final String NAME = "ansible_legacy";
     static final String MOVEMENTS = "movement_list_ansible_legacy";
     static final String OPERATIONS = "operation_list";
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Logger log = LoggerFactory.getLogger(AnsibleDriver.class);
+    /** MariaDB's default packet size is 16 MB; larger files would fail there anyway. */
+    private static final long MAX_OUTPUT_FILE_BYTES = 15L * 1024 * 1024;
+    static final String CONSOLE_LOG = "console";
 
-    private final MaintenanceGate gate;
-    private final JsonBody json;
-    private final ObjectMapper mapper;
-    private final MenuService menus;
-    private final BackyardItems items;
-    private final AnsibleExecutions executions;
+    /** Lazily: the driver's execution list is a menu itself. */
+    private final ObjectProvider<MenuService> menus;
+    private final AnsibleProperties properties;
+    private final ObjectMapper json;
 
-    AnsibleDriver(MaintenanceGate gate, JsonBody json, ObjectMapper mapper, MenuService menus, BackyardItems items,
-                  AnsibleExecutions executions) {
-        this.gate = gate;
-        this.json = json;
-        this.mapper = mapper;
+    AnsibleDriver(ObjectProvider<MenuService> menus, AnsibleProperties properties, ObjectMapper json) {
         this.menus = menus;
-        this.items = items;
-        this.executions = executions;
+        this.properties = properties;
+        this.json = json;
     }
 
-    /** Registers an execution of {@code {"movement_name", "operation_name", "schedule_date"}}; returns its id. */
-    String register(String organizationId, String workspaceId, String user, String raw, boolean dryRun) {
-        return gate.write(dryRun ? Refusal.DRIVER_DRY_RUN : Refusal.DRIVER_EXECUTE, () -> {
-            JsonNode body = json.object(raw);
-            Map<String, List<String>> reasons = new TreeMap<>();
-            String movementName = name(body, "movement_name", reasons);
-            String operationName = name(body, "operation_name", reasons);
-            Instant notBefore = schedule(body, reasons);
-            Optional<MenuService.Record> movement = active(organizationId, workspaceId, MOVEMENTS, "movement_name",
-                    movementName, reasons);
-            Optional<MenuService.Record> operation = active(organizationId, workspaceId, OPERATIONS, "operation_name",
-                    operationName, reasons);
-            if (!reasons.isEmpty()) {
-                throw new ApiException("499-00201", "ansible.invalid", mapper.writeValueAsString(reasons))
-                        .withData(Map.of("errors", reasons));
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Backyard backyard() {
+        return Backyard.ANSIBLE_EXECUTE;
+    }
+
+    @Override
+    public String title() {
+        return "Ansible Legacy";
+    }
+
+    @Override
+    public String pagePath() {
+        return "ansible";
+    }
+
+    @Override
+    public List<String> logNames() {
+        return List.of(CONSOLE_LOG, ExecutionRun.ERROR_LOG);
+    }
+
+    @Override
+    public String movementMenu() {
+        return MOVEMENTS;
+    }
+
+    @Override
+    public Set<RunMode> modes() {
+        return Set.of(RunMode.RUN, RunMode.DRY_RUN);
+    }
+
+    @Override
+    public ExecutionStatus run(Execution execution, ExecutionRun run) throws Exception {
+        AnsiblePlan plan = AnsiblePlan.read(menus.getObject(), execution);
+        run.mask(plan.passwords());
+        run.delayTimer(plan.delayTimer());
+        WorkDirectory work = new WorkDirectory(run.workDirectory());
+        work.prepare(plan);
+        ToolRun tool = run.sandbox();
+        if (!run.executing()) {
+            return ExecutionStatus.UNEXPECTED_ERROR;
+        }
+        ToolOutcome outcome = run.runTool("ansible-playbook", CONSOLE_LOG, command(execution, tool),
+                environment(tool), WorkDirectory.INVENTORY, WorkDirectory.inventory(plan), Duration.ZERO);
+        if (outcome.lost()) {
+            return ExecutionStatus.UNEXPECTED_ERROR;
+        }
+        if (outcome.stopped()) {
+            return ExecutionStatus.EMERGENCY_STOP;
+        }
+        keepOutputFiles(work, run);
+        run.exitCode(outcome.exitCode());
+        return outcome.succeeded() ? ExecutionStatus.COMPLETED : ExecutionStatus.FAILED;
+    }
+
+    private List<String> command(Execution execution, ToolRun tool) {
+        String outputDir = tool.workDir().resolve(WorkDirectory.OUTPUT).toString();
+        List<String> command = new ArrayList<>(List.of(properties.command(), "-i",
+                tool.secretFile(WorkDirectory.INVENTORY).toString(), WorkDirectory.SITE,
+                "-e", json.writeValueAsString(Map.of("jita_output_dir", outputDir))));
+        if (execution.runMode() == RunMode.DRY_RUN) {
+            command.add("--check");
+        }
+        return command;
+    }
+
+    private static Map<String, String> environment(ToolRun tool) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ANSIBLE_HOST_KEY_CHECKING", "False");
+        environment.put("ANSIBLE_NOCOLOR", "1");
+        environment.put("ANSIBLE_RETRY_FILES_ENABLED", "False");
+        environment.put("ANSIBLE_LOCAL_TEMP", tool.tempDir().resolve("ansible-local").toString());
+        environment.put("ANSIBLE_REMOTE_TEMP", tool.tempDir().resolve("ansible-remote").toString());
+        // Python buffers a pipe; unbuffered, the log shows each task as it runs.
+        environment.put("PYTHONUNBUFFERED", "1");
+        return environment;
+    }
+
+    /** The run itself is over: a file that cannot be kept is reported in the error log, not fatal. */
+    private static void keepOutputFiles(WorkDirectory work, ExecutionRun run) throws IOException {
+        for (Path file : work.outputFiles()) {
+            String name = file.getFileName().toString();
+            long size = Files.size(file);
+            if (size > MAX_OUTPUT_FILE_BYTES) {
+                run.log(ExecutionRun.ERROR_LOG, "[jita: output file " + name + " (" + size + " bytes) is larger than "
+                        + MAX_OUTPUT_FILE_BYTES + " bytes and was not kept]");
+                continue;
             }
-            String id = items.register(Backyard.ANSIBLE_EXECUTE, organizationId, workspaceId, user, notBefore);
-            executions.insert(id, organizationId, workspaceId,
-                    dryRun ? AnsibleExecutions.DRY_RUN : AnsibleExecutions.RUN, movement.orElseThrow().id(),
-                    movementName, operation.orElseThrow().id(), operationName, user);
-            return id;
-        });
-    }
-
-    /** Asks the node that runs the execution to kill it; only a running execution can be stopped. */
-    void scram(String organizationId, String workspaceId, String id) {
-        gate.run(Refusal.EMERGENCY_STOP, () -> {
-            existing(organizationId, workspaceId, id);
-            if (!items.find(id).map(item -> item.phase().equals("R")).orElse(false)) {
-                throw new ApiException("499-00201", "ansible.not_running", id);
+            try {
+                run.keepFile(name, WorkDirectory.read(file));
+            } catch (RuntimeException e) {
+                log.warn("Output file {} could not be stored", UntrustedText.forLog(name), e);
+                run.log(ExecutionRun.ERROR_LOG, "[jita: output file " + name + " (" + size
+                        + " bytes) could not be kept in the database]");
             }
-            executions.requestScram(id);
-        });
-    }
-
-    void cancel(String organizationId, String workspaceId, String id) {
-        gate.run(Refusal.CANCEL_RESERVATION, () -> {
-            existing(organizationId, workspaceId, id);
-            if (!executions.cancelReservation(id)) {
-                throw new ApiException("499-00201", "ansible.not_scheduled", id);
-            }
-        });
-    }
-
-    /** The execution, when it belongs to this workspace; 404 otherwise, so ids of others reveal nothing. */
-    AnsibleExecutions.Execution existing(String organizationId, String workspaceId, String id) {
-        return executions.find(id)
-                .filter(e -> e.organizationId().equals(organizationId) && e.workspaceId().equals(workspaceId))
-                .orElseThrow(() -> ApiException.notFound("ansible.execution_not_found", id));
-    }
-
-    private static String name(JsonNode body, String field, Map<String, List<String>> reasons) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
-            reason(reasons, field, "required");
-            return null;
         }
-        if (!node.isString()) {
-            reason(reasons, field, "must be a string");
-            return null;
-        }
-        return node.stringValue();
-    }
-
-    /** The schedule is UTC, like every time jita shows; it must lie in the future. */
-    private static Instant schedule(JsonNode body, Map<String, List<String>> reasons) {
-        JsonNode node = body.get("schedule_date");
-        if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
-            return null;
-        }
-        if (!node.isString()) {
-            reason(reasons, "schedule_date", "must be a string");
-            return null;
-        }
-        String text = node.stringValue().trim();
-        Instant at;
-        try {
-            at = LocalDateTime.parse(text, text.length() > 16 ? SECONDS : MINUTES).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            reason(reasons, "schedule_date", "a date and time as YYYY/MM/DD hh:mm (UTC)");
-            return null;
-        }
-        if (!at.isAfter(Times.now())) {
-            reason(reasons, "schedule_date", "must be in the future");
-            return null;
-        }
-        return at;
-    }
-
-    /** The record that is not discarded and has this name, or a reason why there is none. */
-    private Optional<MenuService.Record> active(String organizationId, String workspaceId, String menu, String column,
-                                                String value, Map<String, List<String>> reasons) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        Optional<MenuService.Record> record = menus.records(organizationId, workspaceId, menu, false).stream()
-                .filter(r -> !r.discarded() && value.equals(r.parameter().get(column))).findFirst();
-        if (record.isEmpty()) {
-            reason(reasons, column, "no " + column + " \"" + value + "\" in " + menu);
-        }
-        return record;
-    }
-
-    private static void reason(Map<String, List<String>> reasons, String field, String reason) {
-        reasons.computeIfAbsent(field, k -> new ArrayList<>()).add(reason);
     }
 }

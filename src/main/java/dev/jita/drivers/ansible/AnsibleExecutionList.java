@@ -1,20 +1,19 @@
 package dev.jita.drivers.ansible;
 
-import dev.jita.backyard.StatusTable;
-import dev.jita.core.Times;
+import dev.jita.execution.Execution;
+import dev.jita.execution.Executions;
+import dev.jita.execution.RunMode;
 import dev.jita.menu.Column;
 import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuRecordSource;
 import dev.jita.menu.MenuService;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +57,12 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
             text("conductor_instance_id", "Conductor instance ID", "Conductorインスタンス番号", 40)),
             List.of(), false);
 
-    private final JdbcClient jdbc;
+    private final Executions executions;
+    private final AnsibleDriver driver;
 
-    AnsibleExecutionList(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AnsibleExecutionList(Executions executions, AnsibleDriver driver) {
+        this.executions = executions;
+        this.driver = driver;
     }
 
     @Override
@@ -81,44 +82,36 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
     /** Exastro's columns; those about features jita does not have (conductors, collection, agents) stay empty. */
     @Override
     public List<MenuService.Record> records(String organizationId, String workspaceId) {
-        return jdbc.sql("SELECT e.execution_id, e.run_mode, i.status_id, e.movement_id, e.movement_name, e.operation_id, "
-                        + "e.operation_name, e.registered_by, i.registered_at, i.not_before, i.started_at, i.ended_at, "
-                        + "i.last_update_timestamp, e.scram_requested "
-                        + "FROM ansible_execution e JOIN backyard_item i ON i.item_id = e.execution_id "
-                        + "WHERE e.organization_id = ? AND e.workspace_id = ? ORDER BY i.registered_at, e.execution_id")
-                .params(organizationId, workspaceId)
-                .query((rs, n) -> {
-                    Map<String, Object> parameter = new LinkedHashMap<>();
-                    parameter.put("uuid", rs.getString(1));
-                    for (Column column : DEFINITION.columns()) {
-                        parameter.put(column.restName(), null);
-                    }
-                    parameter.put("execution_no", rs.getString(1));
-                    parameter.put("execution_type", AnsibleExecutions.DRY_RUN.equals(rs.getString(2)) ? "Dry run" : "Normal");
-                    parameter.put("status", StatusTable.EXECUTION.name(rs.getInt(3), false));
-                    parameter.put("abort_execute_flag", rs.getBoolean(14) ? "True" : "False");
-                    parameter.put("execution_engine", "Ansible-Core");
-                    parameter.put("execution_user", rs.getString(8));
-                    parameter.put("register_time", shown(rs.getObject(9, LocalDateTime.class)));
-                    parameter.put("movement_id", rs.getString(4));
-                    parameter.put("movement_name", rs.getString(5));
-                    parameter.put("operation_id", rs.getString(6));
-                    parameter.put("operation_name", rs.getString(7));
-                    parameter.put("scheduled_date_time", shown(rs.getObject(10, LocalDateTime.class)));
-                    parameter.put("start_date_time", shown(rs.getObject(11, LocalDateTime.class)));
-                    parameter.put("end_date_time", shown(rs.getObject(12, LocalDateTime.class)));
-                    parameter.put("remarks", null);
-                    parameter.put("discard", "0");
-                    parameter.put("last_update_date_time",
-                            MenuService.STAMP.format(Times.fromDb(rs.getObject(13, LocalDateTime.class))));
-                    parameter.put("last_updated_user", rs.getString(8));
-                    return new MenuService.Record(rs.getString(1), parameter, Map.of(), false);
-                })
-                .list();
+        return executions.list(driver, organizationId, workspaceId).stream().map(listed -> {
+            Execution execution = listed.execution();
+            Map<String, Object> parameter = new LinkedHashMap<>();
+            parameter.put("uuid", execution.id());
+            for (Column column : DEFINITION.columns()) {
+                parameter.put(column.restName(), null);
+            }
+            parameter.put("execution_no", execution.id());
+            parameter.put("execution_type", execution.runMode() == RunMode.DRY_RUN ? "Dry run" : "Normal");
+            parameter.put("status", listed.status().displayName(false));
+            parameter.put("abort_execute_flag", listed.scramRequested() ? "True" : "False");
+            parameter.put("execution_engine", "Ansible-Core");
+            parameter.put("execution_user", execution.registeredBy());
+            parameter.put("register_time", shown(listed.registeredAt()));
+            parameter.put("movement_id", execution.movementId());
+            parameter.put("movement_name", execution.movementName());
+            parameter.put("operation_id", execution.operationId());
+            parameter.put("operation_name", execution.operationName());
+            parameter.put("scheduled_date_time", shown(listed.scheduledFor()));
+            parameter.put("start_date_time", shown(listed.startedAt()));
+            parameter.put("end_date_time", shown(listed.endedAt()));
+            parameter.put("remarks", null);
+            parameter.put("discard", "0");
+            parameter.put("last_update_date_time", MenuService.STAMP.format(listed.lastUpdate()));
+            parameter.put("last_updated_user", execution.registeredBy());
+            return new MenuService.Record(execution.id(), parameter, Map.of(), false);
+        }).toList();
     }
 
-    private static String shown(LocalDateTime value) {
-        Instant instant = Times.fromDb(value);
+    private static String shown(Instant instant) {
         return instant == null ? null : SHOWN.format(instant);
     }
 }

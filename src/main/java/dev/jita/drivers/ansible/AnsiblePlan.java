@@ -1,5 +1,7 @@
 package dev.jita.drivers.ansible;
 
+import dev.jita.execution.Execution;
+import dev.jita.execution.ExecutionRun.Unrunnable;
 import dev.jita.menu.MenuService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,13 +28,6 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
                 Map<String, Object> variables) {
     }
 
-    /** The menus do not describe an execution that can run; the message says why, for the error log. */
-    static final class Unrunnable extends Exception {
-        Unrunnable(String message) {
-            super(message);
-        }
-    }
-
     static final String LINKS = "movement_playbook_link";
     static final String PLAYBOOKS = "playbook_files";
     static final String TARGET_HOSTS = "target_host_ansible_legacy";
@@ -43,7 +38,7 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
         return hosts.stream().map(Host::password).filter(Objects::nonNull).toList();
     }
 
-    static AnsiblePlan read(MenuService menus, AnsibleExecutions.Execution execution) throws Unrunnable {
+    static AnsiblePlan read(MenuService menus, Execution execution) throws Unrunnable {
         Reader reader = new Reader(menus, execution.organizationId(), execution.workspaceId());
         MenuService.Record movement = reader.byId(AnsibleDriver.MOVEMENTS, execution.movementId())
                 .orElseThrow(() -> new Unrunnable("Movement " + execution.movementName()

@@ -25,7 +25,7 @@ class AnsibleApiRulesTest extends AnsibleTestSupport {
     JdbcClient jdbc;
 
     private int executions() {
-        return jdbc.sql("SELECT COUNT(*) FROM ansible_execution WHERE organization_id = ?").param(org)
+        return jdbc.sql("SELECT COUNT(*) FROM execution WHERE organization_id = ?").param(org)
                 .query(Integer.class).single();
     }
 

@@ -2,6 +2,7 @@ package dev.jita.drivers.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.execution.ExecutionRun;
 import dev.jita.execution.WorkArea;
 import dev.jita.test.Http;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class AnsibleExecutionTest extends AnsibleTestSupport {
         assertThat(end.path("time_end").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         String console = end.path("execution_log").path("console").asString();
         assertThat(console).contains("TASK [say hello]").contains("greeting is hello-from-jita")
-                .contains("ansible_password").contains(CapturedLog.MASK);
+                .contains("ansible_password").contains(ExecutionRun.MASK);
         assertThat(end.path("files").isArray()).isTrue();
         assertThat(end.path("files").size()).isZero();
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * say). One unit of a delay timer is 2 s here.
  */
 @TestPropertySource(properties = {"jita.ansible.enabled=true", "jita.backyard.enabled=true",
-        "jita.ansible.delay-timer-unit=2s", "jita.backyard.poll-interval=200ms"})
+        "jita.execution.delay-timer-unit=2s", "jita.backyard.poll-interval=200ms"})
 abstract class AnsibleTestSupport extends ApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);

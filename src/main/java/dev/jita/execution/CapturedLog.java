@@ -1,4 +1,4 @@
-package dev.jita.drivers.ansible;
+package dev.jita.execution;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class CapturedLog {
 
-    static final String MASK = "********";
     /** Two such logs stay well below MariaDB's default packet size of 16 MB when saved together. */
     private static final int MAX_CHARS = 2_000_000;
     private static final String OMITTED = "\n[... output omitted: the log is longer than jita keeps ...]\n";
@@ -46,7 +45,7 @@ final class CapturedLog {
     synchronized void appendLine(String line) {
         String clean = line.replace("\u0000", "");
         for (String secret : secrets) {
-            clean = clean.replace(secret, MASK);
+            clean = clean.replace(secret, ExecutionRun.MASK);
         }
         text.append(clean).append('\n');
         if (text.length() > MAX_CHARS) {
@@ -81,7 +80,7 @@ final class CapturedLog {
                     appendLine(line);
                 }
             } catch (IOException e) {
-                appendLine("[jita: the output stream of ansible-playbook failed: " + e.getMessage() + "]");
+                appendLine("[jita: the output stream of the tool failed: " + e.getMessage() + "]");
             }
         }, name);
         thread.setDaemon(true);

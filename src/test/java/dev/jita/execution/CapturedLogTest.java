@@ -1,4 +1,4 @@
-package dev.jita.drivers.ansible;
+package dev.jita.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

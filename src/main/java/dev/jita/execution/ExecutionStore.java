@@ -1,0 +1,107 @@
+package dev.jita.execution;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The execution, execution_log and execution_file rows. */
+@Repository
+class ExecutionStore {
+
+    private static final String SELECT = "SELECT execution_id, driver, organization_id, workspace_id, run_mode, "
+            + "movement_id, movement_name, operation_id, operation_name, target_id, target_name, registered_by, "
+            + "scram_requested FROM execution ";
+
+    private final JdbcClient jdbc;
+
+    ExecutionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Execution execution) {
+        jdbc.sql("INSERT INTO execution (execution_id, driver, organization_id, workspace_id, run_mode, movement_id, "
+                        + "movement_name, operation_id, operation_name, target_id, target_name, scram_requested, "
+                        + "registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(execution.id(), execution.driver(), execution.organizationId(), execution.workspaceId(),
+                        execution.runMode().stored(), execution.movementId(), execution.movementName(),
+                        execution.operationId(), execution.operationName(), execution.target(),
+                        execution.targetName(), false, execution.registeredBy())
+                .update();
+    }
+
+    Optional<Execution> find(String id) {
+        return jdbc.sql(SELECT + "WHERE execution_id = ?").param(id).query(ExecutionStore::execution).optional();
+    }
+
+    /** A driver's executions in one workspace, with whether an emergency stop was asked for. */
+    Map<Execution, Boolean> list(String driver, String organizationId, String workspaceId) {
+        Map<Execution, Boolean> executions = new LinkedHashMap<>();
+        jdbc.sql(SELECT + "WHERE organization_id = ? AND workspace_id = ? AND driver = ?")
+                .params(organizationId, workspaceId, driver)
+                .query(rs -> {
+                    executions.put(execution(rs, 0), rs.getBoolean(13));
+                });
+        return executions;
+    }
+
+    /** Saves the given logs (name → whole text), inserting those not stored yet. */
+    void saveLogs(String id, Map<String, String> logs) {
+        logs.forEach((name, text) -> {
+            if (jdbc.sql("UPDATE execution_log SET content = ? WHERE execution_id = ? AND log_name = ?")
+                    .params(text, id, name).update() == 0) {
+                jdbc.sql("INSERT INTO execution_log (execution_id, log_name, content) VALUES (?, ?, ?)")
+                        .params(id, name, text).update();
+            }
+        });
+    }
+
+    Map<String, String> logs(String id) {
+        Map<String, String> logs = new LinkedHashMap<>();
+        jdbc.sql("SELECT log_name, content FROM execution_log WHERE execution_id = ? ORDER BY log_name").param(id)
+                .query(rs -> {
+                    logs.put(rs.getString(1), rs.getString(2));
+                });
+        return logs;
+    }
+
+    void saveExitCode(String id, int exitCode) {
+        jdbc.sql("UPDATE execution SET exit_code = ? WHERE execution_id = ?").params(exitCode, id).update();
+    }
+
+    boolean scramRequested(String id) {
+        return jdbc.sql("SELECT scram_requested FROM execution WHERE execution_id = ?")
+                .param(id).query(Boolean.class).optional().orElse(false);
+    }
+
+    void requestScram(String id) {
+        jdbc.sql("UPDATE execution SET scram_requested = ? WHERE execution_id = ?").params(true, id).update();
+    }
+
+    /** Stores a file, replacing one of the same name. */
+    void saveFile(String id, String fileName, byte[] content) {
+        jdbc.sql("DELETE FROM execution_file WHERE execution_id = ? AND file_name = ?").params(id, fileName).update();
+        jdbc.sql("INSERT INTO execution_file (execution_id, file_name, content) VALUES (?, ?, ?)")
+                .params(id, fileName, content).update();
+    }
+
+    List<String> fileNames(String id) {
+        return jdbc.sql("SELECT file_name FROM execution_file WHERE execution_id = ? ORDER BY file_name")
+                .param(id).query(String.class).list();
+    }
+
+    Optional<byte[]> file(String id, String fileName) {
+        return jdbc.sql("SELECT content FROM execution_file WHERE execution_id = ? AND file_name = ?")
+                .params(id, fileName).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    private static Execution execution(ResultSet rs, int row) throws SQLException {
+        return new Execution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                RunMode.ofStored(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+}

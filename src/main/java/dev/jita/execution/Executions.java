@@ -1,0 +1,257 @@
+package dev.jita.execution;
+
+import dev.jita.backyard.BackyardItems;
+import dev.jita.backyard.JobHandler;
+import dev.jita.core.ApiException;
+import dev.jita.core.JsonBody;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.Refusal;
+import dev.jita.menu.MenuService;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The execution lifecycle, the same for every driver: register (now, at a scheduled time, in any of the
+ * driver's modes), cancel a reservation, emergency stop, status with logs and files, the executions of a
+ * workspace. Every change passes the maintenance gate.
+ */
+@Service
+public class Executions {
+
+    public static final String OPERATIONS = "operation_list";
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** An execution with its item's status and times, its logs and the names of its files. */
+    public record View(Execution execution, ExecutionStatus status, Instant scheduledFor, Instant registeredAt,
+                       Instant startedAt, Instant endedAt, String note, boolean scramRequested,
+                       Map<String, String> logs, List<String> files) {
+    }
+
+    /** One line of a driver's execution list. */
+    public record Listed(Execution execution, ExecutionStatus status, Instant scheduledFor, Instant registeredAt,
+                         Instant startedAt, Instant endedAt, Instant lastUpdate, boolean scramRequested) {
+    }
+
+    private final MaintenanceGate gate;
+    private final JsonBody json;
+    private final ObjectMapper mapper;
+    /** Lazily: the execution lists are menus themselves, so the menu service is built after this. */
+    private final ObjectProvider<MenuService> menus;
+    private final BackyardItems items;
+    private final ExecutionStore store;
+    private final WorkArea workArea;
+    private final Sandbox sandbox;
+    private final ExecutionProperties properties;
+    /** Lazily too: drivers read menus. */
+    private final ObjectProvider<ExecutionDriver> drivers;
+
+    Executions(MaintenanceGate gate, JsonBody json, ObjectMapper mapper, ObjectProvider<MenuService> menus, BackyardItems items,
+               ExecutionStore store, WorkArea workArea, Sandbox sandbox, ExecutionProperties properties,
+               ObjectProvider<ExecutionDriver> drivers) {
+        this.drivers = drivers;
+        this.gate = gate;
+        this.json = json;
+        this.mapper = mapper;
+        this.menus = menus;
+        this.items = items;
+        this.store = store;
+        this.workArea = workArea;
+        this.sandbox = sandbox;
+        this.properties = properties;
+    }
+
+    /** Every driver, e.g. for the web UI. */
+    public List<ExecutionDriver> drivers() {
+        return drivers.orderedStream().toList();
+    }
+
+    /** The driver whose pages are under {@code pagePath}; 404 where there is none. */
+    public ExecutionDriver driverOfPage(String pagePath) {
+        return drivers.orderedStream().filter(d -> d.pagePath().equals(pagePath)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("execution.no_driver", pagePath));
+    }
+
+    /** The job handler that runs the driver's executions on a node that runs its backyard. */
+    public JobHandler jobHandler(ExecutionDriver driver) {
+        return new ExecutionJob(driver, store, workArea, sandbox, properties);
+    }
+
+    /**
+     * Registers an execution of {@code {"movement_name", "operation_name", "schedule_date"}} (or of the
+     * fields the driver's mode takes instead); returns its id.
+     */
+    public String register(ExecutionDriver driver, String organizationId, String workspaceId, String user, String raw,
+                           RunMode mode) {
+        if (!driver.modes().contains(mode)) {
+            throw new IllegalArgumentException(driver.name() + " has no run mode " + mode);
+        }
+        return gate.write(mode.refusal(), () -> {
+            JsonNode body = json.object(raw);
+            Map<String, List<String>> reasons = new TreeMap<>();
+            boolean withMovement = mode != RunMode.DESTROY;
+            Optional<MenuService.Record> movement = Optional.empty();
+            Optional<MenuService.Record> operation = Optional.empty();
+            String movementName = null;
+            String operationName = null;
+            if (withMovement) {
+                movementName = name(body, "movement_name", reasons);
+                operationName = name(body, "operation_name", reasons);
+                movement = active(organizationId, workspaceId, driver.movementMenu(), "movement_name", movementName,
+                        reasons);
+                operation = active(organizationId, workspaceId, OPERATIONS, "operation_name", operationName, reasons);
+            }
+            Instant notBefore = schedule(body, reasons);
+            ExecutionDriver.Target target = reasons.containsKey("movement_name") ? null
+                    : driver.target(organizationId, workspaceId, mode, body, movement.orElse(null), reasons);
+            if (!reasons.isEmpty()) {
+                throw new ApiException(driver.codes().invalid(), "execution.invalid", mapper.writeValueAsString(reasons))
+                        .withData(Map.of("errors", reasons));
+            }
+            String id = items.register(driver.backyard(), organizationId, workspaceId, user, notBefore,
+                    target.exclusiveKey());
+            store.insert(new Execution(id, driver.name(), organizationId, workspaceId, mode,
+                    movement.map(MenuService.Record::id).orElse(null), movementName,
+                    operation.map(MenuService.Record::id).orElse(null), operationName, target.id(), target.name(),
+                    user));
+            return id;
+        });
+    }
+
+    /** Asks the node that runs the execution to stop it; only a running execution can be stopped. */
+    public void scram(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
+        gate.run(Refusal.EMERGENCY_STOP, () -> {
+            existing(driver, organizationId, workspaceId, id);
+            if (!items.find(id).map(BackyardItems.Item::running).orElse(false)) {
+                throw new ApiException(driver.codes().notRunning(), "execution.not_running", id);
+            }
+            store.requestScram(id);
+        });
+    }
+
+    public void cancel(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
+        gate.run(Refusal.CANCEL_RESERVATION, () -> {
+            existing(driver, organizationId, workspaceId, id);
+            if (!items.cancelScheduled(id)) {
+                throw new ApiException(driver.codes().notScheduled(), "execution.not_scheduled", id);
+            }
+        });
+    }
+
+    /** The execution, when it is the driver's and belongs to this workspace; 404 otherwise, so ids of others reveal nothing. */
+    public Execution existing(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
+        return store.find(id)
+                .filter(e -> e.driver().equals(driver.name()) && e.organizationId().equals(organizationId)
+                        && e.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> ApiException.notFound("execution.not_found", id));
+    }
+
+    public View view(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
+        Execution execution = existing(driver, organizationId, workspaceId, id);
+        BackyardItems.Item item = items.find(id).orElseThrow(() -> ApiException.notFound("execution.not_found", id));
+        return new View(execution, status(item), item.notBefore(), item.registeredAt(), item.startedAt(),
+                item.endedAt(), item.note(), store.scramRequested(id), store.logs(id), store.fileNames(id));
+    }
+
+    public Optional<byte[]> file(ExecutionDriver driver, String organizationId, String workspaceId, String id,
+                                 String fileName) {
+        existing(driver, organizationId, workspaceId, id);
+        return store.file(id, fileName);
+    }
+
+    /** The driver's executions in a workspace, oldest first. */
+    public List<Listed> list(ExecutionDriver driver, String organizationId, String workspaceId) {
+        Map<Execution, Boolean> executions = store.list(driver.name(), organizationId, workspaceId);
+        Map<String, BackyardItems.Item> byId = new TreeMap<>();
+        items.list(driver.backyard(), organizationId, workspaceId).forEach(item -> byId.put(item.itemId(), item));
+        List<Listed> listed = new ArrayList<>();
+        executions.forEach((execution, scram) -> {
+            BackyardItems.Item item = byId.get(execution.id());
+            if (item != null) {
+                listed.add(new Listed(execution, status(item), item.notBefore(), item.registeredAt(),
+                        item.startedAt(), item.endedAt(), item.lastUpdateTimestamp(), scram));
+            }
+        });
+        listed.sort((a, b) -> a.registeredAt().equals(b.registeredAt())
+                ? a.execution().id().compareTo(b.execution().id()) : a.registeredAt().compareTo(b.registeredAt()));
+        return listed;
+    }
+
+    private static ExecutionStatus status(BackyardItems.Item item) {
+        return ExecutionStatus.of(item.statusId())
+                .orElseThrow(() -> new IllegalStateException("Unknown execution status " + item.statusId()));
+    }
+
+    private static String name(JsonNode body, String field, Map<String, List<String>> reasons) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
+            reason(reasons, field, "required");
+            return null;
+        }
+        if (!node.isString()) {
+            reason(reasons, field, "must be a string");
+            return null;
+        }
+        return node.stringValue();
+    }
+
+    /** The schedule is UTC, like every time jita shows; it must lie in the future. */
+    private static Instant schedule(JsonNode body, Map<String, List<String>> reasons) {
+        JsonNode node = body.get("schedule_date");
+        if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
+            return null;
+        }
+        if (!node.isString()) {
+            reason(reasons, "schedule_date", "must be a string");
+            return null;
+        }
+        String text = node.stringValue().trim();
+        Instant at;
+        try {
+            at = LocalDateTime.parse(text, text.length() > 16 ? SECONDS : MINUTES).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            reason(reasons, "schedule_date", "a date and time as YYYY/MM/DD hh:mm (UTC)");
+            return null;
+        }
+        if (!at.isAfter(Times.now())) {
+            reason(reasons, "schedule_date", "must be in the future");
+            return null;
+        }
+        return at;
+    }
+
+    /** The record that is not discarded and has this name, or a reason why there is none. */
+    private Optional<MenuService.Record> active(String organizationId, String workspaceId, String menu, String column,
+                                                String value, Map<String, List<String>> reasons) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<MenuService.Record> record = menus.getObject().records(organizationId, workspaceId, menu, false).stream()
+                .filter(r -> !r.discarded() && value.equals(r.parameter().get(column))).findFirst();
+        if (record.isEmpty()) {
+            reason(reasons, column, "no " + column + " \"" + value + "\" in " + menu);
+        }
+        return record;
+    }
+
+    /** Adds a reason why a registration is refused, for {@link ExecutionDriver#target}. */
+    public static void reason(Map<String, List<String>> reasons, String field, String reason) {
+        reasons.computeIfAbsent(field, k -> new ArrayList<>()).add(reason);
+    }
+}
