@@ -1,32 +1,27 @@
 package dev.jita.backyard;
 
-import dev.jita.core.ApiResponse;
-import dev.jita.core.Messages;
 import dev.jita.core.Times;
 import dev.jita.platform.OrganizationDirectory;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 
 /**
  * Backyard activation status bulk acquirement: every organization, each with all its workspaces, each with
  * the running items of all seven backyards. Three queries whatever the size of the system (two of them the
  * platform's); the running items are found through the index on phase among any number of ended ones.
  */
-@RestController
+@Service
 public class ExecuteCheck {
 
     private final JdbcClient jdbc;
@@ -103,12 +98,7 @@ public class ExecuteCheck {
                          @JsonProperty("status_id") String statusId, @JsonProperty("status_name") String statusName) {
     }
 
-    @GetMapping({"/api/ita/backyard-execute-check/", "/api/ita/backyard-execute-check"})
-    ApiResponse check(HttpServletRequest request) {
-        return ApiResponse.ok(snapshot(Messages.locale(request).equals(Locale.JAPANESE)));
-    }
-
-    /** The answer's data: also what the web UI's maintenance console shows. */
+    /** The API's answer data: also what the web UI's maintenance console shows. */
     public Map<String, Object> snapshot(boolean japanese) {
         List<OrganizationDirectory.OrganizationWorkspaces> organizations = directory.withWorkspaces();
         Map<String, List<Running>> runningByWorkspace = new HashMap<>();
