@@ -46,7 +46,7 @@ public class OrganizationService {
             String id = Validation.organizationId(body);
             String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
             JsonNode plan = JsonBody.optionalObject(body, "plan");
-            String planId = plan == null || !plan.has("id") ? null : PlanController.planId(plan);
+            String planId = plan == null || !plan.has("id") ? null : Validation.planId(plan);
             Set<ItaDriver> notInstalled = notInstalledDrivers(body);
             List<OrgUsers.NewUser> managers = managers(body);
             if (planId != null && !plans.exists(planId)) {
