@@ -2,13 +2,12 @@ package dev.jita.backyard;
 
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
-import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.ModeSwitches;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +32,14 @@ class Claims {
     private final Dialect dialect;
     private final TransactionTemplate transactions;
     private final ModeSwitches switches;
+    private final MaintenanceGate gate;
 
-    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager, ModeSwitches switches) {
+    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager, ModeSwitches switches,
+           MaintenanceGate gate) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.switches = switches;
+        this.gate = gate;
         this.transactions = new TransactionTemplate(transactionManager);
         // Read committed keeps MariaDB from taking gap locks that would hold up registrations.
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -113,11 +115,7 @@ class Claims {
     }
 
     private boolean jobsStopped() {
-        Map<String, String> modes = new LinkedHashMap<>();
-        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.shareLock())
-                .query((rs, n) -> modes.put(rs.getString(1), rs.getString(2))).list();
-        return "1".equals(modes.get(MaintenanceMode.BACKYARD_EXECUTE_STOP.name()))
-                || "1".equals(modes.get(MaintenanceMode.DATA_UPDATE_STOP.name()));
+        return gate.holdCurrent().jobsStopped();
     }
 
     private ClaimedItem takeOldest(Backyard backyard, WorkspaceKey workspace, String nodeId, Instant now) {

@@ -1,38 +1,35 @@
 package dev.jita.backyard;
 
-import dev.jita.core.ApiResponse;
-import dev.jita.core.Messages;
 import dev.jita.core.Times;
-import dev.jita.platform.ItaDriver;
+import dev.jita.platform.OrganizationDirectory;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 
 /**
  * Backyard activation status bulk acquirement: every organization, each with all its workspaces, each with
- * the running items of all seven backyards. Three queries whatever the size of the system; the running
- * items are found through the index on phase among any number of ended ones.
+ * the running items of all seven backyards. Three queries whatever the size of the system (two of them the
+ * platform's); the running items are found through the index on phase among any number of ended ones.
  */
-@RestController
+@Service
 public class ExecuteCheck {
 
     private final JdbcClient jdbc;
+    private final OrganizationDirectory directory;
 
-    ExecuteCheck(JdbcClient jdbc) {
+    ExecuteCheck(JdbcClient jdbc, OrganizationDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     private record Running(String organizationId, String workspaceId, String backyard, String itemId, int statusId,
@@ -101,25 +98,9 @@ public class ExecuteCheck {
                          @JsonProperty("status_id") String statusId, @JsonProperty("status_name") String statusName) {
     }
 
-    @GetMapping({"/api/ita/backyard-execute-check/", "/api/ita/backyard-execute-check"})
-    ApiResponse check(HttpServletRequest request) {
-        return ApiResponse.ok(snapshot(Messages.locale(request).equals(Locale.JAPANESE)));
-    }
-
-    /** The answer's data: also what the web UI's maintenance console shows. */
+    /** The API's answer data: also what the web UI's maintenance console shows. */
     public Map<String, Object> snapshot(boolean japanese) {
-        Map<String, Set<String>> absentBackyards = new LinkedHashMap<>();
-        jdbc.sql("SELECT organization_id, no_install_driver FROM organization ORDER BY organization_id")
-                .query(rs -> {
-                    Set<String> absent = new HashSet<>();
-                    ItaDriver.fromColumn(rs.getString(2)).forEach(driver -> absent.addAll(driver.backyards()));
-                    absentBackyards.put(rs.getString(1), absent);
-                });
-        List<String> organizations = new ArrayList<>(absentBackyards.keySet());
-        Map<String, List<String>> workspaces = new HashMap<>();
-        jdbc.sql("SELECT organization_id, workspace_id FROM workspace ORDER BY organization_id, workspace_id")
-                .query((rs, n) -> workspaces.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
+        List<OrganizationDirectory.OrganizationWorkspaces> organizations = directory.withWorkspaces();
         Map<String, List<Running>> runningByWorkspace = new HashMap<>();
         jdbc.sql("SELECT organization_id, workspace_id, backyard, item_id, status_id, last_update_timestamp "
                         + "FROM backyard_item WHERE phase = 'R' ORDER BY registered_at, item_id")
@@ -131,15 +112,17 @@ public class ExecuteCheck {
 
         int total = 0;
         List<OrganizationView> organizationViews = new ArrayList<>(organizations.size());
-        for (String organizationId : organizations) {
+        for (OrganizationDirectory.OrganizationWorkspaces organization : organizations) {
+            String organizationId = organization.organizationId();
+            Set<String> absentBackyards = new HashSet<>();
+            organization.notInstalled().forEach(driver -> absentBackyards.addAll(driver.backyards()));
             int organizationCount = 0;
-            List<String> ids = workspaces.getOrDefault(organizationId, List.of());
-            List<WorkspaceView> workspaceViews = new ArrayList<>(ids.size());
-            for (String workspaceId : ids) {
+            List<WorkspaceView> workspaceViews = new ArrayList<>(organization.workspaceIds().size());
+            for (String workspaceId : organization.workspaceIds()) {
                 List<Running> running = runningByWorkspace.get(organizationId + "/" + workspaceId);
                 WorkspaceView view = (running == null ? WorkspaceView.idle(workspaceId)
                         : WorkspaceView.of(workspaceId, running, japanese))
-                        .without(absentBackyards.get(organizationId));
+                        .without(absentBackyards);
                 workspaceViews.add(view);
                 organizationCount += view.executeCount();
             }

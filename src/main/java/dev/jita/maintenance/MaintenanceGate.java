@@ -3,6 +3,7 @@ package dev.jita.maintenance;
 import dev.jita.core.ApiException;
 import dev.jita.core.Dialect;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,6 +71,22 @@ public class MaintenanceGate {
             }
         }
         return new MaintenanceModes(backyard, data);
+    }
+
+    /**
+     * The modes, read inside the caller's transaction under a shared lock held until it ends: a mode change
+     * (which takes the rows exclusively) waits for that transaction, and one after it sees the new modes.
+     */
+    public MaintenanceModes holdCurrent() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The modes are held inside the caller's transaction");
+        }
+        Map<String, String> modes = new HashMap<>();
+        // Both rows in name order, as a mode change takes them, so that the two never deadlock.
+        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.shareLock())
+                .query((rs, n) -> modes.put(rs.getString(1), rs.getString(2))).list();
+        return new MaintenanceModes("1".equals(modes.get(MaintenanceMode.BACKYARD_EXECUTE_STOP.name())),
+                "1".equals(modes.get(MaintenanceMode.DATA_UPDATE_STOP.name())));
     }
 
     /**

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * jita keeps and serves them; none of them changes what jita does (see docs/decisions.md).
  */
 @RestController
-public class CommonSettingController {
+class CommonSettingController {
 
     private static final int VALUE_LENGTH = 4000;
     private static final int DESCRIPTION_LENGTH = 255;

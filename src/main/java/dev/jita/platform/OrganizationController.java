@@ -1,21 +1,7 @@
 package dev.jita.platform;
 
-import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
-import dev.jita.core.JsonBody;
-import dev.jita.core.Times;
-import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.maintenance.Refusal;
 import dev.jita.security.CurrentUser;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,196 +10,41 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
-/**
- * Organizations, managed by system administrators, with Exastro's create-organization body. The web UI's
- * organization pages call the same methods, so both ways in share one set of rules.
- */
+/** Organizations, managed by system administrators: the API over {@link OrganizationService}. */
 @RestController
 @RequestMapping("/api/platform/organizations")
-public class OrganizationController {
+class OrganizationController {
 
-    private final Organizations organizations;
-    private final OrgUsers users;
-    private final Plans plans;
-    private final MaintenanceGate gate;
-    private final JsonBody json;
+    private final OrganizationService organizations;
 
-    OrganizationController(Organizations organizations, OrgUsers users, Plans plans, MaintenanceGate gate,
-                           JsonBody json) {
+    OrganizationController(OrganizationService organizations) {
         this.organizations = organizations;
-        this.users = users;
-        this.plans = plans;
-        this.gate = gate;
-        this.json = json;
     }
 
     @PostMapping
-    public ApiResponse create(@RequestBody(required = false) String raw) {
-        String user = CurrentUser.name();
-        Map<String, Object> created = gate.write(Refusal.ORGANIZATION_CREATE, () -> {
-            JsonNode body = json.object(raw);
-            String id = Validation.organizationId(body);
-            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
-            JsonNode plan = JsonBody.optionalObject(body, "plan");
-            String planId = plan == null || !plan.has("id") ? null : PlanController.planId(plan);
-            Set<ItaDriver> notInstalled = notInstalledDrivers(body);
-            List<OrgUsers.NewUser> managers = managers(body);
-            if (planId != null && !plans.exists(planId)) {
-                throw new ApiException("404-23001", "platform.plan_not_found", planId);
-            }
-            organizations.insert(id, name, planId, notInstalled, user);
-            managers.forEach(manager -> users.insert(id, manager));
-            if (planId != null) {
-                plans.assign(id, Times.toDb(Times.now().truncatedTo(ChronoUnit.SECONDS)), planId, user);
-            }
-            return view(organizations.find(id).orElseThrow());
-        });
-        return ApiResponse.ok(created);
+    ApiResponse create(@RequestBody(required = false) String raw) {
+        return ApiResponse.ok(organizations.create(raw, CurrentUser.name()));
     }
 
     @GetMapping
-    public ApiResponse list() {
-        return ApiResponse.ok(organizations.all().stream().map(this::view).toList());
+    ApiResponse list() {
+        return ApiResponse.ok(organizations.list());
     }
 
     @GetMapping("/{organizationId}")
     ApiResponse get(@PathVariable String organizationId) {
-        return ApiResponse.ok(view(find(organizationId)));
+        return ApiResponse.ok(organizations.get(organizationId));
     }
 
     @PutMapping("/{organizationId}")
     ApiResponse update(@PathVariable String organizationId, @RequestBody(required = false) String raw) {
-        String user = CurrentUser.name();
-        Map<String, Object> updated = gate.write(Refusal.ORGANIZATION_UPDATE, () -> {
-            find(organizationId);
-            JsonNode body = json.object(raw);
-            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
-            JsonNode plan = JsonBody.optionalObject(body, "plan");
-            String planId = plan == null ? null : JsonBody.optionalString(plan, "id", 64);
-            organizations.update(organizationId, name, planId, user);
-            return view(find(organizationId));
-        });
-        return ApiResponse.ok(updated);
+        return ApiResponse.ok(organizations.update(organizationId, raw, CurrentUser.name()));
     }
 
     @DeleteMapping("/{organizationId}")
-    public ApiResponse delete(@PathVariable String organizationId) {
-        gate.run(Refusal.ORGANIZATION_DELETE, () -> {
-            if (organizations.delete(organizationId) == 0) {
-                throw ApiException.notFound("error.organization_not_found", organizationId);
-            }
-        });
+    ApiResponse delete(@PathVariable String organizationId) {
+        organizations.delete(organizationId);
         return ApiResponse.ok(null);
-    }
-
-    private Organizations.Organization find(String organizationId) {
-        return organizations.find(organizationId)
-                .orElseThrow(() -> ApiException.notFound("error.organization_not_found", organizationId));
-    }
-
-    /**
-     * {@code optionsIta.drivers}: a driver given {@code false} is not installed for the organization (Exastro's
-     * NO_INSTALL_DRIVER); absent or {@code true}, it is. Only Exastro's four driver keys are accepted.
-     */
-    private static Set<ItaDriver> notInstalledDrivers(JsonNode body) {
-        JsonNode options = JsonBody.optionalObject(body, "optionsIta");
-        JsonNode drivers = options == null ? null : JsonBody.optionalObject(options, "drivers");
-        Set<ItaDriver> notInstalled = EnumSet.noneOf(ItaDriver.class);
-        if (drivers == null) {
-            return notInstalled;
-        }
-        for (Map.Entry<String, JsonNode> entry : drivers.properties()) {
-            ItaDriver driver = ItaDriver.of(entry.getKey()).orElseThrow(() ->
-                    ApiException.badRequest("platform.unknown_driver", "optionsIta.drivers." + entry.getKey()));
-            if (!entry.getValue().isBoolean()) {
-                throw ApiException.badRequest("error.field_not_boolean", "optionsIta.drivers." + entry.getKey());
-            }
-            if (!entry.getValue().booleanValue()) {
-                notInstalled.add(driver);
-            }
-        }
-        return notInstalled;
-    }
-
-    /** {@code organization_managers}: each becomes a user with the organization manager role. */
-    private static List<OrgUsers.NewUser> managers(JsonNode body) {
-        JsonNode list = JsonBody.optionalArray(body, "organization_managers");
-        if (list == null || list.isEmpty()) {
-            throw ApiException.badRequest("error.field_required", "organization_managers");
-        }
-        List<OrgUsers.NewUser> managers = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (JsonNode manager : list.values()) {
-            if (!manager.isObject()) {
-                throw ApiException.badRequest("error.field_not_object", "organization_managers[]");
-            }
-            String username = JsonBody.requiredMatching(manager, "username", Validation.USERNAME);
-            if (!names.add(username)) {
-                throw ApiException.badRequest("platform.user_exists", username);
-            }
-            Boolean enabled = JsonBody.optionalBoolean(manager, "enabled");
-            managers.add(new OrgUsers.NewUser(username, password(manager),
-                    JsonBody.optionalString(manager, "email", 255),
-                    JsonBody.optionalString(manager, "firstName", 255),
-                    JsonBody.optionalString(manager, "lastName", 255),
-                    enabled == null || enabled, true));
-        }
-        return managers;
-    }
-
-    /** The password is the first credential's value, as in Exastro's body. */
-    private static String password(JsonNode manager) {
-        JsonNode credentials = JsonBody.optionalArray(manager, "credentials");
-        if (credentials == null || credentials.isEmpty() || !credentials.get(0).isObject()) {
-            throw ApiException.badRequest("error.field_required", "credentials");
-        }
-        return Validation.password("credentials[0].value",
-                JsonBody.optionalString(credentials.get(0), "value", 1000));
-    }
-
-    private Map<String, Object> view(Organizations.Organization organization) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", organization.id());
-        view.put("name", organization.name());
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("id", organization.planId());
-        view.put("plan", plan);
-        view.putAll(plans(organization.id()));
-        Map<String, Object> drivers = new LinkedHashMap<>();
-        for (ItaDriver driver : ItaDriver.values()) {
-            drivers.put(driver.key(), !organization.notInstalled().contains(driver));
-        }
-        view.put("optionsIta", Map.of("drivers", drivers));
-        view.put("create_user", organization.createdBy());
-        view.put("create_timestamp", Times.micros(organization.createdAt()));
-        view.put("last_update_user", organization.lastUpdateUser());
-        view.put("last_update_timestamp", Times.micros(organization.lastUpdateTimestamp()));
-        return view;
-    }
-
-    /**
-     * Exastro's {@code active_plan} (the plan in force now, the latest started; {@code {"id": null}} when none)
-     * and {@code plans}.
-     */
-    private Map<String, Object> plans(String organizationId) {
-        LocalDateTime now = Times.toDb(Times.now());
-        Map<String, Object> active = new LinkedHashMap<>();
-        active.put("id", null);
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Plans.OrganizationPlan plan : plans.ofOrganization(organizationId)) {
-            if (!plan.start().isAfter(now)) {
-                active.put("id", plan.planId());
-            }
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", plan.planId());
-            view.put("start_datetime", Plans.formatStart(plan.start()));
-            all.add(view);
-        }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("active_plan", active);
-        view.put("plans", all);
-        return view;
     }
 }

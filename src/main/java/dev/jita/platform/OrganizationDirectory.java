@@ -1,6 +1,7 @@
 package dev.jita.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -8,10 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrganizationDirectory {
 
-    private final Organizations organizations;
+    /** An organization, the drivers it was created without and its workspaces' ids in id order. */
+    public record OrganizationWorkspaces(String organizationId, Set<ItaDriver> notInstalled,
+                                         List<String> workspaceIds) {
+    }
 
-    OrganizationDirectory(Organizations organizations) {
+    private final Organizations organizations;
+    private final Workspaces workspaces;
+
+    OrganizationDirectory(Organizations organizations, Workspaces workspaces) {
         this.organizations = organizations;
+        this.workspaces = workspaces;
     }
 
     public boolean exists(String organizationId) {
@@ -26,5 +34,13 @@ public class OrganizationDirectory {
     /** Every organization's id, in id order. */
     public List<String> ids() {
         return organizations.all().stream().map(Organizations.Organization::id).toList();
+    }
+
+    /** Every organization in id order with its workspaces: two queries whatever their number. */
+    public List<OrganizationWorkspaces> withWorkspaces() {
+        List<Organizations.Organization> all = organizations.all();
+        Map<String, List<String>> ids = workspaces.idsByOrganization();
+        return all.stream().map(organization -> new OrganizationWorkspaces(organization.id(),
+                organization.notInstalled(), ids.getOrDefault(organization.id(), List.of()))).toList();
     }
 }

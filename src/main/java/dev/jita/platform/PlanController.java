@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +25,8 @@ import tools.jackson.databind.JsonNode;
  * paths and shapes. System administrators only (the security configuration guards /api/platform/**).
  */
 @RestController
-public class PlanController {
+class PlanController {
 
-    private static final Pattern PLAN_ID_CHARACTERS = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final int PLAN_ID_LENGTH = 36;
     /** Exastro's bound on limit values (its database's). */
     private static final long LARGEST_LIMIT = 99_999_999_999_999L;
 
@@ -80,7 +77,7 @@ public class PlanController {
         String user = CurrentUser.name();
         gate.run(Refusal.SYSTEM_API, () -> {
             JsonNode body = json.object(raw);
-            String id = planId(body);
+            String id = Validation.planId(body);
             String name = text(body, "name", Validation.NAME_LENGTH);
             if (name == null || name.isEmpty()) {
                 throw new ApiException("400-00011", "error.field_required", "name");
@@ -114,7 +111,7 @@ public class PlanController {
         gate.run(Refusal.SYSTEM_API, () -> {
             JsonNode body = json.object(raw);
             requireOrganization(organizationId);
-            String planId = planId(body);
+            String planId = Validation.planId(body);
             LocalDateTime start = start(JsonBody.optionalString(body, "start_datetime", 64));
             if (!plans.exists(planId)) {
                 throw new ApiException("404-29001", "platform.plan_not_found", planId);
@@ -141,28 +138,6 @@ public class PlanController {
         if (organizations.find(organizationId).isEmpty()) {
             throw ApiException.notFound("error.organization_not_found", organizationId);
         }
-    }
-
-    /** Exastro's plan id rules and codes: required, at most 36 characters, letters, digits, - and _. */
-    static String planId(JsonNode body) {
-        JsonNode node = body.get("id");
-        if (node == null || node.isNull() || (node.isString() && node.stringValue().isEmpty())) {
-            throw new ApiException("400-00011", "error.field_required", "id");
-        }
-        if (!node.isString()) {
-            throw ApiException.badRequest("error.field_not_string", "id");
-        }
-        String id = node.stringValue();
-        if (id.length() > PLAN_ID_LENGTH) {
-            throw new ApiException("400-00012", "error.field_too_long", "id", PLAN_ID_LENGTH);
-        }
-        if (!PLAN_ID_CHARACTERS.matcher(id).matches()) {
-            throw new ApiException("400-00013", "platform.id_characters", "id");
-        }
-        if (!Character.isLetter(id.charAt(0))) {
-            throw new ApiException("400-00014", "platform.id_first_character", "id");
-        }
-        return id;
     }
 
     /** A string field; longer than {@code maxLength} is Exastro's 400-00012. */

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Exastro's paths and shapes. {@code id} and {@code limit_id} filter by prefix, as in Exastro.
  */
 @RestController
-public class UsageController {
+class UsageController {
 
     private final Usages usages;
     private final Plans plans;

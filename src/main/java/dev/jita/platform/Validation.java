@@ -17,6 +17,8 @@ final class Validation {
     static final int DESCRIPTION_LENGTH = 4000;
     /** bcrypt reads 72 bytes; a longer password would be cut silently, so it is refused. */
     static final int PASSWORD_BYTES = 72;
+    private static final Pattern PLAN_ID_CHARACTERS = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int PLAN_ID_LENGTH = 36;
 
     private Validation() {
     }
@@ -37,5 +39,27 @@ final class Validation {
             throw ApiException.badRequest("platform.password_too_long", field, PASSWORD_BYTES);
         }
         return password;
+    }
+
+    /** Exastro's plan id rules and codes: required, at most 36 characters, letters, digits, - and _. */
+    static String planId(JsonNode body) {
+        JsonNode node = body.get("id");
+        if (node == null || node.isNull() || (node.isString() && node.stringValue().isEmpty())) {
+            throw new ApiException("400-00011", "error.field_required", "id");
+        }
+        if (!node.isString()) {
+            throw ApiException.badRequest("error.field_not_string", "id");
+        }
+        String id = node.stringValue();
+        if (id.length() > PLAN_ID_LENGTH) {
+            throw new ApiException("400-00012", "error.field_too_long", "id", PLAN_ID_LENGTH);
+        }
+        if (!PLAN_ID_CHARACTERS.matcher(id).matches()) {
+            throw new ApiException("400-00013", "platform.id_characters", "id");
+        }
+        if (!Character.isLetter(id.charAt(0))) {
+            throw new ApiException("400-00014", "platform.id_first_character", "id");
+        }
+        return id;
     }
 }

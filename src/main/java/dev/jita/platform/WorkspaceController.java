@@ -1,18 +1,7 @@
 package dev.jita.platform;
 
-import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
-import dev.jita.core.JsonBody;
-import dev.jita.core.Times;
-import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.maintenance.Refusal;
 import dev.jita.security.CurrentUser;
-import dev.jita.security.JitaUser;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,119 +10,42 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
-/**
- * An organization's workspaces. Organization managers create, change and delete them and see all;
- * other users see the workspaces they have a role in. The web UI's home page lists them through {@link #list}.
- */
+/** An organization's workspaces: the API over {@link WorkspaceService}. */
 @RestController
 @RequestMapping("/api/{organizationId}/platform/workspaces")
-public class WorkspaceController {
+class WorkspaceController {
 
-    private final Workspaces workspaces;
-    private final OrgUsers users;
-    private final MaintenanceGate gate;
-    private final JsonBody json;
-    private final ApplicationEventPublisher events;
-    private final Usages usages;
+    private final WorkspaceService workspaces;
 
-    WorkspaceController(Workspaces workspaces, OrgUsers users, MaintenanceGate gate, JsonBody json,
-                        ApplicationEventPublisher events, Usages usages) {
-        this.usages = usages;
+    WorkspaceController(WorkspaceService workspaces) {
         this.workspaces = workspaces;
-        this.users = users;
-        this.gate = gate;
-        this.json = json;
-        this.events = events;
     }
 
     @PostMapping
     ApiResponse create(@PathVariable String organizationId, @RequestBody(required = false) String raw) {
-        JitaUser user = CurrentUser.get();
-        Map<String, Object> created = gate.write(Refusal.WORKSPACE_CREATE, () -> {
-            JsonNode body = json.object(raw);
-            String id = JsonBody.requiredMatching(body, "id", Validation.WORKSPACE_ID);
-            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
-            String description = description(body);
-            usages.assertRoomForOne(organizationId, Usages.WORKSPACES);
-            workspaces.insert(organizationId, id, name, description, user.username());
-            users.grant(organizationId, id, user.username(), WorkspaceRole.MEMBER);
-            events.publishEvent(new WorkspaceCreated(organizationId, id));
-            return view(workspaces.find(organizationId, id).orElseThrow(), Optional.of(WorkspaceRole.MEMBER.apiName()));
-        });
-        return ApiResponse.ok(created);
+        return ApiResponse.ok(workspaces.create(organizationId, raw, CurrentUser.get()));
     }
 
     @GetMapping
-    public ApiResponse list(@PathVariable String organizationId) {
-        JitaUser user = CurrentUser.get();
-        Map<String, String> roles = users.roles(organizationId, user.username());
-        List<Workspaces.Workspace> visible = user.organizationManager()
-                ? workspaces.all(organizationId)
-                : workspaces.visibleTo(organizationId, user.username());
-        return ApiResponse.ok(visible.stream()
-                .map(ws -> view(ws, Optional.ofNullable(roles.get(ws.id())))).toList());
+    ApiResponse list(@PathVariable String organizationId) {
+        return ApiResponse.ok(workspaces.list(organizationId, CurrentUser.get()));
     }
 
     @GetMapping("/{workspaceId}")
     ApiResponse get(@PathVariable String organizationId, @PathVariable String workspaceId) {
-        JitaUser user = CurrentUser.get();
-        Workspaces.Workspace workspace = find(organizationId, workspaceId);
-        Optional<String> role = users.role(organizationId, workspaceId, user.username());
-        if (role.isEmpty() && !user.organizationManager()) {
-            throw ApiException.forbidden();
-        }
-        return ApiResponse.ok(view(workspace, role));
+        return ApiResponse.ok(workspaces.get(organizationId, workspaceId, CurrentUser.get()));
     }
 
     @PutMapping("/{workspaceId}")
     ApiResponse update(@PathVariable String organizationId, @PathVariable String workspaceId,
                        @RequestBody(required = false) String raw) {
-        JitaUser user = CurrentUser.get();
-        Map<String, Object> updated = gate.write(Refusal.WORKSPACE_UPDATE, () -> {
-            find(organizationId, workspaceId);
-            JsonNode body = json.object(raw);
-            String name = JsonBody.requiredString(body, "name", Validation.NAME_LENGTH);
-            workspaces.update(organizationId, workspaceId, name, description(body), user.username());
-            return view(find(organizationId, workspaceId), users.role(organizationId, workspaceId, user.username()));
-        });
-        return ApiResponse.ok(updated);
+        return ApiResponse.ok(workspaces.update(organizationId, workspaceId, raw, CurrentUser.get()));
     }
 
     @DeleteMapping("/{workspaceId}")
     ApiResponse delete(@PathVariable String organizationId, @PathVariable String workspaceId) {
-        gate.run(Refusal.WORKSPACE_DELETE, () -> {
-            if (workspaces.delete(organizationId, workspaceId) == 0) {
-                throw ApiException.notFound("platform.workspace_not_found", workspaceId);
-            }
-        });
+        workspaces.delete(organizationId, workspaceId);
         return ApiResponse.ok(null);
-    }
-
-    private Workspaces.Workspace find(String organizationId, String workspaceId) {
-        return workspaces.find(organizationId, workspaceId)
-                .orElseThrow(() -> ApiException.notFound("platform.workspace_not_found", workspaceId));
-    }
-
-    private static String description(JsonNode body) {
-        JsonNode informations = JsonBody.optionalObject(body, "informations");
-        return informations == null ? null
-                : JsonBody.optionalString(informations, "description", Validation.DESCRIPTION_LENGTH);
-    }
-
-    private static Map<String, Object> view(Workspaces.Workspace workspace, Optional<String> role) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", workspace.id());
-        view.put("name", workspace.name());
-        Map<String, Object> informations = new LinkedHashMap<>();
-        informations.put("description", workspace.description());
-        view.put("informations", informations);
-        view.put("role", role.orElse(null));
-        view.put("create_user", workspace.createdBy());
-        view.put("create_timestamp", Times.micros(workspace.createdAt()));
-        view.put("last_update_user", workspace.lastUpdateUser());
-        view.put("last_update_timestamp", Times.micros(workspace.lastUpdateTimestamp()));
-        return view;
     }
 }

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,15 @@ class Workspaces {
     List<Workspace> all(String organizationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workspace WHERE organization_id = ? ORDER BY workspace_id")
                 .param(organizationId).query(Workspaces::map).list();
+    }
+
+    /** Every workspace's id by organization id, in id order. */
+    Map<String, List<String>> idsByOrganization() {
+        Map<String, List<String>> ids = new HashMap<>();
+        jdbc.sql("SELECT organization_id, workspace_id FROM workspace ORDER BY organization_id, workspace_id")
+                .query((rs, n) -> ids.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return ids;
     }
 
     List<Workspace> visibleTo(String organizationId, String username) {

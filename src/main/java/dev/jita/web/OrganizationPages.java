@@ -2,7 +2,8 @@ package dev.jita.web;
 
 import dev.jita.core.ApiException;
 import dev.jita.core.Messages;
-import dev.jita.platform.OrganizationController;
+import dev.jita.platform.OrganizationService;
+import dev.jita.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,11 +19,11 @@ import tools.jackson.databind.ObjectMapper;
 @Controller
 class OrganizationPages {
 
-    private final OrganizationController organizations;
+    private final OrganizationService organizations;
     private final Messages messages;
     private final ObjectMapper json;
 
-    OrganizationPages(OrganizationController organizations, Messages messages, ObjectMapper json) {
+    OrganizationPages(OrganizationService organizations, Messages messages, ObjectMapper json) {
         this.organizations = organizations;
         this.messages = messages;
         this.json = json;
@@ -30,7 +31,7 @@ class OrganizationPages {
 
     @GetMapping("/admin/organizations")
     String list(Model model) {
-        model.addAttribute("organizations", organizations.list().data());
+        model.addAttribute("organizations", organizations.list());
         return "organizations";
     }
 
@@ -40,7 +41,7 @@ class OrganizationPages {
         Map<String, Object> body = Map.of("id", id.trim(), "name", name.trim(),
                 "organization_managers", List.of(Map.of("username", manager.trim(), "email", email == null ? "" : email.trim(),
                         "credentials", List.of(Map.of("type", "password", "value", password)))));
-        return attempt(() -> organizations.create(json.writeValueAsString(body)), "created", model);
+        return attempt(() -> organizations.create(json.writeValueAsString(body), CurrentUser.name()), "created", model);
     }
 
     @PostMapping("/admin/organizations/{organizationId}/delete")
@@ -48,7 +49,7 @@ class OrganizationPages {
         return attempt(() -> organizations.delete(organizationId), "deleted", model);
     }
 
-    /** Runs the API's own method; a refusal is shown on the page in the user's language. */
+    /** Runs the service the API runs; a refusal is shown on the page in the user's language. */
     private String attempt(Runnable action, String done, Model model) {
         try {
             action.run();

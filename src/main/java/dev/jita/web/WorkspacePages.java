@@ -9,9 +9,10 @@ import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
 import dev.jita.platform.WorkspaceAccess;
-import dev.jita.platform.WorkspaceController;
 import dev.jita.platform.WorkspaceRole;
+import dev.jita.platform.WorkspaceService;
 import dev.jita.security.CurrentUser;
+import dev.jita.security.JitaUser;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ class WorkspacePages {
     static final int PAGE_SIZE = 20;
     private static final String FIELD = "p:";
 
-    private final WorkspaceController workspaces;
+    private final WorkspaceService workspaces;
     private final WorkspaceAccess access;
     private final MenuCatalog catalog;
     private final MenuService menus;
@@ -48,7 +49,7 @@ class WorkspacePages {
     private final Messages messages;
     private final ObjectMapper json;
 
-    WorkspacePages(WorkspaceController workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
+    WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
                    MaintenanceGate gate, Messages messages, ObjectMapper json) {
         this.workspaces = workspaces;
         this.access = access;
@@ -61,7 +62,8 @@ class WorkspacePages {
 
     @GetMapping("/ui/workspaces")
     String list(Model model) {
-        model.addAttribute("workspaces", workspaces.list(CurrentUser.get().organizationId()).data());
+        JitaUser user = CurrentUser.get();
+        model.addAttribute("workspaces", workspaces.list(user.organizationId(), user));
         return "workspaces";
     }
 

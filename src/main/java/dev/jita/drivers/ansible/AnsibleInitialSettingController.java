@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * (see docs/decisions.md). System administrators only (the /api/ita/** realm).
  */
 @RestController
-public class AnsibleInitialSettingController {
+class AnsibleInitialSettingController {
 
     private static final String PATH = "/api/ita/{organizationId}/initial-settings/ansible";
     private static final Set<String> EXECUTION_ENGINES =
