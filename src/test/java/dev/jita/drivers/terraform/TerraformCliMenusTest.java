@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import dev.jita.test.UiClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ class TerraformCliMenusTest extends ApiTest {
 
     @Test
     void theMenusKeepWorkspacesMovementsModulesLinksAndValues() {
-        organization(true);
+        String org = organization(true);
         registered(TerraformCliMenus.WORKSPACES, Map.of("tf_workspace_name", "tfws1"));
         invalid(TerraformCliMenus.WORKSPACES, Map.of("tf_workspace_name", "bad name/.."));
         invalid(TerraformCliMenus.WORKSPACES, Map.of("tf_workspace_name", "tfws1"));
@@ -110,6 +111,12 @@ class TerraformCliMenusTest extends ApiTest {
         assertThat(filtered.data().findValuesAsString("variable_name")).as(filtered.toString()).containsExactly("password");
         assertError(member.post(base + TerraformCliMenus.MODULE_VARIABLES + "/maintenance/",
                 Map.of("parameter", Map.of("variable_name", "x"))), 403, "403-00001");
+
+        UiClient ui = new UiClient(port);
+        ui.logIn(org, "owner", "owner-pass");
+        UiClient.Page page = ui.get("/ui/ws/" + org + "/ws1/menu/" + TerraformCliMenus.MODULE_VARIABLES);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("servers").contains("list(object({ name = string }))");
 
         JsonNode module = rows(TerraformCliMenus.MODULES).get(0).path("parameter");
         Http.Reply discarded = member.patch(base + TerraformCliMenus.MODULES + "/maintenance/"
