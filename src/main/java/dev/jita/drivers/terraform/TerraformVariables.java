@@ -72,7 +72,7 @@ final class TerraformVariables {
             }
             String type = identifier();
             skipBlank(false);
-            if (peek() == '=') {
+            if (!atEnd() && peek() == '=') {
                 position++;
                 expression();
                 continue;
@@ -105,7 +105,7 @@ final class TerraformVariables {
             }
             String attribute = identifier();
             skipBlank(false);
-            if (peek() == '=') {
+            if (!atEnd() && peek() == '=') {
                 position++;
                 attributes.putIfAbsent(attribute, expression());
             } else {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.drivers.terraform.TerraformVariables.Variable;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TerraformVariablesTest {
@@ -189,5 +190,25 @@ class TerraformVariablesTest {
         assertThat(TerraformVariables.isExpression("1 }")).isFalse();
         assertThat(TerraformVariables.isExpression("\"open")).isFalse();
         assertThat(TerraformVariables.isExpression("")).isFalse();
+    }
+
+    /** Whatever the bytes, reading answers variables or Malformed: a menu read never fails on a file. */
+    @Test
+    void anyTextIsReadOrRefusedNeverThrownOtherwise() {
+        String alphabet = "variable \"x\" {}[]()=#/*\\\n\r\t<<-EOT$%{}ab1.,:?\u00e9";
+        Random random = new Random(42);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder text = new StringBuilder(run % 3 == 0 ? "variable \"v\" {\n  default = " : "");
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            try {
+                read(text.toString());
+            } catch (TerraformVariables.Malformed expected) {
+                assertThat(expected.getMessage()).startsWith("line ");
+            }
+            TerraformVariables.isExpression(text.toString());
+        }
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.drivers.terraform.Tfvars.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TfvarsTest {
@@ -155,5 +158,40 @@ class TfvarsTest {
         assertThat(Tfvars.render(values, true)).isEqualTo("mixed = {\n  \"user\" = \"admin\"\n  \"password\" = \"pw\"\n}\n"
                 + "secret = \"p@ss\"\n");
         assertThat(Tfvars.render(List.of(), true)).isEmpty();
+    }
+
+    /** Whatever the rows, rendering answers text or Invalid, and text values never become HCL. */
+    @Test
+    void anyRowsRenderOrAreRefused() throws Exception {
+        String alphabet = "ab.:[]{}\"\\\n$%{}#=<<EOT 1";
+        List<String> types = Arrays.asList(null, "string", "list(string)", "map(string)", "object({})", "any");
+        Random random = new Random(7);
+        for (int run = 0; run < 5_000; run++) {
+            List<Value> values = new ArrayList<>();
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                values.add(new Value(random.nextBoolean() ? "v" : "mv:w", random.nextInt(3) == 0 ? "a" : null,
+                        random.nextBoolean() ? null : random.nextInt(3), random.nextBoolean(), random.nextBoolean(),
+                        randomText(random, alphabet), types.get(random.nextInt(types.size()))));
+            }
+            try {
+                String rendered = Tfvars.render(values, false) + Tfvars.render(values, true);
+                for (Value value : values) {
+                    if (!value.hcl() && value.value().contains("${")) {
+                        assertThat(rendered).contains(value.value().replace("\\", "\\\\").replace("\"", "\\\"")
+                                .replace("\n", "\\n").replace("${", "$${").replace("%{", "%%{"));
+                    }
+                }
+            } catch (Tfvars.Invalid expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    private static String randomText(Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }
