@@ -153,9 +153,19 @@ final class Tfvars {
                 throw new Invalid(name + ": substitution_order " + previous + " is given twice");
             }
             previous = row.order();
-            list.append(indent).append(INDENT).append(element(name, row)).append(",\n");
+            String element = element(name, row);
+            list.append(indent).append(INDENT).append(element).append(endsSafely(element) ? "" : "\n" + indent + INDENT)
+                    .append(",\n");
         }
         return list.append(indent).append(']').toString();
+    }
+
+    /**
+     * Whether a comma may follow on the element's line: not after a heredoc's end marker or a trailing comment
+     * of HCL as given (inside brackets a newline before the comma is allowed).
+     */
+    private static boolean endsSafely(String element) {
+        return !element.contains("\n") && !element.contains("#") && !element.contains("//") && !element.contains("/*");
     }
 
     private static String element(String name, Value row) throws Invalid {

@@ -112,13 +112,14 @@ class TfvarsTerraformTest {
                 new Value("b", null, null, true, false, "true", types.get("b")),
                 new Value("l", null, 2, false, false, "second ${x}", types.get("l")),
                 new Value("l", null, 1, false, false, "first", types.get("l")),
+                new Value("l", null, 3, true, false, "\"third\" # a comment", types.get("l")),
                 new Value("nums", null, null, true, false, "[1, 2, 3]", types.get("nums")),
                 new Value("m", null, null, true, false, "{\n  a = 1\n  \"b c\" = 2\n}", types.get("m")),
                 new Value("o", "name", null, false, false, "web \"1\"", types.get("o")),
                 new Value("o", "disk.gb", null, true, false, "100", types.get("o")),
                 new Value("o", "disk.type", null, false, false, "ssd", types.get("o")),
                 new Value("o", "tags", 1, false, false, "a", types.get("o")),
-                new Value("o", "tags", 2, false, false, "b", types.get("o")),
+                new Value("o", "tags", 2, true, false, "<<EOT\nb\nEOT", types.get("o")),
                 new Value("secret", null, null, false, true, "p@ss \"w0rd\" ${x}", types.get("secret"))));
         Files.writeString(work.resolve("terraform.tfvars"), Tfvars.render(values, false));
         Files.writeString(work.resolve("secure.tfvars"), Tfvars.render(values, true));
@@ -132,11 +133,11 @@ class TfvarsTerraformTest {
         assertThat(outputs.path("s").path("value").asString()).isEqualTo(TRICKY);
         assertThat(outputs.path("n").path("value").asDouble()).isEqualTo(42.5);
         assertThat(outputs.path("b").path("value").asBoolean()).isTrue();
-        assertThat(outputs.path("l").path("value").toString()).isEqualTo("[\"first\",\"second ${x}\"]");
+        assertThat(outputs.path("l").path("value").toString()).isEqualTo("[\"first\",\"second ${x}\",\"third\"]");
         assertThat(outputs.path("nums").path("value").toString()).isEqualTo("[1,2,3]");
         assertThat(outputs.path("m").path("value").toString()).isEqualTo("{\"a\":1,\"b c\":2}");
         assertThat(outputs.path("o").path("value").toString())
-                .isEqualTo("{\"disk\":{\"gb\":100,\"type\":\"ssd\"},\"name\":\"web \\\"1\\\"\",\"tags\":[\"a\",\"b\"]}");
+                .isEqualTo("{\"disk\":{\"gb\":100,\"type\":\"ssd\"},\"name\":\"web \\\"1\\\"\",\"tags\":[\"a\",\"b\\n\"]}");
         assertThat(outputs.path("secret").path("value").asString()).isEqualTo("p@ss \"w0rd\" ${x}");
         assertThat(outputs.path("untyped").path("value").asString()).isEqualTo("unused");
     }

@@ -83,6 +83,10 @@ class TfvarsTest {
         assertThat(plain(text("l", "only", "set(string)"))).isEqualTo("l = [\"only\"]\n");
         assertThat(plain(new Value("l", null, 1, true, false, "1", "list(number)"))).isEqualTo("l = [\n  1,\n]\n");
         assertThat(plain(hcl("l", "[\"a\", \"b\"]", "list(string)"))).isEqualTo("l = [\"a\", \"b\"]\n");
+        assertThat(plain(new Value("l", null, 1, true, false, "\"a\" # note", "list(string)"),
+                new Value("l", null, 2, true, false, "<<EOT\nb\nEOT", "list(string)")))
+                .as("a comma cannot follow a trailing comment or a heredoc on its line")
+                .isEqualTo("l = [\n  \"a\" # note\n  ,\n  <<EOT\nb\nEOT\n  ,\n]\n");
     }
 
     @Test
