@@ -2,7 +2,6 @@ package dev.jita.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.platform.ItaDriver;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
@@ -10,41 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * Menus of a driver an organization was created without (Exastro's NO_INSTALL_DRIVER) answer as unknown
- * menus, on the API and in the web UI, and are not listed. jita has no Terraform menus yet, so the test
- * brings one of its own for the Terraform CLI driver.
+ * menus, on the API and in the web UI, and are not listed; the Terraform CLI driver's workspace list is one.
  */
-@Import(DriverMenusTest.TerraformCliMenu.class)
 class DriverMenusTest extends ApiTest {
 
-    static final String MENU = "test_terraform_cli_list";
-
-    @TestConfiguration
-    static class TerraformCliMenu {
-
-        @Bean
-        MenuCatalog.MenuProvider terraformCliMenus() {
-            return new MenuCatalog.MenuProvider() {
-                @Override
-                public List<MenuDefinition> menus() {
-                    return List.of(new MenuDefinition(MENU, "Terraform CLI test list", "Terraform CLI テスト一覧",
-                            List.of(Column.id("item_id", "Item ID", "項目ID"),
-                                    Column.text("item_name", "Item name", "項目名", true, true, 255)),
-                            List.of(), true));
-                }
-
-                @Override
-                public ItaDriver driver() {
-                    return ItaDriver.TERRAFORM_CLI;
-                }
-            };
-        }
-    }
+    static final String MENU = "workspace_list_terraform_cli";
 
     @Test
     void aMenuOfADriverNotInstalledIsUnknownToTheOrganizationOnly() {
@@ -60,9 +32,9 @@ class DriverMenusTest extends ApiTest {
                     .isEqualTo(unknown.json().path("message").asString().replace("no_such_menu", MENU));
             assertThat(boss.get(menu(with) + path).status()).isEqualTo(200);
         }
-        assertError(boss.post(menu(without) + "/maintenance/", Map.of("parameter", Map.of("item_name", "a"))),
+        assertError(boss.post(menu(without) + "/maintenance/", Map.of("parameter", Map.of("tf_workspace_name", "a"))),
                 499, "499-00002");
-        Http.Reply registered = boss.post(menu(with) + "/maintenance/", Map.of("parameter", Map.of("item_name", "a")));
+        Http.Reply registered = boss.post(menu(with) + "/maintenance/", Map.of("parameter", Map.of("tf_workspace_name", "a")));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
     }
 
