@@ -1,10 +1,8 @@
 package dev.jita;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -49,10 +47,6 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.jita");
 
-    /** Until the generic execution pages replace it, the Ansible pages call the Ansible API's controller. */
-    private static final String ANSIBLE_PAGES = "dev.jita.web.AnsiblePages";
-    private static final String ANSIBLE_CONTROLLER = "dev.jita.drivers.ansible.AnsibleController";
-
     /**
      * The classes that use JdbcClient and that other modules call: each module's published services. A class
      * added here widens a module's API on purpose; everything else that touches the database stays internal.
@@ -76,13 +70,9 @@ class ArchitectureTest {
                     "maintenance_switch"),
             "backyard", List.of("backyard_node", "backyard_item", "backyard_status", "backyard_turn"),
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "platform_secret"),
+            "execution", List.of("execution", "execution_log", "execution_file"),
+            // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).
             "drivers.ansible", List.of("ansible_execution", "ansible_execution_file", "ansible_initial_setting"));
-
-    /** Source file → tables of other modules it still touches, until the generic execution module replaces it. */
-    private static final Map<String, Set<String>> FOREIGN_TABLES_UNTIL_GENERIC_EXECUTIONS = Map.of(
-            "drivers/ansible/AnsibleExecutions.java", Set.of("backyard_item"),
-            "drivers/ansible/AnsibleExecutionList.java", Set.of("backyard_item"),
-            "drivers/ansible/AnsibleComputedColumns.java", Set.of("backyard_item"));
 
     private static final DescribedPredicate<JavaClass> USE_JDBC_CLIENT = describe("use JdbcClient",
             javaClass -> javaClass.getDirectDependenciesFromSelf().stream()
@@ -99,7 +89,7 @@ class ArchitectureTest {
 
     @Test
     void webPagesCallServicesNotTheControllersOfOtherModules() {
-        noClasses().that().resideInAPackage("dev.jita.web..").and(not(name(ANSIBLE_PAGES)))
+        noClasses().that().resideInAPackage("dev.jita.web..")
                 .should().dependOnClassesThat(resideOutsideOfPackage("dev.jita.web..")
                         .and(metaAnnotatedWith(Controller.class)))
                 .check(MAIN);
@@ -107,7 +97,7 @@ class ArchitectureTest {
 
     @Test
     void controllersAreEntryPointsNobodyElseCalls() {
-        classes().that(metaAnnotatedWith(Controller.class)).and(not(name(ANSIBLE_CONTROLLER)))
+        classes().that(metaAnnotatedWith(Controller.class))
                 .should().notBePublic()
                 .check(MAIN);
     }
@@ -160,10 +150,9 @@ class ArchitectureTest {
                 String relative = MAIN_SOURCES.relativize(file).toString().replace('\\', '/');
                 String directory = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
                 String module = moduleOfPackage(("dev.jita." + directory).replace('/', '.'));
-                Set<String> allowed = FOREIGN_TABLES_UNTIL_GENERIC_EXECUTIONS.getOrDefault(relative, Set.of());
                 for (String table : tablesIn(Files.readString(file))) {
                     String owner = TABLE_OWNERS.get(table);
-                    if (owner != null && !owner.equals(module) && !allowed.contains(table)) {
+                    if (owner != null && !owner.equals(module)) {
                         violations.add(relative + " (module " + module + ") uses " + table + " of module " + owner);
                     }
                 }
