@@ -28,6 +28,19 @@ public interface ExecutionDriver {
     /** The names of its logs, in the order the web UI shows them. */
     List<String> logNames();
 
+    /**
+     * The field of the request body that names what a {@link RunMode#DESTROY} run deletes (e.g.
+     * {@code tf_workspace_name}); null where the driver has no such mode.
+     */
+    default String targetField() {
+        return null;
+    }
+
+    /** The names a {@link #targetField()} may take in a workspace, for the web UI's choice. */
+    default List<String> targetNames(String organizationId, String workspaceId) {
+        return List.of();
+    }
+
     /** The menu the movements of {@code movement_name} are taken from. */
     String movementMenu();
 
