@@ -55,6 +55,7 @@ class ArchitectureTest {
             "dev.jita.backyard.BackyardItems",
             "dev.jita.backyard.ExecuteCheck",
             "dev.jita.maintenance.MaintenanceGate",
+            "dev.jita.menu.SecretBox",
             "dev.jita.maintenance.MaintenanceSettingService",
             "dev.jita.maintenance.ModeSwitches",
             "dev.jita.platform.UserLanguages",
@@ -72,6 +73,7 @@ class ArchitectureTest {
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file"),
             // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).
+            "drivers.terraform", List.of("terraform_cli_state"),
             "drivers.ansible", List.of("ansible_execution", "ansible_execution_file", "ansible_initial_setting"));
 
     private static final DescribedPredicate<JavaClass> USE_JDBC_CLIENT = describe("use JdbcClient",

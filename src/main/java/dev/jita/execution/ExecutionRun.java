@@ -46,6 +46,9 @@ public interface ExecutionRun {
     ToolOutcome runTool(String toolName, String logName, List<String> command, Map<String, String> environment,
                         String secretName, byte[] secret, Duration grace) throws IOException, InterruptedException;
 
+    /** A log's text so far, secrets masked; empty when nothing was written to it. */
+    String logText(String logName);
+
     /** Keeps a file with the execution, for download. */
     void keepFile(String fileName, byte[] content);
 

@@ -2,6 +2,7 @@ package dev.jita.execution;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,19 @@ class ExecutionStore {
     List<String> fileNames(String id) {
         return jdbc.sql("SELECT file_name FROM execution_file WHERE execution_id = ? ORDER BY file_name")
                 .param(id).query(String.class).list();
+    }
+
+    /** Execution id → its file names, for a driver's executions in one workspace. */
+    Map<String, List<String>> fileNames(String driver, String organizationId, String workspaceId) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.execution_id, f.file_name FROM execution_file f JOIN execution e "
+                        + "ON e.execution_id = f.execution_id WHERE e.organization_id = ? AND e.workspace_id = ? "
+                        + "AND e.driver = ? ORDER BY f.execution_id, f.file_name")
+                .params(organizationId, workspaceId, driver)
+                .query(rs -> {
+                    names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return names;
     }
 
     Optional<byte[]> file(String id, String fileName) {

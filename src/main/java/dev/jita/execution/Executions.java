@@ -39,14 +39,41 @@ public class Executions {
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** An execution with its item's status and times, its logs and the names of its files. */
-    public record View(Execution execution, ExecutionStatus status, Instant scheduledFor, Instant registeredAt,
-                       Instant startedAt, Instant endedAt, String note, boolean scramRequested,
-                       Map<String, String> logs, List<String> files) {
+    public record View(Listed listed, String note, Map<String, String> logs) {
+
+        public Execution execution() {
+            return listed.execution();
+        }
+
+        public ExecutionStatus status() {
+            return listed.status();
+        }
+
+        public Instant scheduledFor() {
+            return listed.scheduledFor();
+        }
+
+        public Instant startedAt() {
+            return listed.startedAt();
+        }
+
+        public Instant endedAt() {
+            return listed.endedAt();
+        }
+
+        public boolean scramRequested() {
+            return listed.scramRequested();
+        }
+
+        public List<String> files() {
+            return listed.files();
+        }
     }
 
     /** One line of a driver's execution list. */
     public record Listed(Execution execution, ExecutionStatus status, Instant scheduledFor, Instant registeredAt,
-                         Instant startedAt, Instant endedAt, Instant lastUpdate, boolean scramRequested) {
+                         Instant startedAt, Instant endedAt, Instant lastUpdate, boolean scramRequested,
+                         List<String> files) {
     }
 
     private final MaintenanceGate gate;
@@ -165,8 +192,8 @@ public class Executions {
     public View view(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
         Execution execution = existing(driver, organizationId, workspaceId, id);
         BackyardItems.Item item = items.find(id).orElseThrow(() -> ApiException.notFound("execution.not_found", id));
-        return new View(execution, status(item), item.notBefore(), item.registeredAt(), item.startedAt(),
-                item.endedAt(), item.note(), store.scramRequested(id), store.logs(id), store.fileNames(id));
+        return new View(listed(execution, item, store.scramRequested(id), store.fileNames(id)), item.note(),
+                store.logs(id));
     }
 
     public Optional<byte[]> file(ExecutionDriver driver, String organizationId, String workspaceId, String id,
@@ -181,16 +208,21 @@ public class Executions {
         Map<String, BackyardItems.Item> byId = new TreeMap<>();
         items.list(driver.backyard(), organizationId, workspaceId).forEach(item -> byId.put(item.itemId(), item));
         List<Listed> listed = new ArrayList<>();
+        Map<String, List<String>> files = store.fileNames(driver.name(), organizationId, workspaceId);
         executions.forEach((execution, scram) -> {
             BackyardItems.Item item = byId.get(execution.id());
             if (item != null) {
-                listed.add(new Listed(execution, status(item), item.notBefore(), item.registeredAt(),
-                        item.startedAt(), item.endedAt(), item.lastUpdateTimestamp(), scram));
+                listed.add(listed(execution, item, scram, files.getOrDefault(execution.id(), List.of())));
             }
         });
         listed.sort((a, b) -> a.registeredAt().equals(b.registeredAt())
                 ? a.execution().id().compareTo(b.execution().id()) : a.registeredAt().compareTo(b.registeredAt()));
         return listed;
+    }
+
+    private static Listed listed(Execution execution, BackyardItems.Item item, boolean scram, List<String> files) {
+        return new Listed(execution, status(item), item.notBefore(), item.registeredAt(), item.startedAt(),
+                item.endedAt(), item.lastUpdateTimestamp(), scram, files);
     }
 
     private static ExecutionStatus status(BackyardItems.Item item) {

@@ -97,6 +97,12 @@ final class RunContext implements ExecutionRun, AutoCloseable {
     }
 
     @Override
+    public String logText(String logName) {
+        CapturedLog captured = logs.get(logName);
+        return captured == null ? "" : captured.text();
+    }
+
+    @Override
     public void keepFile(String fileName, byte[] content) {
         store.saveFile(execution.id(), fileName, content);
     }

@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts password columns (AES-256-GCM). The key is {@code jita.secret-key} (base64 of 32 bytes,
+ * Encrypts password columns and whatever else other modules must keep secret at rest, such as Terraform
+ * state (AES-256-GCM). The key is {@code jita.secret-key} (base64 of 32 bytes,
  * e.g. from JITA_SECRET_KEY); without it jita makes one at first use and keeps it in the database, which
  * keeps passwords out of records, journals and backups of them, but not away from whoever has the database.
  */
 @Component
-class SecretBox implements SmartInitializingSingleton {
+public class SecretBox implements SmartInitializingSingleton {
 
     private static final String PREFIX = "v1:";
     private static final String KEY_NAME = "menu-password-key";
@@ -42,26 +43,39 @@ class SecretBox implements SmartInitializingSingleton {
     }
 
     String encrypt(String clear) {
+        return PREFIX + Base64.getEncoder().encodeToString(seal(clear.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    String decrypt(String stored) {
+        try {
+            return new String(open(Base64.getDecoder().decode(stored.substring(PREFIX.length()))), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("A password column cannot be decrypted: was jita.secret-key changed?", e);
+        }
+    }
+
+    /** {@code clear} encrypted with a fresh IV: the IV, then the ciphertext with its tag. */
+    public byte[] seal(byte[] clear) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
+            byte[] sealed = cipher.doFinal(clear);
+            return ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a password column", e);
+            throw new IllegalStateException("Cannot encrypt", e);
         }
     }
 
-    String decrypt(String stored) {
+    /** What {@link #seal} sealed; fails where it was changed or sealed with another key. */
+    public byte[] open(byte[] sealed) {
         try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, all, 0, 12));
-            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, sealed, 0, 12));
+            return cipher.doFinal(sealed, 12, sealed.length - 12);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A password column cannot be decrypted: was jita.secret-key changed?", e);
+            throw new IllegalStateException("Encrypted data cannot be decrypted: was jita.secret-key changed?", e);
         }
     }
 

@@ -1,0 +1,143 @@
+package dev.jita.drivers.terraform;
+
+import dev.jita.execution.Execution;
+import dev.jita.execution.Executions;
+import dev.jita.execution.RunMode;
+import dev.jita.menu.Column;
+import dev.jita.menu.MenuCatalog;
+import dev.jita.menu.MenuDefinition;
+import dev.jita.menu.MenuRecordSource;
+import dev.jita.menu.MenuService;
+import dev.jita.platform.ItaDriver;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** {@code execution_list_terraform_cli}: the workspace's Terraform CLI executions as a read-only menu. */
+@Component
+class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource {
+
+    static final String MENU = "execution_list_terraform_cli";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Map<RunMode, String> EXECUTION_TYPES = Map.of(RunMode.RUN, "Normal",
+            RunMode.DRY_RUN, "Plan check", RunMode.PARAMETER_CHECK, "Parameter confirmation",
+            RunMode.DESTROY, "Delete resource");
+    private static final MenuDefinition DEFINITION = new MenuDefinition(MENU, "Execution list", "作業管理", List.of(
+            Column.id("execution_no", "Execution No.", "作業No."),
+            text("execution_type", "Execution type", "実行種別", 255),
+            text("status", "Status", "ステータス", 255),
+            text("caller_conductor", "Caller conductor", "呼出元Conductor", 255),
+            text("execution_user", "Execution user", "実行ユーザ", 255),
+            Column.dateTime("register_time", "Register time", "登録日時", false).filledByJita(),
+            text("movement_id", "Movement ID", "Movement ID", 40),
+            text("movement_name", "Movement name", "Movement名", 255),
+            Column.integer("delay_timer", "Delay timer", "遅延タイマー", false, 0, Integer.MAX_VALUE).filledByJita(),
+            text("workspace_id", "Workspace ID", "Workspace ID", 40),
+            text("tf_workspace_name", "Workspace name", "Workspace名", 255),
+            text("operation_id", "Operation ID", "オペレーションID", 40),
+            text("operation_name", "Operation name", "オペレーション名", 255),
+            text("populated_data", "Populated data", "投入データ", 255),
+            text("result_data", "Result data", "結果データ", 255),
+            Column.dateTime("scheduled_date_time", "Scheduled date/time", "予約日時", false).filledByJita(),
+            Column.dateTime("start_date_time", "Start date/time", "開始日時", false).filledByJita(),
+            Column.dateTime("end_date_time", "End date/time", "終了日時", false).filledByJita(),
+            text("conductor_instance_id", "Conductor instance ID", "Conductorインスタンス番号", 40)),
+            List.of(), false);
+
+    private final Executions executions;
+    private final TerraformCliDriver driver;
+    /** Lazily: this menu is one of those the menu engine is built with. */
+    private final ObjectProvider<MenuService> menus;
+
+    TerraformCliExecutionList(Executions executions, TerraformCliDriver driver, ObjectProvider<MenuService> menus) {
+        this.executions = executions;
+        this.driver = driver;
+        this.menus = menus;
+    }
+
+    @Override
+    public List<MenuDefinition> menus() {
+        return List.of(DEFINITION);
+    }
+
+    @Override
+    public ItaDriver driver() {
+        return ItaDriver.TERRAFORM_CLI;
+    }
+
+    @Override
+    public String menu() {
+        return MENU;
+    }
+
+    /** The delay timer is the movement's as it is now; conductors do not exist yet, so their columns stay empty. */
+    @Override
+    public List<MenuService.Record> records(String organizationId, String workspaceId) {
+        Map<String, Object> delays = delayTimers(organizationId, workspaceId);
+        return executions.list(driver, organizationId, workspaceId).stream()
+                .map(listed -> new MenuService.Record(listed.execution().id(), parameter(listed,
+                        delays.get(listed.execution().movementId())), Map.of(), false))
+                .toList();
+    }
+
+    /** One execution's row, also shown by the status API. */
+    Map<String, Object> parameter(Executions.Listed listed, Object delayTimer) {
+        Execution execution = listed.execution();
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("uuid", execution.id());
+        for (Column column : DEFINITION.columns()) {
+            parameter.put(column.restName(), null);
+        }
+        parameter.put("execution_no", execution.id());
+        parameter.put("execution_type", EXECUTION_TYPES.get(execution.runMode()));
+        parameter.put("status", listed.status().displayName(false));
+        parameter.put("execution_user", execution.registeredBy());
+        parameter.put("register_time", shown(listed.registeredAt()));
+        parameter.put("movement_id", execution.movementId());
+        parameter.put("movement_name", execution.movementName());
+        parameter.put("delay_timer", delayTimer);
+        parameter.put("workspace_id", execution.target());
+        parameter.put("tf_workspace_name", execution.targetName());
+        parameter.put("operation_id", execution.operationId());
+        parameter.put("operation_name", execution.operationName());
+        parameter.put("populated_data", file(listed, "InputData_"));
+        parameter.put("result_data", file(listed, "ResultData_"));
+        parameter.put("scheduled_date_time", shown(listed.scheduledFor()));
+        parameter.put("start_date_time", shown(listed.startedAt()));
+        parameter.put("end_date_time", shown(listed.endedAt()));
+        parameter.put("remarks", null);
+        parameter.put("discard", "0");
+        parameter.put("last_update_date_time", MenuService.STAMP.format(listed.lastUpdate()));
+        parameter.put("last_updated_user", execution.registeredBy());
+        return parameter;
+    }
+
+    Object delayTimer(String organizationId, String workspaceId, String movementId) {
+        return delayTimers(organizationId, workspaceId).get(movementId);
+    }
+
+    private Map<String, Object> delayTimers(String organizationId, String workspaceId) {
+        Map<String, Object> delays = new HashMap<>();
+        menus.getObject().records(organizationId, workspaceId, TerraformCliMenus.MOVEMENTS, false)
+                .forEach(movement -> delays.put(movement.id(), movement.parameter().get("delay_timer")));
+        return delays;
+    }
+
+    private static String file(Executions.Listed listed, String prefix) {
+        return listed.files().stream().filter(name -> name.startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    private static Column text(String restName, String en, String ja, int maxLength) {
+        return Column.text(restName, en, ja, false, false, maxLength).filledByJita();
+    }
+
+    private static String shown(Instant instant) {
+        return instant == null ? null : SHOWN.format(instant);
+    }
+}

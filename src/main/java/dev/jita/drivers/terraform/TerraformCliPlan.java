@@ -1,0 +1,100 @@
+package dev.jita.drivers.terraform;
+
+import dev.jita.basic.BasicMenus;
+import dev.jita.execution.Execution;
+import dev.jita.execution.ExecutionRun.Unrunnable;
+import dev.jita.menu.MenuService;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a Terraform CLI execution runs, read from its workspace's menus when it starts: the movement's module
+ * files, the operation's and movement's variable values (typed by the modules' declarations), the delay timer.
+ *
+ * @param modules module file name → content
+ * @param values  the value rows, with the declared type of their variable
+ * @param secrets the values to mask in every log: sensitive rows and variables declared sensitive
+ */
+record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvars.Value> values,
+                        List<String> secrets) {
+
+    static TerraformCliPlan read(MenuService menus, Execution execution) throws Unrunnable {
+        String org = execution.organizationId();
+        String ws = execution.workspaceId();
+        List<MenuService.Record> movements = active(menus, org, ws, TerraformCliMenus.MOVEMENTS);
+        MenuService.Record movement = movements.stream().filter(r -> r.id().equals(execution.movementId())).findFirst()
+                .orElseThrow(() -> new Unrunnable("Movement " + execution.movementName()
+                        + " no longer exists (it was discarded or deleted)."));
+        MenuService.Record operation = active(menus, org, ws, BasicMenus.OPERATIONS).stream()
+                .filter(r -> r.id().equals(execution.operationId())).findFirst()
+                .orElseThrow(() -> new Unrunnable("Operation " + execution.operationName()
+                        + " no longer exists (it was discarded or deleted)."));
+        // References are shown by the referenced record's current name; the records may have been renamed.
+        String movementName = text(movement, "movement_name");
+        String operationName = text(operation, "operation_name");
+
+        Map<String, byte[]> modules = new LinkedHashMap<>();
+        Map<String, TerraformVariables.Variable> declared = new HashMap<>();
+        List<MenuService.Record> moduleRecords = active(menus, org, ws, TerraformCliMenus.MODULES);
+        for (MenuService.Record link : active(menus, org, ws, TerraformCliMenus.MOVEMENT_MODULES)) {
+            if (!movementName.equals(text(link, "movement_name"))) {
+                continue;
+            }
+            String name = text(link, "module_file");
+            MenuService.Record module = Optional.ofNullable(name).flatMap(n -> moduleRecords.stream()
+                            .filter(r -> n.equals(text(r, "module_file_name"))).findFirst())
+                    .orElseThrow(() -> new Unrunnable("A module file linked to movement " + movementName
+                            + " no longer exists."));
+            byte[] content = menus.file(org, ws, TerraformCliMenus.MODULES, module.id(), "module_file")
+                    .orElseThrow(() -> new Unrunnable("Module file " + name + " has no file."));
+            modules.put(name, content);
+            try {
+                TerraformVariables.read(new String(content, StandardCharsets.UTF_8))
+                        .forEach(variable -> declared.put(variable.name(), variable));
+            } catch (TerraformVariables.Malformed e) {
+                throw new Unrunnable("Module file " + name + " cannot be read: " + e.getMessage());
+            }
+        }
+        if (modules.isEmpty()) {
+            throw new Unrunnable("No module file is linked to movement " + movementName + " ("
+                    + TerraformCliMenus.MOVEMENT_MODULES + ").");
+        }
+
+        List<Tfvars.Value> values = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        for (MenuService.Record row : active(menus, org, ws, TerraformCliMenus.VALUES)) {
+            if (!operationName.equals(text(row, "operation_name")) || !movementName.equals(text(row, "movement_name"))) {
+                continue;
+            }
+            String variable = text(row, "variable_name");
+            TerraformVariables.Variable declaration = declared.get(variable.substring(variable.lastIndexOf(':') + 1));
+            boolean sensitive = "True".equals(text(row, "sensitive_setting"))
+                    || (declaration != null && declaration.sensitive());
+            String value = text(row, "value");
+            Object order = row.parameter().get("substitution_order");
+            values.add(new Tfvars.Value(variable, text(row, "member_variable_name"),
+                    order == null ? null : Integer.valueOf(order.toString()), "True".equals(text(row, "hcl_setting")),
+                    sensitive, value == null ? "" : value, declaration == null ? null : declaration.type()));
+            if (sensitive && value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        }
+        Object delay = movement.parameter().get("delay_timer");
+        Long delayTimer = delay == null ? null : Long.valueOf(delay.toString());
+        return new TerraformCliPlan(delayTimer, modules, values, secrets);
+    }
+
+    private static List<MenuService.Record> active(MenuService menus, String org, String ws, String menu) {
+        return menus.records(org, ws, menu, false).stream().filter(r -> !r.discarded()).toList();
+    }
+
+    private static String text(MenuService.Record record, String column) {
+        Object value = record.parameter().get(column);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.jita.drivers.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jita.test.ApiTest;
+import dev.jita.test.Http;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Terraform CLI driver tests: a workspace with a member and a viewer, the Terraform menus filled through the
+ * API, executions run by real terraform with {@code terraform_data} resources (no provider download).
+ */
+abstract class TerraformTestSupport extends ApiTest {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final String TERRAFORM = "/usr/local/bin/terraform";
+    static final String SECRET = "Tf-S3cret-" + System.nanoTime();
+    /** A resource whose input is the variable greeting, outputs of it, and a sensitive variable used by one. */
+    static final String MAIN_TF = """
+            variable "greeting" {
+              type = string
+            }
+            variable "token" {
+              type      = string
+              sensitive = true
+            }
+            resource "terraform_data" "hello" {
+              input = var.greeting
+            }
+            output "greeting" {
+              value = terraform_data.hello.output
+            }
+            output "token" {
+              value     = var.token
+              sensitive = true
+            }
+            """;
+
+    String org;
+    Http member;
+    Http viewer;
+    String menus;
+    String driver;
+    String status;
+
+    /** With CI=true a machine without terraform fails the test instead of skipping it. */
+    static void requireTerraform() {
+        boolean present = Files.isExecutable(Path.of(TERRAFORM));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("terraform is not installed at " + TERRAFORM + " and CI=true");
+        }
+        Assumptions.assumeTrue(present, "terraform is not installed at " + TERRAFORM);
+    }
+
+    @BeforeEach
+    void workspace() {
+        requireTerraform();
+        org = unique("tf-org");
+        createOrganization(org, "owner", "owner-pass");
+        member = http().as("owner", "owner-pass");
+        createWorkspace(member, org, "ws1");
+        createUser(member, org, "watcher", "watcher-pass", "ws1", "viewer");
+        viewer = http().as("watcher", "watcher-pass");
+        menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        driver = menus + "execution_terraform_cli/driver/";
+        status = menus + "check_operation_status_terraform_cli/driver/";
+    }
+
+    /** Registers a record and returns it as the menu shows it. */
+    JsonNode record(String menu, Map<String, Object> parameter) {
+        Set<String> before = new HashSet<>(member.get(menus + menu + "/filter/").data().findValuesAsString("uuid"));
+        Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        for (JsonNode row : member.get(menus + menu + "/filter/").data()) {
+            if (!before.contains(row.path("parameter").path("uuid").asString())) {
+                return row.path("parameter");
+            }
+        }
+        throw new AssertionError("The record registered in " + menu + " is not found");
+    }
+
+    void module(String name, String content) {
+        Http.Reply reply = member.post(menus + TerraformCliMenus.MODULES + "/maintenance/", Map.of(
+                "parameter", Map.of("module_file_name", name, "module_file", name),
+                "file", Map.of("module_file", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    /**
+     * Operation op1, Terraform workspace tfws1, movement mv1 on it (with the delay timer, when given) linked to
+     * {@code module} as main.tf, and the values greeting (given) and token (sensitive).
+     */
+    void scenario(String module, String greeting, Integer delayTimer) {
+        record("operation_list", Map.of("operation_name", "op1"));
+        record(TerraformCliMenus.WORKSPACES, Map.of("tf_workspace_name", "tfws1"));
+        Map<String, Object> movement = new LinkedHashMap<>(Map.of("movement_name", "mv1", "workspace_name", "tfws1"));
+        if (delayTimer != null) {
+            movement.put("delay_timer", delayTimer);
+        }
+        record(TerraformCliMenus.MOVEMENTS, movement);
+        module("main.tf", module);
+        record(TerraformCliMenus.MOVEMENT_MODULES, Map.of("movement_name", "mv1", "module_file", "main.tf"));
+        value("greeting", greeting, false);
+        value("token", SECRET, true);
+    }
+
+    void value(String variable, String value, boolean sensitive) {
+        record(TerraformCliMenus.VALUES, Map.of("operation_name", "op1", "movement_name", "mv1",
+                "variable_name", "mv1:" + variable, "hcl_setting", "False",
+                "sensitive_setting", sensitive ? "True" : "False", "value", value));
+    }
+
+    String register(String endpoint, Map<String, Object> body) {
+        Http.Reply reply = member.post(driver + endpoint + "/", body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        String id = reply.data().path("execution_no").asString();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        return id;
+    }
+
+    String apply() {
+        return register("execute", Map.of("movement_name", "mv1", "operation_name", "op1"));
+    }
+
+    JsonNode status(String id) {
+        Http.Reply reply = member.get(status + id + "/");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.data();
+    }
+
+    static String log(JsonNode status, String name) {
+        return status.path("progress").path("execution_log").path("exec_log").path(name).asString("");
+    }
+
+    static String errorLog(JsonNode status) {
+        return status.path("progress").path("execution_log").path("error_log").asString("");
+    }
+
+    JsonNode awaitStatus(String id, Predicate<JsonNode> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = status(id);
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; last status: " + last);
+            }
+            Thread.sleep(200);
+            last = status(id);
+        }
+        return last;
+    }
+
+    JsonNode awaitStatus(String id, int statusId) throws InterruptedException {
+        return awaitStatus(id, s -> s.path("status_id").asString().equals(String.valueOf(statusId)), "status " + statusId);
+    }
+
+    JsonNode awaitEnd(String id) throws InterruptedException {
+        Set<String> ends = Set.of("5", "6", "7", "8", "10");
+        return awaitStatus(id, s -> ends.contains(s.path("status_id").asString()), "an end status");
+    }
+
+    /** The terraform processes on this machine (ours are the only ones the tests start). */
+    static long terraformProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/terraform")).orElse(false)).count();
+    }
+}
