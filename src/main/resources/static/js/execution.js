@@ -1,11 +1,40 @@
-// An execution's page: status and logs follow the run live until it has ended.
+// An execution's page: status, logs and files follow the run live until it has ended.
 (function () {
   'use strict';
   var INTERVAL_MS = 1500;
-  var ENDED = ['5', '6', '7', '8', '10'];
 
-  function refresh(url, timer) {
-    fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+  function text(id, value) {
+    var element = document.getElementById(id);
+    if (element) {
+      element.textContent = value || '';
+    }
+  }
+
+  function show(id, visible) {
+    var element = document.getElementById(id);
+    if (element) {
+      element.hidden = !visible;
+    }
+  }
+
+  function files(fileUrl, names) {
+    var list = document.getElementById('files');
+    if (list.children.length === names.length) {
+      return;
+    }
+    list.replaceChildren.apply(list, names.map(function (name) {
+      var link = document.createElement('a');
+      link.href = fileUrl + '?name=' + encodeURIComponent(name);
+      link.setAttribute('download', '');
+      link.textContent = name;
+      var item = document.createElement('li');
+      item.appendChild(link);
+      return item;
+    }));
+  }
+
+  function refresh(main, timer) {
+    fetch(main.getAttribute('data-status-url'), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) {
@@ -14,24 +43,23 @@
         var status = document.getElementById('status');
         status.textContent = data.status_name;
         status.setAttribute('data-status-id', data.status_id);
-        document.getElementById('time-start').textContent = data.time_start || '';
-        document.getElementById('time-end').textContent = data.time_end || '';
-        document.getElementById('console-log').textContent = data.execution_log.console;
-        document.getElementById('error-log').textContent = data.execution_log.error;
-        if (ENDED.indexOf(data.status_id) >= 0) {
+        text('time-start', data.time_start);
+        text('time-end', data.time_end);
+        text('note', data.note);
+        Object.keys(data.logs).forEach(function (id) { text(id, data.logs[id]); });
+        files(main.getAttribute('data-file-url'), data.files);
+        show('scram-form', data.running);
+        show('cancel-form', data.scheduled);
+        if (data.ended) {
           clearInterval(timer);
-          var scram = document.getElementById('scram-form');
-          if (scram) {
-            scram.hidden = true;
-          }
         }
       })
       .catch(function () { /* the next refresh tries again */ });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var url = document.querySelector('main').getAttribute('data-status-url');
-    var timer = setInterval(function () { refresh(url, timer); }, INTERVAL_MS);
-    refresh(url, timer);
+    var main = document.querySelector('main');
+    var timer = setInterval(function () { refresh(main, timer); }, INTERVAL_MS);
+    refresh(main, timer);
   });
 })();

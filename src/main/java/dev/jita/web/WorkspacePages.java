@@ -2,6 +2,7 @@ package dev.jita.web;
 
 import dev.jita.core.ApiException;
 import dev.jita.core.Messages;
+import dev.jita.execution.Executions;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.menu.Column;
 import dev.jita.menu.ColumnType;
@@ -48,9 +49,15 @@ class WorkspacePages {
     private final MaintenanceGate gate;
     private final Messages messages;
     private final ObjectMapper json;
+    private final Executions executions;
+
+    /** A link to a driver's execution pages. */
+    record DriverLink(String pagePath, String title) {
+    }
 
     WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
-                   MaintenanceGate gate, Messages messages, ObjectMapper json) {
+                   MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions) {
+        this.executions = executions;
         this.workspaces = workspaces;
         this.access = access;
         this.catalog = catalog;
@@ -80,6 +87,10 @@ class WorkspacePages {
         model.addAttribute("ws", ws);
         model.addAttribute("menu", definition);
         model.addAttribute("menus", catalog.all(org));
+        // A driver the organization was created without has no movements, hence no execution pages.
+        model.addAttribute("drivers", executions.drivers().stream()
+                .filter(driver -> catalog.find(org, driver.movementMenu()).isPresent())
+                .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
         model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
         model.addAttribute("columns", definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList());
         model.addAttribute("records", all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));

@@ -35,8 +35,8 @@ class AnsibleWebUiTest extends AnsibleTestSupport {
             session.live().until(ExpectedConditions.urlMatches(".*/ansible/[0-9a-f-]{36}$"));
             session.live().until(d -> "5".equals(d.findElement(By.id("status")).getDomAttribute("data-status-id")));
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Completed");
-            assertThat(browser.findElement(By.id("console-log")).getText()).contains("hello-from-jita");
-            assertThat(browser.findElement(By.id("console-log")).getText()).doesNotContain(PASSWORD);
+            assertThat(browser.findElement(By.id("log-console")).getText()).contains("hello-from-jita");
+            assertThat(browser.findElement(By.id("log-console")).getText()).doesNotContain(PASSWORD);
             assertThat(browser.findElements(By.id("scram-form")).get(0).isDisplayed()).isFalse();
             session.screenshot("ansible-execution");
 
