@@ -169,7 +169,7 @@ class ExecutionPages {
         model.addAttribute("target", e.targetName());
         model.addAttribute("registeredBy", e.registeredBy());
         model.addAttribute("scheduledFor", shown(view.scheduledFor()));
-        model.addAttribute("registeredAt", shown(view.registeredAt()));
+        model.addAttribute("registeredAt", shown(view.listed().registeredAt()));
         model.addAttribute("startedAt", shown(view.startedAt()));
         model.addAttribute("endedAt", shown(view.endedAt()));
         model.addAttribute("note", view.note());
