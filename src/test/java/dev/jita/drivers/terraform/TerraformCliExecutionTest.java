@@ -95,6 +95,13 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
         assertThat(result).containsKeys("init.log", "plan.log", "apply.log", "outputs.json");
         assertThat(String.join("\n", result.values())).doesNotContain(SECRET).doesNotContain("\"lineage\"");
         assertError(viewer.get(status + id + "/nothing/"), 404, "404-00001");
+
+        // The menus show which execution used the values, and when the operation last ran.
+        for (JsonNode row : member.get(menus + TerraformCliMenus.VALUES + "/filter/").data()) {
+            assertThat(row.path("parameter").path("execution_no").asString()).isEqualTo(id);
+        }
+        assertThat(member.get(menus + "operation_list/filter/").data().get(0).path("parameter")
+                .path("last_run_date").asString()).matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 
     @Test
