@@ -1,12 +1,14 @@
 package dev.jita.execution;
 
 import dev.jita.backyard.BackyardItems;
+import dev.jita.basic.BasicMenus;
 import dev.jita.backyard.JobHandler;
 import dev.jita.core.ApiException;
 import dev.jita.core.JsonBody;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
+import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuService;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,6 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Executions {
 
-    public static final String OPERATIONS = "operation_list";
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
@@ -88,11 +91,13 @@ public class Executions {
     private final ExecutionProperties properties;
     /** Lazily too: drivers read menus. */
     private final ObjectProvider<ExecutionDriver> drivers;
+    private final ObjectProvider<MenuCatalog> catalog;
 
     Executions(MaintenanceGate gate, JsonBody json, ObjectMapper mapper, ObjectProvider<MenuService> menus, BackyardItems items,
                ExecutionStore store, WorkArea workArea, Sandbox sandbox, ExecutionProperties properties,
-               ObjectProvider<ExecutionDriver> drivers) {
+               ObjectProvider<ExecutionDriver> drivers, ObjectProvider<MenuCatalog> catalog) {
         this.drivers = drivers;
+        this.catalog = catalog;
         this.gate = gate;
         this.json = json;
         this.mapper = mapper;
@@ -113,6 +118,40 @@ public class Executions {
     public ExecutionDriver driverOfPage(String pagePath) {
         return drivers.orderedStream().filter(d -> d.pagePath().equals(pagePath)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("execution.no_driver", pagePath));
+    }
+
+    /**
+     * The driver of an endpoint menu, {@code prefix + driver name} (e.g. {@code execution_terraform_cli}); 404
+     * where there is none, or where the organization was created without the driver (its movements are hidden).
+     */
+    public ExecutionDriver driverOfMenu(String organizationId, String prefix, String menu) {
+        return drivers.orderedStream().filter(d -> menu.equals(prefix + d.name()))
+                .filter(d -> catalog.getObject().find(organizationId, d.movementMenu()).isPresent())
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("menu.not_found", menu));
+    }
+
+    /** "operation name\nmovement name", as registered → the driver's execution of them that started last. */
+    public Map<String, String> newestStarted(ExecutionDriver driver, String organizationId, String workspaceId) {
+        Map<String, String> newest = new HashMap<>();
+        started(list(driver, organizationId, workspaceId)).forEach(l -> newest.put(
+                l.execution().operationName() + "\n" + l.execution().movementName(), l.execution().id()));
+        return newest;
+    }
+
+    /** Operation id → when its newest execution of any driver started. */
+    Map<String, Instant> lastRuns(String organizationId, String workspaceId) {
+        Map<String, Instant> lastRuns = new HashMap<>();
+        for (ExecutionDriver driver : drivers()) {
+            started(list(driver, organizationId, workspaceId)).forEach(l ->
+                    lastRuns.merge(l.execution().operationId(), l.startedAt(), (a, b) -> a.isAfter(b) ? a : b));
+        }
+        return lastRuns;
+    }
+
+    private static List<Listed> started(List<Listed> listed) {
+        return listed.stream().filter(l -> l.startedAt() != null && l.execution().operationId() != null)
+                .sorted(Comparator.comparing(Listed::startedAt).thenComparing(l -> l.execution().id())).toList();
     }
 
     /** The job handler that runs the driver's executions on a node that runs its backyard. */
@@ -142,7 +181,7 @@ public class Executions {
                 operationName = name(body, "operation_name", reasons);
                 movement = active(organizationId, workspaceId, driver.movementMenu(), "movement_name", movementName,
                         reasons);
-                operation = active(organizationId, workspaceId, OPERATIONS, "operation_name", operationName, reasons);
+                operation = active(organizationId, workspaceId, BasicMenus.OPERATIONS, "operation_name", operationName, reasons);
             }
             Instant notBefore = schedule(body, reasons);
             ExecutionDriver.Target target = reasons.containsKey("movement_name") ? null

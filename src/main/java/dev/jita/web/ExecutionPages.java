@@ -1,5 +1,6 @@
 package dev.jita.web;
 
+import dev.jita.basic.BasicMenus;
 import dev.jita.core.ApiException;
 import dev.jita.core.Messages;
 import dev.jita.execution.Execution;
@@ -106,7 +107,7 @@ class ExecutionPages {
         model.addAttribute("modes", withMovement);
         model.addAttribute("destroy", destroy);
         model.addAttribute("movements", names(org, ws, driver.movementMenu(), "movement_name"));
-        model.addAttribute("operations", names(org, ws, Executions.OPERATIONS, "operation_name"));
+        model.addAttribute("operations", names(org, ws, BasicMenus.OPERATIONS, "operation_name"));
         if (destroy != null) {
             model.addAttribute("targets", driver.targetNames(org, ws));
         }

@@ -7,28 +7,22 @@ import dev.jita.core.Times;
 import dev.jita.execution.Execution;
 import dev.jita.execution.ExecutionRun;
 import dev.jita.execution.Executions;
-import dev.jita.execution.RunMode;
 import dev.jita.platform.WorkspaceAccess;
-import dev.jita.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Ansible (legacy) driver endpoints, with Exastro's paths. */
+/** The Ansible (legacy) status and file endpoints, with Exastro's paths; registering, scram and cancel are the execution module's. */
 @RestController
 @RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
 class AnsibleController {
 
-    private static final String EXECUTE = "/execution_ansible_legacy/driver";
     private static final String STATUS = "/check_operation_status_ansible_legacy/driver/{executionNo}";
 
     private final Executions executions;
@@ -39,24 +33,6 @@ class AnsibleController {
         this.executions = executions;
         this.driver = driver;
         this.access = access;
-    }
-
-    @PostMapping({EXECUTE + "/execute", EXECUTE + "/execute/"})
-    ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
-                        @RequestBody(required = false) String raw) {
-        return register(organizationId, workspaceId, raw, RunMode.RUN);
-    }
-
-    @PostMapping({EXECUTE + "/execute_dry_run", EXECUTE + "/execute_dry_run/"})
-    ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
-                       @RequestBody(required = false) String raw) {
-        return register(organizationId, workspaceId, raw, RunMode.DRY_RUN);
-    }
-
-    private ApiResponse register(String organizationId, String workspaceId, String raw, RunMode mode) {
-        access.requireWrite(organizationId, workspaceId);
-        String id = executions.register(driver, organizationId, workspaceId, CurrentUser.name(), raw, mode);
-        return ApiResponse.ok(Map.of("execution_no", id));
     }
 
     @GetMapping({STATUS, STATUS + "/"})
@@ -96,19 +72,4 @@ class AnsibleController {
         return ApiResponse.ok(data);
     }
 
-    @PatchMapping({STATUS + "/scram", STATUS + "/scram/"})
-    ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
-                      @PathVariable String executionNo) {
-        access.requireWrite(organizationId, workspaceId);
-        executions.scram(driver, organizationId, workspaceId, executionNo);
-        return ApiResponse.ok(null);
-    }
-
-    @PatchMapping({STATUS + "/cancel", STATUS + "/cancel/"})
-    ApiResponse cancel(@PathVariable String organizationId, @PathVariable String workspaceId,
-                       @PathVariable String executionNo) {
-        access.requireWrite(organizationId, workspaceId);
-        executions.cancel(driver, organizationId, workspaceId, executionNo);
-        return ApiResponse.ok(null);
-    }
 }

@@ -1,12 +1,8 @@
 package dev.jita.drivers.terraform;
 
-import dev.jita.basic.BasicMenus;
 import dev.jita.execution.Executions;
 import dev.jita.menu.ComputedColumns;
 import dev.jita.menu.MenuService;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +10,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read-only columns of the Terraform CLI menus that its executions fill, computed when read as
- * Ansible's are: {@code movement_list_terraform_cli.orchestrator}, {@code operation_list.last_run_date} (when
- * the operation's newest Terraform execution started) and {@code execution_no} of the substitution values
- * (the newest started execution of their operation and movement).
+ * Ansible's are: {@code movement_list_terraform_cli.orchestrator}, and {@code execution_no} of the
+ * substitution values (the newest started execution of their operation and movement).
  */
 @Component
 class TerraformCliOrchestrator implements ComputedColumns {
 
     static final String ORCHESTRATOR = "Terraform CLI";
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Executions executions;
     private final TerraformCliDriver driver;
@@ -34,7 +28,7 @@ class TerraformCliOrchestrator implements ComputedColumns {
 
     @Override
     public List<String> menus() {
-        return List.of(TerraformCliMenus.MOVEMENTS, BasicMenus.OPERATIONS, TerraformCliMenus.VALUES);
+        return List.of(TerraformCliMenus.MOVEMENTS, TerraformCliMenus.VALUES);
     }
 
     @Override
@@ -45,18 +39,7 @@ class TerraformCliOrchestrator implements ComputedColumns {
             records.forEach(record -> values.put(record.id(), Map.of("orchestrator", ORCHESTRATOR)));
             return values;
         }
-        List<Executions.Listed> started = executions.list(driver, organizationId, workspaceId).stream()
-                .filter(l -> l.startedAt() != null && l.execution().operationId() != null)
-                .sorted(Comparator.comparing(Executions.Listed::startedAt).thenComparing(l -> l.execution().id()))
-                .toList();
-        if (menu.equals(BasicMenus.OPERATIONS)) {
-            started.forEach(l -> values.put(l.execution().operationId(), Map.of("last_run_date",
-                    SHOWN.format(l.startedAt()))));
-            return values;
-        }
-        Map<String, String> newest = new HashMap<>();
-        started.forEach(l -> newest.put(l.execution().operationName() + "\n" + l.execution().movementName(),
-                l.execution().id()));
+        Map<String, String> newest = executions.newestStarted(driver, organizationId, workspaceId);
         for (MenuService.Record record : records) {
             String execution = newest.get(record.parameter().get("operation_name") + "\n"
                     + record.parameter().get("movement_name"));
