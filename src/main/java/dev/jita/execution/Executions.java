@@ -120,15 +120,11 @@ public class Executions {
                 .orElseThrow(() -> ApiException.notFound("execution.no_driver", pagePath));
     }
 
-    /**
-     * The driver of an endpoint menu, {@code prefix + driver name} (e.g. {@code execution_terraform_cli}); 404
-     * where there is none, or where the organization was created without the driver (its movements are hidden).
-     */
-    public ExecutionDriver driverOfMenu(String organizationId, String prefix, String menu) {
-        return drivers.orderedStream().filter(d -> menu.equals(prefix + d.name()))
-                .filter(d -> catalog.getObject().find(organizationId, d.movementMenu()).isPresent())
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("menu.not_found", menu));
+    /** 404 as for an unknown menu where the organization was created without the driver (its movements are hidden). */
+    public void requireInstalled(ExecutionDriver driver, String organizationId) {
+        if (catalog.getObject().find(organizationId, driver.movementMenu()).isEmpty()) {
+            throw ApiException.notFound("menu.not_found", driver.movementMenu());
+        }
     }
 
     /** "operation name\nmovement name", as registered → the driver's execution of them that started last. */

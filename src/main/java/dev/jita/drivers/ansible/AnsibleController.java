@@ -6,7 +6,9 @@ import dev.jita.core.Messages;
 import dev.jita.core.Times;
 import dev.jita.execution.Execution;
 import dev.jita.execution.ExecutionRun;
+import dev.jita.execution.DriverEndpoints;
 import dev.jita.execution.Executions;
+import dev.jita.execution.RunMode;
 import dev.jita.platform.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
@@ -14,25 +16,55 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Ansible (legacy) status and file endpoints, with Exastro's paths; registering, scram and cancel are the execution module's. */
+/** The Ansible (legacy) driver endpoints, with Exastro's paths. */
 @RestController
 @RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
 class AnsibleController {
 
+    private static final String EXECUTE = "/execution_ansible_legacy/driver";
     private static final String STATUS = "/check_operation_status_ansible_legacy/driver/{executionNo}";
 
     private final Executions executions;
+    private final DriverEndpoints endpoints;
     private final AnsibleDriver driver;
     private final WorkspaceAccess access;
 
-    AnsibleController(Executions executions, AnsibleDriver driver, WorkspaceAccess access) {
+    AnsibleController(Executions executions, DriverEndpoints endpoints, AnsibleDriver driver, WorkspaceAccess access) {
         this.executions = executions;
+        this.endpoints = endpoints;
         this.driver = driver;
         this.access = access;
+    }
+
+    @PostMapping({EXECUTE + "/execute", EXECUTE + "/execute/"})
+    ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
+                        @RequestBody(required = false) String raw) {
+        return endpoints.register(driver, organizationId, workspaceId, raw, RunMode.RUN);
+    }
+
+    @PostMapping({EXECUTE + "/execute_dry_run", EXECUTE + "/execute_dry_run/"})
+    ApiResponse dryRun(@PathVariable String organizationId, @PathVariable String workspaceId,
+                       @RequestBody(required = false) String raw) {
+        return endpoints.register(driver, organizationId, workspaceId, raw, RunMode.DRY_RUN);
+    }
+
+    @PatchMapping({STATUS + "/scram", STATUS + "/scram/"})
+    ApiResponse scram(@PathVariable String organizationId, @PathVariable String workspaceId,
+                      @PathVariable String executionNo) {
+        return endpoints.scram(driver, organizationId, workspaceId, executionNo);
+    }
+
+    @PatchMapping({STATUS + "/cancel", STATUS + "/cancel/"})
+    ApiResponse cancel(@PathVariable String organizationId, @PathVariable String workspaceId,
+                       @PathVariable String executionNo) {
+        return endpoints.cancel(driver, organizationId, workspaceId, executionNo);
     }
 
     @GetMapping({STATUS, STATUS + "/"})

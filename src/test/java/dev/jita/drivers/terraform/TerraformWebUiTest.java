@@ -121,6 +121,10 @@ class TerraformWebUiTest extends TerraformTestSupport {
         assertThat(menu.status()).isEqualTo(200);
         assertThat(menu.body()).doesNotContain("executions-terraform-cli").doesNotContain("/terraform-cli");
         assertThat(client.get("/ui/ws/" + other + "/ws1/terraform-cli").status()).isEqualTo(404);
+        // The driver API answers as for an unknown menu, and nothing is registered.
+        assertError(http().as("owner", "owner-pass").post("/api/" + other + "/workspaces/ws1/ita/menu/"
+                + "execution_terraform_cli/driver/execute/", Map.of("movement_name", "mv1", "operation_name", "op1")),
+                404, "404-00001");
 
         UiClient own = new UiClient(port);
         own.logIn(org, "owner", "owner-pass");
