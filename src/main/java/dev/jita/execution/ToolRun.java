@@ -99,6 +99,8 @@ public final class ToolRun {
             Files.createDirectories(tempDir());
             if (secretName != null) {
                 Path file = secretFile(secretName);
+                // A run may start several commands with the same secret (terraform plan, then apply).
+                Files.deleteIfExists(file);
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.write(file, secret);
             }
