@@ -73,7 +73,7 @@ class ArchitectureTest {
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file"),
             // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).
-            "drivers.terraform", List.of("terraform_cli_state"),
+            "drivers.terraform", List.of("terraform_cli_state", "terraform_cloud_ep_run"),
             "drivers.ansible", List.of("ansible_execution", "ansible_execution_file", "ansible_initial_setting"));
 
     private static final DescribedPredicate<JavaClass> USE_JDBC_CLIENT = describe("use JdbcClient",

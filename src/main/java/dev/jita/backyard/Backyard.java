@@ -5,8 +5,9 @@ import java.util.Optional;
 /** The seven backyards, by the names the API uses. */
 public enum Backyard {
     ANSIBLE_EXECUTE("ita-by-ansible-execute", StatusTable.EXECUTION, true),
-    TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true, true),
-    TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true, true),
+    /** Its runs go on at Terraform Cloud without jita: a dead node's items are handed over, not ended. */
+    TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true, true, true),
+    TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true, true, false),
     MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true),
     MENU_EXPORT_IMPORT("ita-by-menu-export-import", StatusTable.EXPORT_IMPORT, true),
     EXCEL_EXPORT_IMPORT("ita-by-excel-export-import", StatusTable.EXPORT_IMPORT, true),
@@ -17,16 +18,27 @@ public enum Backyard {
     private final StatusTable statusTable;
     private final boolean counted;
     private final boolean exclusiveKeys;
+    private final boolean resumable;
 
     Backyard(String serviceName, StatusTable statusTable, boolean counted) {
-        this(serviceName, statusTable, counted, false);
+        this(serviceName, statusTable, counted, false, false);
     }
 
-    Backyard(String serviceName, StatusTable statusTable, boolean counted, boolean exclusiveKeys) {
+    Backyard(String serviceName, StatusTable statusTable, boolean counted, boolean exclusiveKeys, boolean resumable) {
         this.serviceName = serviceName;
         this.statusTable = statusTable;
         this.counted = counted;
         this.exclusiveKeys = exclusiveKeys;
+        this.resumable = resumable;
+    }
+
+    /**
+     * Whether the work of its items goes on outside jita (a Terraform Cloud run): when the node running an item
+     * dies, the item stays running without a node and another node takes it over, whatever the modes say
+     * (following a run is not starting one).
+     */
+    public boolean resumable() {
+        return resumable;
     }
 
     /** Whether its items may carry an exclusive key (one running item per key, across nodes). */

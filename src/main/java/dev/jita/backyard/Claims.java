@@ -53,8 +53,9 @@ class Claims {
      */
     List<ClaimedItem> claim(Backyard backyard, String nodeId, int limit) {
         List<ClaimedItem> claimed = transactions.execute(status -> {
-            if (switches.underWay() || jobsStopped()) {
-                return List.<ClaimedItem>of();
+            List<ClaimedItem> resumed = backyard.resumable() ? takeOver(backyard, nodeId, limit) : List.of();
+            if (!resumed.isEmpty() || switches.underWay() || jobsStopped()) {
+                return resumed;
             }
             Instant now = Times.now();
             LocalDateTime dbNow = Times.toDb(now);
@@ -140,7 +141,24 @@ class Claims {
             return null;
         }
         return new ClaimedItem(itemId, backyard, workspace.organizationId(), workspace.workspaceId(),
-                rows.get(0).getValue(), now);
+                rows.get(0).getValue(), now, false);
+    }
+
+    /** Running items whose node died, oldest first: this node follows them on (see {@link Backyard#resumable()}). */
+    private List<ClaimedItem> takeOver(Backyard backyard, String nodeId, int limit) {
+        List<ClaimedItem> candidates = jdbc.sql("SELECT item_id, organization_id, workspace_id, registered_at, started_at "
+                        + "FROM backyard_item WHERE backyard = ? AND phase = 'R' AND node_id IS NULL "
+                        + "ORDER BY registered_at, item_id " + dialect.claimLock())
+                .param(backyard.serviceName())
+                .withMaxRows(limit)
+                .query((rs, n) -> new ClaimedItem(rs.getString(1), backyard, rs.getString(2), rs.getString(3),
+                        Times.fromDb(rs.getObject(4, LocalDateTime.class)),
+                        Times.fromDb(rs.getObject(5, LocalDateTime.class)), true))
+                .list();
+        LocalDateTime now = Times.toDb(Times.now());
+        return candidates.stream().filter(item -> jdbc.sql("UPDATE backyard_item SET node_id = ?, last_update_timestamp = ? "
+                        + "WHERE item_id = ? AND phase = 'R' AND node_id IS NULL")
+                .params(nodeId, now, item.itemId()).update() == 1).toList();
     }
 
     /** Moves a held item to another running status; false when this node no longer holds it. */

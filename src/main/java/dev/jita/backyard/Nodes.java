@@ -92,6 +92,10 @@ class Nodes {
         LocalDateTime dbNow = Times.toDb(now);
         String text = note.length() > NOTE_LENGTH ? note.substring(0, NOTE_LENGTH) : note;
         for (Backyard backyard : Backyard.values()) {
+            if (backyard.resumable()) {
+                count += handOver(backyard, condition, nodeId, dbNow);
+                continue;
+            }
             List<Object> args = new ArrayList<>(List.of(backyard.statusTable().unexpectedError(), dbNow, dbNow, text,
                     backyard.serviceName()));
             if (nodeId != null) {
@@ -107,5 +111,21 @@ class Nodes {
             count += ended;
         }
         return count;
+    }
+
+    /** A resumable backyard's items keep running without a node, still counted, until a claim takes them over. */
+    private int handOver(Backyard backyard, String condition, String nodeId, LocalDateTime now) {
+        List<Object> args = new ArrayList<>(List.of(now, backyard.serviceName()));
+        if (nodeId != null) {
+            args.add(nodeId);
+        }
+        int handed = jdbc.sql("UPDATE backyard_item SET node_id = NULL, last_update_timestamp = ? "
+                        + "WHERE phase = 'R' AND backyard = ? AND " + condition)
+                .params(args).update();
+        if (handed > 0) {
+            LoggerFactory.getLogger("dev.jita.backyard." + backyard.serviceName())
+                    .warn("{} running item(s) of a dead node wait for another node to follow them", handed);
+        }
+        return handed;
     }
 }

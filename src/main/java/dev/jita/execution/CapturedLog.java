@@ -59,6 +59,18 @@ final class CapturedLog {
         changes++;
     }
 
+    /** Replaces the whole text, masked and bounded as appended lines are. */
+    synchronized void replace(String whole) {
+        text.setLength(0);
+        head = -1;
+        if (!whole.isEmpty()) {
+            for (String line : whole.split("\n", -1)) {
+                appendLine(line);
+            }
+        }
+        changes++;
+    }
+
     /** The text when it changed since the last call, else null. */
     synchronized String takeChanged() {
         if (changes == flushed) {

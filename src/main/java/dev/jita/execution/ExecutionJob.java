@@ -38,7 +38,7 @@ final class ExecutionJob implements JobHandler {
         Execution execution = store.find(item.itemId())
                 .orElseThrow(() -> new IllegalStateException("No execution is registered as " + item.itemId()));
         RunContext context = new RunContext(execution, workArea.directoryFor(execution.id()), store, sandbox,
-                progress, properties.delayTimerUnit());
+                progress, properties.delayTimerUnit(), item.resumed());
         try {
             return driver.run(execution, context).id();
         } catch (ExecutionRun.Unrunnable e) {

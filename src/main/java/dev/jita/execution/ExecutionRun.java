@@ -49,6 +49,35 @@ public interface ExecutionRun {
     /** A log's text so far, secrets masked; empty when nothing was written to it. */
     String logText(String logName);
 
+    /** Replaces a log's whole text (for logs read whole from elsewhere, e.g. a Terraform Cloud run's). */
+    void replaceLog(String logName, String text);
+
+    /**
+     * Whether this node took the execution over from a node that died while it ran (a resumable backyard's):
+     * the driver continues what was started instead of starting again.
+     */
+    boolean resumed();
+
+    /**
+     * Follows a run that goes on outside jita (e.g. at Terraform Cloud) until it ends: polls it every
+     * {@code interval}, storing the logs as they change; an emergency stop asks the follower to stop the run
+     * once and goes on following it to its end; the delay timer turns the execution to Executing (delay).
+     *
+     * @return the end status the follower gave, or null when this node no longer holds the execution
+     * @throws Exception what the follower threw: the execution ends as {@link ExecutionDriver#run} says
+     */
+    ExecutionStatus follow(Duration interval, Follower follower) throws Exception;
+
+    /** A run followed by {@link #follow}. */
+    interface Follower {
+
+        /** One look at the run: its end status when it has ended, else null. */
+        ExecutionStatus poll() throws Exception;
+
+        /** Asks the run to stop (an emergency stop); it is followed on until it ends. */
+        void stop() throws Exception;
+    }
+
     /** Keeps a file with the execution, for download. */
     void keepFile(String fileName, byte[] content);
 

@@ -29,6 +29,7 @@ final class RunContext implements ExecutionRun, AutoCloseable {
     private final Sandbox sandbox;
     private final ItemProgress progress;
     private final Duration delayTimerUnit;
+    private final boolean resumed;
     private final List<String> secrets = new ArrayList<>();
     private final Map<String, CapturedLog> logs = new LinkedHashMap<>();
     private ToolRun tool;
@@ -37,7 +38,8 @@ final class RunContext implements ExecutionRun, AutoCloseable {
     private boolean delayed;
 
     RunContext(Execution execution, Path workDirectory, ExecutionStore store, Sandbox sandbox, ItemProgress progress,
-               Duration delayTimerUnit) {
+               Duration delayTimerUnit, boolean resumed) {
+        this.resumed = resumed;
         this.execution = execution;
         this.workDirectory = workDirectory;
         this.store = store;
@@ -100,6 +102,47 @@ final class RunContext implements ExecutionRun, AutoCloseable {
     public String logText(String logName) {
         CapturedLog captured = logs.get(logName);
         return captured == null ? "" : captured.text();
+    }
+
+    @Override
+    public void replaceLog(String logName, String text) {
+        capture(logName).replace(text);
+    }
+
+    @Override
+    public boolean resumed() {
+        return resumed;
+    }
+
+    @Override
+    public ExecutionStatus follow(Duration interval, Follower follower) throws Exception {
+        boolean stopAsked = false;
+        while (true) {
+            if (!stopAsked && store.scramRequested(execution.id())) {
+                stopAsked = true;
+                log(ERROR_LOG, "[jita: emergency stop: the run is asked to stop]");
+                follower.stop();
+            }
+            checkDelay();
+            if (!progress.stillHeld()) {
+                log.warn("Execution {} is no longer held by this node; it is no longer followed here", execution.id());
+                return null;
+            }
+            ExecutionStatus end = follower.poll();
+            flush();
+            if (end != null) {
+                return end;
+            }
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    /** Past the delay timer: Executing (delay), once. */
+    private void checkDelay() {
+        if (!delayed && delay != null && executingSince != 0 && System.nanoTime() - executingSince > delay.toNanos()) {
+            delayed = true;
+            progress.setStatus(ExecutionStatus.DELAYED.id());
+        }
     }
 
     @Override

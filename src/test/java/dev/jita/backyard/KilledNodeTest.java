@@ -44,7 +44,7 @@ class KilledNodeTest extends EngineTestSupport {
                 "-cp", System.getProperty("java.class.path"), NodeProcessMain.class.getName(),
                 "--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
                 "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off",
-                "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false"));
+                "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
         // The same database as this test's server.
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
             command.add("--" + key + "=" + environment.getProperty(key, ""));

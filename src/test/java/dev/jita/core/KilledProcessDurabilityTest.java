@@ -113,7 +113,7 @@ class KilledProcessDurabilityTest {
                     // A quick start matters more than peak speed for a process that lives a few seconds.
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                     "-cp", System.getProperty("java.class.path"), NodeProcessMain.class.getName(),
-                    "--server.port=0", "--spring.main.banner-mode=off", "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
+                    "--server.port=0", "--spring.main.banner-mode=off", "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false",
                     "--jita.security.bcrypt-strength=4",
                     "--jita.admin.username=" + ADMIN, "--jita.admin.password=" + PASSWORD));
             database.forEach((key, value) -> command.add("--" + key + "=" + value));

@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // Tests read English messages unless they ask for Japanese; a real install answers in ja (LanguageTest).
         "jita.default-language=en",
         // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
-        "jita.ansible.enabled=false", "jita.terraform-cli.enabled=false"})
+        "jita.ansible.enabled=false", "jita.terraform-cli.enabled=false",
+        "jita.terraform-cloud-ep.enabled=false"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";

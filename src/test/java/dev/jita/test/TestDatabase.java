@@ -72,9 +72,18 @@ public final class TestDatabase {
      * URL property is used.
      */
     public static void useOwn(DynamicPropertyRegistry registry) {
+        useOwn(registry, false);
+    }
+
+    /**
+     * As {@link #useOwn(DynamicPropertyRegistry)}; with {@code otherProcesses}, an H2 database is opened in H2's
+     * automatic mixed mode, so that node processes the test starts can share it.
+     */
+    public static void useOwn(DynamicPropertyRegistry registry, boolean otherProcesses) {
         Map<String, String> database = fresh();
         String url = database.containsKey("spring.datasource.url") ? database.get("spring.datasource.url")
-                : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+                + (otherProcesses ? ";AUTO_SERVER=TRUE" : ";WRITE_DELAY=0");
         registry.add("spring.datasource.hikari.jdbc-url", () -> url);
     }
 

@@ -157,7 +157,7 @@ class TerraformCliDriver implements ExecutionDriver {
         TerraformStates.Stored stored = states.load(execution.organizationId(), execution.workspaceId(),
                 execution.target());
         WorkFiles files = execution.runMode() == RunMode.DESTROY ? WorkFiles.restore(stored, execution)
-                : WorkFiles.of(TerraformCliPlan.read(menus.getObject(), execution));
+                : WorkFiles.of(TerraformPlan.read(menus.getObject(), TerraformMenuSet.CLI, execution));
         run.mask(files.secrets());
         run.delayTimer(files.delayTimer());
         if (execution.runMode() == RunMode.PARAMETER_CHECK) {
@@ -251,26 +251,10 @@ class TerraformCliDriver implements ExecutionDriver {
                 execution.id(), state, files.configuration(lock));
     }
 
-    /**
-     * The outputs as {@code terraform output -json} shows them, read from the state terraform wrote (no
-     * process needed); sensitive ones masked.
-     */
+    /** The outputs, read from the state terraform wrote (no process needed). */
     private void keepOutputs(ExecutionRun run, Path stateFile) throws IOException {
-        if (!Files.isRegularFile(stateFile, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        JsonNode outputs = json.readTree(WorkFiles.read(stateFile)).path("outputs");
-        Map<String, Object> shown = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> output : outputs.properties()) {
-            boolean sensitive = output.getValue().path("sensitive").asBoolean(false);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sensitive", sensitive);
-            entry.put("type", output.getValue().get("type"));
-            entry.put("value", sensitive ? ExecutionRun.MASK : output.getValue().get("value"));
-            shown.put(output.getKey(), entry);
-        }
-        for (String line : json.writerWithDefaultPrettyPrinter().writeValueAsString(shown).split("\n")) {
-            run.log(OUTPUTS, line);
+        if (Files.isRegularFile(stateFile, LinkOption.NOFOLLOW_LINKS)) {
+            TerraformOutputs.log(json, WorkFiles.read(stateFile), run, OUTPUTS);
         }
     }
 

@@ -69,6 +69,22 @@ final class Tfvars {
         return file.toString();
     }
 
+    /**
+     * Each variable's value as one HCL expression, by name (for an API that takes variables one by one, such
+     * as Terraform Cloud's), with the same rules as {@link #render}.
+     */
+    static Map<String, String> expressions(List<Value> values) throws Invalid {
+        Map<String, List<Value>> byVariable = new TreeMap<>();
+        for (Value value : values) {
+            byVariable.computeIfAbsent(name(value.variable()), n -> new ArrayList<>()).add(value);
+        }
+        Map<String, String> expressions = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Value>> variable : byVariable.entrySet()) {
+            expressions.put(variable.getKey(), variable(variable.getKey(), variable.getValue()));
+        }
+        return expressions;
+    }
+
     /** A quoted HCL string of {@code text}: escapes for \ " and controls, and $${ / %%{ so nothing is a template. */
     static String quote(String text) {
         StringBuilder quoted = new StringBuilder("\"");

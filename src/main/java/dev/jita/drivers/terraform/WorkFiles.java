@@ -35,7 +35,7 @@ record WorkFiles(Map<String, byte[]> modules, String tfvars, String secureTfvars
     /** A stored configuration is jita's own; this bounds what an unexpected one may unpack to. */
     private static final long MAX_CONFIGURATION_BYTES = 64L * 1024 * 1024;
 
-    static WorkFiles of(TerraformCliPlan plan) throws Unrunnable {
+    static WorkFiles of(TerraformPlan plan) throws Unrunnable {
         try {
             String secure = Tfvars.render(plan.values(), true);
             return new WorkFiles(plan.modules(), Tfvars.render(plan.values(), false), secure.isEmpty() ? null : secure,

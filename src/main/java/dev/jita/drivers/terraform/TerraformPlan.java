@@ -13,20 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a Terraform CLI execution runs, read from its workspace's menus when it starts: the movement's module
+ * What a Terraform execution runs, read from its workspace's menus when it starts: the movement's module
  * files, the operation's and movement's variable values (typed by the modules' declarations), the delay timer.
  *
  * @param modules module file name → content
  * @param values  the value rows, with the declared type of their variable
  * @param secrets the values to mask in every log: sensitive rows and variables declared sensitive
  */
-record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvars.Value> values,
+record TerraformPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvars.Value> values,
                         List<String> secrets) {
 
-    static TerraformCliPlan read(MenuService menus, Execution execution) throws Unrunnable {
+    static TerraformPlan read(MenuService menus, TerraformMenuSet set, Execution execution) throws Unrunnable {
         String org = execution.organizationId();
         String ws = execution.workspaceId();
-        List<MenuService.Record> movements = active(menus, org, ws, TerraformCliMenus.MOVEMENTS);
+        List<MenuService.Record> movements = active(menus, org, ws, set.movements);
         MenuService.Record movement = movements.stream().filter(r -> r.id().equals(execution.movementId())).findFirst()
                 .orElseThrow(() -> new Unrunnable("Movement " + execution.movementName()
                         + " no longer exists (it was discarded or deleted)."));
@@ -40,8 +40,8 @@ record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvar
 
         Map<String, byte[]> modules = new LinkedHashMap<>();
         Map<String, TerraformVariables.Variable> declared = new HashMap<>();
-        List<MenuService.Record> moduleRecords = active(menus, org, ws, TerraformCliMenus.MODULES);
-        for (MenuService.Record link : active(menus, org, ws, TerraformCliMenus.MOVEMENT_MODULES)) {
+        List<MenuService.Record> moduleRecords = active(menus, org, ws, set.modules);
+        for (MenuService.Record link : active(menus, org, ws, set.movementModules)) {
             if (!movementName.equals(text(link, "movement_name"))) {
                 continue;
             }
@@ -50,7 +50,7 @@ record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvar
                             .filter(r -> n.equals(text(r, "module_file_name"))).findFirst())
                     .orElseThrow(() -> new Unrunnable("A module file linked to movement " + movementName
                             + " no longer exists."));
-            byte[] content = menus.file(org, ws, TerraformCliMenus.MODULES, module.id(), "module_file")
+            byte[] content = menus.file(org, ws, set.modules, module.id(), "module_file")
                     .orElseThrow(() -> new Unrunnable("Module file " + name + " has no file."));
             modules.put(name, content);
             try {
@@ -62,12 +62,12 @@ record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvar
         }
         if (modules.isEmpty()) {
             throw new Unrunnable("No module file is linked to movement " + movementName + " ("
-                    + TerraformCliMenus.MOVEMENT_MODULES + ").");
+                    + set.movementModules + ").");
         }
 
         List<Tfvars.Value> values = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
-        for (MenuService.Record row : active(menus, org, ws, TerraformCliMenus.VALUES)) {
+        for (MenuService.Record row : active(menus, org, ws, set.values)) {
             if (!operationName.equals(text(row, "operation_name")) || !movementName.equals(text(row, "movement_name"))) {
                 continue;
             }
@@ -86,7 +86,7 @@ record TerraformCliPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvar
         }
         Object delay = movement.parameter().get("delay_timer");
         Long delayTimer = delay == null ? null : Long.valueOf(delay.toString());
-        return new TerraformCliPlan(delayTimer, modules, values, secrets);
+        return new TerraformPlan(delayTimer, modules, values, secrets);
     }
 
     private static List<MenuService.Record> active(MenuService menus, String org, String ws, String menu) {

@@ -1,6 +1,7 @@
 package dev.jita.drivers.terraform;
 
 import dev.jita.execution.Execution;
+import dev.jita.execution.ExecutionDriver;
 import dev.jita.execution.Executions;
 import dev.jita.execution.RunMode;
 import dev.jita.menu.Column;
@@ -12,23 +13,25 @@ import dev.jita.platform.ItaDriver;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
-/** {@code execution_list_terraform_cli}: the workspace's Terraform CLI executions as a read-only menu. */
-@Component
-class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource {
+/**
+ * {@code execution_list_terraform_cli} and {@code execution_list_terraform_cloud_ep}: a Terraform driver's
+ * executions as a read-only menu. The CLI's rows name the Terraform workspace, the Cloud/EP's the
+ * "organization:workspace" and the Terraform Cloud run.
+ */
+class TerraformExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource {
 
-    static final String MENU = "execution_list_terraform_cli";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Map<RunMode, String> EXECUTION_TYPES = Map.of(RunMode.RUN, "Normal",
             RunMode.DRY_RUN, "Plan check", RunMode.PARAMETER_CHECK, "Parameter confirmation",
             RunMode.DESTROY, "Delete resource");
-    private static final MenuDefinition DEFINITION = new MenuDefinition(MENU, "Execution list", "作業管理", List.of(
+    private static final List<Column> FIRST = List.of(
             Column.id("execution_no", "Execution No.", "作業No."),
             text("execution_type", "Execution type", "実行種別", 255),
             text("status", "Status", "ステータス", 255),
@@ -37,9 +40,14 @@ class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordS
             Column.dateTime("register_time", "Register time", "登録日時", false).filledByJita(),
             text("movement_id", "Movement ID", "Movement ID", 40),
             text("movement_name", "Movement name", "Movement名", 255),
-            Column.integer("delay_timer", "Delay timer", "遅延タイマー", false, 0, Integer.MAX_VALUE).filledByJita(),
+            Column.integer("delay_timer", "Delay timer", "遅延タイマー", false, 0, Integer.MAX_VALUE).filledByJita());
+    private static final List<Column> CLI_TARGET = List.of(
             text("workspace_id", "Workspace ID", "Workspace ID", 40),
-            text("tf_workspace_name", "Workspace name", "Workspace名", 255),
+            text("tf_workspace_name", "Workspace name", "Workspace名", 255));
+    private static final List<Column> CLOUD_TARGET = List.of(
+            text("organization_workspace", "Organization:Workspace", "Organization:Workspace", 255),
+            text("run_id", "RUN-ID", "RUN-ID", 64));
+    private static final List<Column> LAST = List.of(
             text("operation_id", "Operation ID", "オペレーションID", 40),
             text("operation_name", "Operation name", "オペレーション名", 255),
             text("populated_data", "Populated data", "投入データ", 255),
@@ -47,33 +55,48 @@ class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordS
             Column.dateTime("scheduled_date_time", "Scheduled date/time", "予約日時", false).filledByJita(),
             Column.dateTime("start_date_time", "Start date/time", "開始日時", false).filledByJita(),
             Column.dateTime("end_date_time", "End date/time", "終了日時", false).filledByJita(),
-            text("conductor_instance_id", "Conductor instance ID", "Conductorインスタンス番号", 40)),
-            List.of(), false);
+            text("conductor_instance_id", "Conductor instance ID", "Conductorインスタンス番号", 40));
 
+    private final MenuDefinition definition;
+    private final ItaDriver itaDriver;
+    private final boolean cloud;
     private final Executions executions;
-    private final TerraformCliDriver driver;
+    private final ExecutionDriver driver;
+    private final TerraformMenuSet set;
     /** Lazily: this menu is one of those the menu engine is built with. */
     private final ObjectProvider<MenuService> menus;
+    /** The Cloud/EP runs, by execution; null for the CLI. */
+    private final TerraformCloudEpRuns runs;
 
-    TerraformCliExecutionList(Executions executions, TerraformCliDriver driver, ObjectProvider<MenuService> menus) {
+    TerraformExecutionList(Executions executions, ExecutionDriver driver, TerraformMenuSet set, ItaDriver itaDriver,
+                           ObjectProvider<MenuService> menus, TerraformCloudEpRuns runs) {
         this.executions = executions;
         this.driver = driver;
+        this.set = set;
+        this.itaDriver = itaDriver;
         this.menus = menus;
+        this.runs = runs;
+        this.cloud = runs != null;
+        List<Column> columns = new ArrayList<>(FIRST);
+        columns.addAll(cloud ? CLOUD_TARGET : CLI_TARGET);
+        columns.addAll(LAST);
+        this.definition = new MenuDefinition("execution_list_" + set.suffix, "Execution list", "作業管理", columns,
+                List.of(), false);
     }
 
     @Override
     public List<MenuDefinition> menus() {
-        return List.of(DEFINITION);
+        return List.of(definition);
     }
 
     @Override
     public ItaDriver driver() {
-        return ItaDriver.TERRAFORM_CLI;
+        return itaDriver;
     }
 
     @Override
     public String menu() {
-        return MENU;
+        return definition.restName();
     }
 
     /** The delay timer is the movement's as it is now; conductors do not exist yet, so their columns stay empty. */
@@ -91,7 +114,7 @@ class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordS
         Execution execution = listed.execution();
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("uuid", execution.id());
-        for (Column column : DEFINITION.columns()) {
+        for (Column column : definition.columns()) {
             parameter.put(column.restName(), null);
         }
         parameter.put("execution_no", execution.id());
@@ -102,8 +125,13 @@ class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordS
         parameter.put("movement_id", execution.movementId());
         parameter.put("movement_name", execution.movementName());
         parameter.put("delay_timer", delayTimer);
-        parameter.put("workspace_id", execution.target());
-        parameter.put("tf_workspace_name", execution.targetName());
+        if (cloud) {
+            parameter.put("organization_workspace", execution.targetName());
+            parameter.put("run_id", runs.find(execution.id()).map(TerraformCloudEpRuns.Run::runId).orElse(null));
+        } else {
+            parameter.put("workspace_id", execution.target());
+            parameter.put("tf_workspace_name", execution.targetName());
+        }
         parameter.put("operation_id", execution.operationId());
         parameter.put("operation_name", execution.operationName());
         parameter.put("populated_data", file(listed, "InputData_"));
@@ -124,7 +152,7 @@ class TerraformCliExecutionList implements MenuCatalog.MenuProvider, MenuRecordS
 
     private Map<String, Object> delayTimers(String organizationId, String workspaceId) {
         Map<String, Object> delays = new HashMap<>();
-        menus.getObject().records(organizationId, workspaceId, TerraformCliMenus.MOVEMENTS, false)
+        menus.getObject().records(organizationId, workspaceId, set.movements, false)
                 .forEach(movement -> delays.put(movement.id(), movement.parameter().get("delay_timer")));
         return delays;
     }
