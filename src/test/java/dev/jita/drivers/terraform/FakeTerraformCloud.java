@@ -764,6 +764,7 @@ public final class FakeTerraformCloud implements AutoCloseable {
         } else if (!destroy) {
             throw unprocessable("relationships.configuration-version is required");
         } else {
+            // A destroy without a configuration version uses the workspace's latest, as TFC does.
             cv = workspace.latestUpload;
         }
         if (cv == null || !cv.status.equals("uploaded")) {
