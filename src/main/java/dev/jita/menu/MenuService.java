@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +59,10 @@ public class MenuService {
     private final ObjectMapper json;
     private final Map<String, MenuRecordSource> sources = new HashMap<>();
     private final Map<String, List<ComputedColumns>> computed = new HashMap<>();
+    private final Map<String, List<RecordCheck>> checks = new HashMap<>();
 
     MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json,
-                List<MenuRecordSource> sources, List<ComputedColumns> computed) {
+                List<MenuRecordSource> sources, List<ComputedColumns> computed, List<RecordCheck> checks) {
         this.catalog = catalog;
         this.store = store;
         this.secrets = secrets;
@@ -77,6 +79,9 @@ public class MenuService {
             for (String menu : columns.menus()) {
                 this.computed.computeIfAbsent(catalog.get(menu).restName(), m -> new ArrayList<>()).add(columns);
             }
+        }
+        for (RecordCheck check : checks) {
+            this.checks.computeIfAbsent(catalog.get(check.menu()).restName(), m -> new ArrayList<>()).add(check);
         }
     }
 
@@ -341,6 +346,13 @@ public class MenuService {
             }
             case Operation.DISCARD -> discarded = true;
             default -> discarded = false;
+        }
+        if (!discarded && !invalid.reasons().containsKey(String.valueOf(index))) {
+            Map<String, Object> values = Collections.unmodifiableMap(data);
+            for (RecordCheck check : checks.getOrDefault(menu.restName(), List.of())) {
+                check.reasons(organizationId, workspaceId, values).forEach((column, reason) ->
+                        invalid.add(index, column, reason));
+            }
         }
         if (invalid.reasons().containsKey(String.valueOf(index))) {
             return null;

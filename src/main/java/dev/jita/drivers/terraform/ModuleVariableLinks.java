@@ -12,35 +12,53 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code module_variable_link_terraform_cli}: the variables the active module files declare, read from the
- * files each time the menu is read (Exastro lists them up by a backyard; reading on demand is never stale and
- * writes nothing in load mode). A file that cannot be read as HCL adds no row: the menu still answers.
+ * {@code module_variable_link_terraform_cli} and {@code _terraform_cloud_ep}: the variables the driver's active
+ * module files declare, read from the files each time the menu is read (Exastro lists them up by a backyard;
+ * reading on demand is never stale and writes nothing in load mode). A file that cannot be read as HCL adds no
+ * row: the menu still answers.
  */
-@Component
 class ModuleVariableLinks implements MenuRecordSource {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleVariableLinks.class);
 
     /** Lazily: the menu engine is built with every record source, this one among them. */
     private final ObjectProvider<MenuService> menus;
+    private final TerraformMenuSet set;
 
-    ModuleVariableLinks(ObjectProvider<MenuService> menus) {
+    ModuleVariableLinks(ObjectProvider<MenuService> menus, TerraformMenuSet set) {
         this.menus = menus;
+        this.set = set;
+    }
+
+    /** One source for each Terraform driver. */
+    @Configuration
+    static class Sources {
+
+        @Bean
+        ModuleVariableLinks terraformCliModuleVariables(ObjectProvider<MenuService> menus) {
+            return new ModuleVariableLinks(menus, TerraformMenuSet.CLI);
+        }
+
+        @Bean
+        ModuleVariableLinks terraformCloudEpModuleVariables(ObjectProvider<MenuService> menus) {
+            return new ModuleVariableLinks(menus, TerraformMenuSet.CLOUD_EP);
+        }
     }
 
     @Override
     public String menu() {
-        return TerraformCliMenus.MODULE_VARIABLES;
+        return set.moduleVariables;
     }
 
     @Override
     public List<MenuService.Record> records(String organizationId, String workspaceId) {
         List<MenuService.Record> records = new ArrayList<>();
         for (MenuService.Record module : menus.getObject().records(organizationId, workspaceId,
-                TerraformCliMenus.MODULES, true)) {
+                set.modules, true)) {
             if (module.discarded()) {
                 continue;
             }
