@@ -82,8 +82,8 @@ public final class TestDatabase {
     public static void useOwn(DynamicPropertyRegistry registry, boolean otherProcesses) {
         Map<String, String> database = fresh();
         String url = database.containsKey("spring.datasource.url") ? database.get("spring.datasource.url")
-                : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
-                + (otherProcesses ? ";AUTO_SERVER=TRUE" : ";WRITE_DELAY=0");
+                : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;LOCK_TIMEOUT=10000"
+                + (otherProcesses ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("spring.datasource.hikari.jdbc-url", () -> url);
     }
 

@@ -210,7 +210,7 @@ class TerraformCloudEpDriver implements ExecutionDriver {
         run.delayTimer(plan == null ? null : plan.delayTimer());
         String workspaceId = cloud.findWorkspace();
         if (!destroy) {
-            cloud.replaceVariables(workspaceId, variables, sensitiveVariables(plan));
+            cloud.replaceVariables(workspaceId, variables, plainValues(plan), sensitiveVariables(plan));
         }
         String runId = cloud.createRun(workspaceId, destroy ? null : plan.modules());
         runs.started(execution.id(), workspaceId, runId);
@@ -219,6 +219,21 @@ class TerraformCloudEpDriver implements ExecutionDriver {
             return ExecutionStatus.UNEXPECTED_ERROR;
         }
         return null;
+    }
+
+    /** Variables given by one row that is not HCL, without member or order: their text as it is. */
+    private static Map<String, String> plainValues(TerraformPlan plan) {
+        Map<String, List<Tfvars.Value>> byName = new LinkedHashMap<>();
+        plan.values().forEach(v -> byName.computeIfAbsent(v.variable().substring(v.variable().lastIndexOf(':') + 1),
+                k -> new ArrayList<>()).add(v));
+        Map<String, String> plain = new LinkedHashMap<>();
+        byName.forEach((name, rows) -> {
+            Tfvars.Value only = rows.get(0);
+            if (rows.size() == 1 && !only.hcl() && only.member() == null && only.order() == null) {
+                plain.put(name, only.value());
+            }
+        });
+        return plain;
     }
 
     private static Set<String> sensitiveVariables(TerraformPlan plan) {
@@ -287,16 +302,20 @@ class TerraformCloudEpDriver implements ExecutionDriver {
             }
         }
 
-        /** The workspace's variables become exactly the execution's: TF_CLI_ARGS first, then each variable. */
-        void replaceVariables(String workspaceId, Map<String, String> variables, Set<String> sensitive)
-                throws TfcClient.Failed, InterruptedException {
+        /**
+         * The workspace's variables become exactly the execution's: TF_CLI_ARGS first, then each variable, a
+         * plain string as Terraform Cloud takes one by default, anything else as one HCL expression.
+         */
+        void replaceVariables(String workspaceId, Map<String, String> variables, Map<String, String> plainValues,
+                              Set<String> sensitive) throws TfcClient.Failed, InterruptedException {
             for (JsonNode existing : client.get("/workspaces/" + workspaceId + "/vars").path("data")) {
                 client.delete("/vars/" + existing.path("id").asString());
             }
             postVariable(workspaceId, "TF_CLI_ARGS", "-no-color", "env", false, false);
             for (Map.Entry<String, String> variable : variables.entrySet()) {
-                postVariable(workspaceId, variable.getKey(), variable.getValue(), "terraform", true,
-                        sensitive.contains(variable.getKey()));
+                String plain = plainValues.get(variable.getKey());
+                postVariable(workspaceId, variable.getKey(), plain == null ? variable.getValue() : plain, "terraform",
+                        plain == null, sensitive.contains(variable.getKey()));
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.jita.drivers.terraform;
 
 import dev.jita.menu.MenuService;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -43,14 +44,16 @@ class TerraformCloudEpInterface {
         }
     }
 
-    private final MenuService menus;
+    /** Lazily: the driver that reads these settings is needed by menus the menu engine is built with. */
+    private final ObjectProvider<MenuService> menus;
 
-    TerraformCloudEpInterface(MenuService menus) {
+    TerraformCloudEpInterface(ObjectProvider<MenuService> menus) {
         this.menus = menus;
     }
 
     /** The settings; empty where the menu has no active row. */
     Optional<Settings> settings(String organizationId, String workspaceId) {
+        MenuService menus = this.menus.getObject();
         return menus.records(organizationId, workspaceId, TerraformCloudEpMenus.INTERFACE, false).stream()
                 .filter(record -> !record.discarded())
                 .findFirst()

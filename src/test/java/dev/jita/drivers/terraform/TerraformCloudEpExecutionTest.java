@@ -39,8 +39,8 @@ class TerraformCloudEpExecutionTest extends TerraformCloudTestSupport {
         assertThat(variables.get(0).category()).isEqualTo("env");
         assertThat(variables).anySatisfy(v -> {
             assertThat(v.key()).isEqualTo("greeting");
-            assertThat(v.value()).isEqualTo("\"hello-cloud\"");
-            assertThat(v.hcl()).isTrue();
+            assertThat(v.value()).isEqualTo("hello-cloud");
+            assertThat(v.hcl()).isFalse();
             assertThat(v.sensitive()).isFalse();
         });
         assertThat(variables).anySatisfy(v -> {
@@ -141,7 +141,8 @@ class TerraformCloudEpExecutionTest extends TerraformCloudTestSupport {
     @Test
     void withoutTheInterfaceInformationAnExecutionSaysWhatIsMissing() throws Exception {
         tfc.workspace("tfc-org1", "tfc-ws1");
-        record("organization_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1"));
+        record("organization_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1",
+                "email_address", "ops@example.com"));
         record("workspace_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1", "tf_workspace_name", "tfc-ws1"));
         record("operation_list", Map.of("operation_name", "op1"));
         record("movement_list_terraform_cloud_ep", Map.of("movement_name", "mv1", "organization_workspace", "tfc-org1:tfc-ws1"));

@@ -106,7 +106,8 @@ abstract class TerraformCloudTestSupport extends ApiTest {
         FakeTerraformCloud.Workspace workspace = tfc.workspace("tfc-org1", "tfc-ws1");
         record("intarface_info_terraform_cloud_ep", Map.of("protocol", "http", "hostname", "127.0.0.1",
                 "port", tfc.port(), "user_token", TOKEN, "status_monitoring_cycle", 1000));
-        record("organization_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1"));
+        record("organization_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1",
+                "email_address", "ops@example.com"));
         record("workspace_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1",
                 "tf_workspace_name", "tfc-ws1"));
         record("operation_list", Map.of("operation_name", "op1"));
