@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 class OpenApiDocumentTest extends ApiTest {
 
     private static final Set<String> TAGS = Set.of("Platform maintenance", "Drain", "Backyard execute check",
-            "Log levels", "Organizations", "Workspaces", "Users", "Menus", "Ansible driver", "Terraform CLI driver");
+            "Log levels", "Organizations", "Workspaces", "Users", "Menus", "Ansible driver", "Terraform CLI driver",
+            "Terraform Cloud/EP driver");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
