@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -176,7 +175,7 @@ class TerraformCliDriver implements ExecutionDriver {
             return ExecutionStatus.UNEXPECTED_ERROR;
         }
         ExecutionStatus status = commands(execution, run, tool, files);
-        run.keepFile("ResultData_" + execution.id() + ".zip", WorkFiles.zip(resultFiles(run)));
+        TerraformOutputs.keepResultData(this, execution.id(), run);
         return status;
     }
 
@@ -256,17 +255,5 @@ class TerraformCliDriver implements ExecutionDriver {
         if (Files.isRegularFile(stateFile, LinkOption.NOFOLLOW_LINKS)) {
             TerraformOutputs.log(json, WorkFiles.read(stateFile), run, OUTPUTS);
         }
-    }
-
-    /** Logs as they were kept (secrets masked): the result data holds no state and no sensitive value. */
-    private Map<String, byte[]> resultFiles(ExecutionRun run) {
-        Map<String, byte[]> result = new LinkedHashMap<>();
-        for (String name : logNames()) {
-            String text = run.logText(name);
-            if (!text.isEmpty()) {
-                result.put(name.equals(ExecutionRun.ERROR_LOG) ? "error.log" : name, text.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return result;
     }
 }

@@ -8,8 +8,10 @@ import dev.jita.execution.ExecutionStatus;
 import dev.jita.execution.Executions;
 import dev.jita.execution.RunMode;
 import dev.jita.menu.MenuService;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,10 +180,18 @@ class TerraformCloudEpDriver implements ExecutionDriver {
                 }
             }
             ExecutionStatus end = run.follow(Duration.ofMillis(settings.statusMonitoringCycleMs()), cloud);
-            return end == null ? ExecutionStatus.UNEXPECTED_ERROR : end;
+            if (end == null) {
+                return ExecutionStatus.UNEXPECTED_ERROR;
+            }
+            TerraformOutputs.keepResultData(this, execution.id(), run);
+            return end;
         } catch (TfcClient.Failed e) {
             run.log(ExecutionRun.ERROR_LOG, e.getMessage());
-            return cloud.runId() == null ? ExecutionStatus.UNEXPECTED_ERROR : ExecutionStatus.FAILED;
+            if (cloud.runId() == null) {
+                return ExecutionStatus.UNEXPECTED_ERROR;
+            }
+            TerraformOutputs.keepResultData(this, execution.id(), run);
+            return ExecutionStatus.FAILED;
         }
     }
 
@@ -208,6 +218,10 @@ class TerraformCloudEpDriver implements ExecutionDriver {
             return ExecutionStatus.COMPLETED;
         }
         run.delayTimer(plan == null ? null : plan.delayTimer());
+        if (!destroy) {
+            run.keepFile("InputData_" + execution.id() + ".zip",
+                    WorkFiles.populatedData(plan.modules(), Tfvars.render(plan.values(), false)));
+        }
         String workspaceId = cloud.findWorkspace();
         if (!destroy) {
             cloud.replaceVariables(workspaceId, variables, plainValues(plan), sensitiveVariables(plan));
@@ -237,7 +251,7 @@ class TerraformCloudEpDriver implements ExecutionDriver {
     }
 
     private static Set<String> sensitiveVariables(TerraformPlan plan) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         plan.values().stream().filter(Tfvars.Value::sensitive)
                 .forEach(v -> names.add(v.variable().substring(v.variable().lastIndexOf(':') + 1)));
         return names;
@@ -480,7 +494,7 @@ class TerraformCloudEpDriver implements ExecutionDriver {
             for (JsonNode version : versions) {
                 if (runId.equals(version.path("relationships").path("run").path("data").path("id").asString(""))) {
                     String url = version.path("attributes").path("hosted-state-download-url").asString("");
-                    byte[] state = client.download(url).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] state = client.download(url).getBytes(StandardCharsets.UTF_8);
                     runs.state(execution.id(), version.path("id").asString(), state);
                     TerraformOutputs.log(json, state, run, OUTPUTS);
                     return ExecutionStatus.COMPLETED;

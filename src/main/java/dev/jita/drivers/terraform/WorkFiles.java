@@ -76,6 +76,11 @@ record WorkFiles(Map<String, byte[]> modules, String tfvars, String secureTfvars
 
     /** The populated data: what terraform was given, without the sensitive variables. */
     byte[] populatedData() throws IOException {
+        return populatedData(modules, tfvars);
+    }
+
+    /** The module files and the non-sensitive variables as {@code terraform.tfvars}, zipped. */
+    static byte[] populatedData(Map<String, byte[]> modules, String tfvars) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>(modules);
         files.put(TerraformCliDriver.TFVARS, tfvars.getBytes(StandardCharsets.UTF_8));
         return zip(files);

@@ -6,6 +6,7 @@ import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +57,7 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
                 .query(Integer.class).single()).isEqualTo(1);
         byte[] stored = jdbc.sql("SELECT state FROM terraform_cli_state WHERE organization_id = ?").param(org)
                 .query((rs, n) -> rs.getBytes(1)).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("hello-from-terraform");
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("hello-from-terraform");
         JsonNode second = awaitEnd(apply());
         assertThat(second.path("status_id").asString()).as(second.toString()).isEqualTo("5");
         assertThat(log(second, "plan.log")).contains("No changes.");
@@ -224,7 +225,7 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
         Map<String, String> files = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                files.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return files;

@@ -2,9 +2,15 @@ package dev.jita.drivers.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,11 +61,17 @@ class TerraformCloudEpExecutionTest extends TerraformCloudTestSupport {
         assertThat(shown).doesNotContain(TOKEN).doesNotContain(SECRET);
         assertThat(member.get(menus + "intarface_info_terraform_cloud_ep/filter/").body()).doesNotContain(TOKEN);
 
+        // Input and result data, as for the CLI: no sensitive value, no state.
+        String input = unzipped(member.get(status + id + "/populated_data/").data().asString());
+        assertThat(input).contains("main.tf").contains("greeting = \"hello-cloud\"").doesNotContain(SECRET);
+        String result = unzipped(member.get(status + id + "/result_data/").data().asString());
+        assertThat(result).contains("plan.log").contains("apply.log").doesNotContain(SECRET).doesNotContain(TOKEN);
+
         // The run's state version is kept, encrypted.
         byte[] state = jdbc.sql("SELECT state FROM terraform_cloud_ep_run WHERE execution_id = ?").param(id)
                 .query((rs, n) -> rs.getBytes(1)).single();
         assertThat(state).isNotNull();
-        assertThat(new String(state, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("hello-cloud");
+        assertThat(new String(state, StandardCharsets.ISO_8859_1)).doesNotContain("hello-cloud");
     }
 
     @Test
@@ -157,5 +169,17 @@ class TerraformCloudEpExecutionTest extends TerraformCloudTestSupport {
         assertThat(end.path("status_id").asString()).as(end.toString()).isEqualTo("7");
         assertThat(errorLog(end)).contains(expected).doesNotContain(TOKEN);
         tfc.clearFaults();
+    }
+
+    /** The names and contents of a base64 zip, one text. */
+    private static String unzipped(String base64) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                text.append(entry.getName()).append('\n')
+                        .append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return text.toString();
     }
 }
