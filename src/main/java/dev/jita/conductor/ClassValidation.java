@@ -345,15 +345,15 @@ class ClassValidation {
         }
 
         private void operation(String key, ObjectNode node) {
-            if (text(node.get("operation_id")) != null || text(node.get("operation_name")) != null) {
+            if (given(node, "operation_id") != null || given(node, "operation_name") != null) {
                 resolve(key, node, BasicMenus.OPERATIONS, "operation_id", "operation_name", "operation");
             }
         }
 
         /** Finds the active record given by id or name (both must agree) and fills both fields. */
         private void resolve(String key, ObjectNode node, String menu, String idField, String nameField, String what) {
-            String id = text(node.get(idField));
-            String name = text(node.get(nameField));
+            String id = given(node, idField);
+            String name = given(node, nameField);
             if (id == null && name == null) {
                 add(key, idField + " or " + nameField + " is required");
                 return;
@@ -377,8 +377,8 @@ class ClassValidation {
         }
 
         private void call(String key, ObjectNode node) {
-            String id = text(node.get("call_conductor_id"));
-            String name = text(node.get("call_conductor_name"));
+            String id = given(node, "call_conductor_id");
+            String name = given(node, "call_conductor_name");
             if (id == null && name == null) {
                 add(key, "call_conductor_id or call_conductor_name is required");
                 return;
@@ -563,6 +563,12 @@ class ClassValidation {
         private void add(String key, String reason) {
             reasons.computeIfAbsent(key, k -> new ArrayList<>()).add(reason);
         }
+    }
+
+    /** A field's text, null when absent or empty: the editor sends "" for a choice left open. */
+    private static String given(JsonNode node, String field) {
+        String value = text(node.get(field));
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static boolean isNumber(JsonNode node) {

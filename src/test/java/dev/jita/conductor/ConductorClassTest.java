@@ -316,7 +316,7 @@ class ConductorClassTest extends ApiTest {
         j.node("call").put("call_conductor_name", "callee").put("operation_name", "op1");
         j.node("merge");
         j.node("pause");
-        j.node("movement");
+        j.node("movement").put("operation_id", "").put("operation_name", "");
         j.node("conditional-branch");
         j.node("movement");
         j.node("status-file-branch");
