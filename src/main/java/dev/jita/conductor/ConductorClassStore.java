@@ -1,7 +1,10 @@
 package dev.jita.conductor;
 
 import dev.jita.core.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +53,8 @@ class ConductorClassStore {
                 .update() == 1;
     }
 
-    private ConductorClass map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private ConductorClass map(ResultSet rs, int row) throws SQLException {
         return new ConductorClass(rs.getString(1), rs.getString(2), rs.getString(3),
-                Times.fromDb(rs.getObject(4, java.time.LocalDateTime.class)), rs.getString(5));
+                Times.fromDb(rs.getObject(4, LocalDateTime.class)), rs.getString(5));
     }
 }
