@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
         "jita.execution.delay-timer-unit=2s", "jita.backyard.poll-interval=200ms", "jita.terraform-cli.stop-grace=5s"})
 class TerraformCliExecutionTest extends TerraformTestSupport {
 
+    /** A sleep whose command line no other run on this machine has: 600 s and a unique fraction. */
+    private static final String SLEEP = "600." + System.nanoTime() % 1_000_000;
+
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.useOwn(registry);
@@ -128,17 +131,17 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
                 resource "terraform_data" "slow" {
                   depends_on = [terraform_data.hello]
                   provisioner "local-exec" {
-                    command = "sleep 600"
+                    command = "sleep %s"
                   }
                 }
-                """, "hello", 1);
+                """.formatted(SLEEP), "hello", 1);
         String id = apply();
         awaitStatus(id, s -> log(s, "apply.log").contains("terraform_data.slow: Creating..."), "the slow resource");
         assertError(viewer.patch(status + id + "/scram/", null), 403, "403-00001");
         assertThat(member.patch(status + id + "/scram/", null).status()).isEqualTo(200);
         JsonNode end = awaitEnd(id);
         assertThat(end.path("status_id").asString()).as(end.toString()).isEqualTo("8");
-        assertThat(terraformProcesses()).isZero();
+        assertThat(leftOver("sleep " + SLEEP)).isZero();
         assertError(member.patch(status + id + "/scram/", null), 499, "499-00904");
         // terraform_data.hello was created before the stop: the state kept says so.
         JsonNode plan = awaitEnd(register("execute_dry_run", Map.of("movement_name", "mv1", "operation_name", "op1")));

@@ -103,7 +103,8 @@ abstract class TerraformCloudTestSupport extends ApiTest {
      * (sensitive).
      */
     FakeTerraformCloud.Workspace scenario(String module, String greeting) {
-        FakeTerraformCloud.Workspace workspace = tfc.workspace("tfc-org1", "tfc-ws1");
+        // Short phases keep the suite fast; tests that watch a run under way set longer ones.
+        FakeTerraformCloud.Workspace workspace = tfc.workspace("tfc-org1", "tfc-ws1").phaseDuration(Duration.ofMillis(300));
         record("intarface_info_terraform_cloud_ep", Map.of("protocol", "http", "hostname", "127.0.0.1",
                 "port", tfc.port(), "user_token", TOKEN, "status_monitoring_cycle", 1000));
         record("organization_list_terraform_cloud_ep", Map.of("tf_organization_name", "tfc-org1",

@@ -170,9 +170,16 @@ abstract class TerraformTestSupport extends ApiTest {
         return awaitStatus(id, s -> ends.contains(s.path("status_id").asString()), "an end status");
     }
 
-    /** The terraform processes on this machine (ours are the only ones the tests start). */
-    static long terraformProcesses() {
-        return ProcessHandle.allProcesses()
+    /**
+     * The processes of this test's runs that are still alive: terraform started by this JVM (the sandbox
+     * keeps them its descendants) and any process whose command line holds {@code marker}, wherever it went.
+     */
+    static long leftOver(String marker) {
+        long terraform = ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/terraform")).orElse(false)).count();
+        long marked = ProcessHandle.allProcesses()
+                .filter(p -> p.isAlive() && p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .count();
+        return terraform + marked;
     }
 }
