@@ -2,7 +2,7 @@ package dev.jita.drivers.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
+import dev.jita.test.ExecutionApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
 import java.io.File;
@@ -11,16 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Ansible driver tests: a workspace with a member and a viewer, menu data registered through the API, and
@@ -29,9 +25,10 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = {"jita.ansible.enabled=true", "jita.backyard.enabled=true",
         "jita.execution.delay-timer-unit=2s", "jita.backyard.poll-interval=200ms"})
-abstract class AnsibleTestSupport extends ApiTest {
+abstract class AnsibleTestSupport extends ExecutionApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+
     static final String PASSWORD = "S3cret-Pa55-" + System.nanoTime();
 
     /**
@@ -44,11 +41,8 @@ abstract class AnsibleTestSupport extends ApiTest {
     }
 
     String org;
-    Http member;
     Http viewer;
-    String menus;
     String driver;
-    String status;
 
     @BeforeEach
     void workspace() {
@@ -72,20 +66,6 @@ abstract class AnsibleTestSupport extends ApiTest {
             }
         }
         return false;
-    }
-
-    /** Registers a record and returns it as the menu shows it (a register answers only the counts, as Exastro's). */
-    JsonNode record(String menu, Map<String, Object> parameter) {
-        Set<String> before = new HashSet<>(member.get(menus + menu + "/filter/").data().findValuesAsString("uuid"));
-        Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.data().path("Register").asInt()).isEqualTo(1);
-        for (JsonNode row : member.get(menus + menu + "/filter/").data()) {
-            if (!before.contains(row.path("parameter").path("uuid").asString())) {
-                return row.path("parameter");
-            }
-        }
-        throw new AssertionError("The record registered in " + menu + " is not found");
     }
 
     void playbook(String name, String content) {
@@ -133,33 +113,8 @@ abstract class AnsibleTestSupport extends ApiTest {
         return execute(Map.of("movement_name", "mv1", "operation_name", "op1"));
     }
 
-    JsonNode status(String id) {
-        Http.Reply reply = member.get(status + id + "/");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data();
-    }
-
-    /** Polls every 100 ms until the execution's status satisfies {@code condition}; fails after {@link #WAIT}. */
-    JsonNode awaitStatus(String id, Predicate<JsonNode> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = status(id);
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last status: " + last);
-            }
-            Thread.sleep(100);
-            last = status(id);
-        }
-        return last;
-    }
-
-    JsonNode awaitStatus(String id, int statusId) throws InterruptedException {
-        return awaitStatus(id, s -> s.path("status_id").asString().equals(String.valueOf(statusId)), "status " + statusId);
-    }
-
-    /** Waits for an end status (5 to 8, or 10) and returns the status. */
-    JsonNode awaitEnd(String id) throws InterruptedException {
-        Set<String> ends = Set.of("5", "6", "7", "8", "10");
-        return awaitStatus(id, s -> ends.contains(s.path("status_id").asString()), "an end status");
+    @Override
+    protected Duration waitLimit() {
+        return WAIT;
     }
 }

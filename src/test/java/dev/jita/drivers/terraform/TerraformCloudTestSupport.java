@@ -2,18 +2,15 @@ package dev.jita.drivers.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
+import dev.jita.test.ExecutionApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"jita.terraform-cloud-ep.enabled=true", "jita.backyard.enabled=true",
         "jita.backyard.poll-interval=200ms", "jita.terraform-cloud-ep.timeout=2s",
         "jita.terraform-cloud-ep.poll-failures=3"})
-abstract class TerraformCloudTestSupport extends ApiTest {
+abstract class TerraformCloudTestSupport extends ExecutionApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
+
     static final String TOKEN = "tfc-token-" + System.nanoTime();
     static final String SECRET = "Tfc-S3cret-" + System.nanoTime();
     static final String MAIN_TF = """
@@ -52,11 +50,8 @@ abstract class TerraformCloudTestSupport extends ApiTest {
 
     FakeTerraformCloud tfc;
     String org;
-    Http member;
     Http viewer;
-    String menus;
     String driver;
-    String status;
 
     /** A database of its own, which a node process of the killed-node test can share. */
     @DynamicPropertySource
@@ -83,18 +78,6 @@ abstract class TerraformCloudTestSupport extends ApiTest {
         if (tfc != null) {
             tfc.close();
         }
-    }
-
-    JsonNode record(String menu, Map<String, Object> parameter) {
-        Set<String> before = new HashSet<>(member.get(menus + menu + "/filter/").data().findValuesAsString("uuid"));
-        Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        for (JsonNode row : member.get(menus + menu + "/filter/").data()) {
-            if (!before.contains(row.path("parameter").path("uuid").asString())) {
-                return row.path("parameter");
-            }
-        }
-        throw new AssertionError("The record registered in " + menu + " is not found");
     }
 
     /**
@@ -140,12 +123,6 @@ abstract class TerraformCloudTestSupport extends ApiTest {
         return register("execute", Map.of("movement_name", "mv1", "operation_name", "op1"));
     }
 
-    JsonNode status(String id) {
-        Http.Reply reply = member.get(status + id + "/");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data();
-    }
-
     static String log(JsonNode status, String name) {
         return status.path("progress").path("execution_log").path("exec_log").path(name).asString("");
     }
@@ -154,21 +131,8 @@ abstract class TerraformCloudTestSupport extends ApiTest {
         return status.path("progress").path("execution_log").path("error_log").asString("");
     }
 
-    JsonNode awaitStatus(String id, Predicate<JsonNode> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = status(id);
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last status: " + last);
-            }
-            Thread.sleep(200);
-            last = status(id);
-        }
-        return last;
-    }
-
-    JsonNode awaitEnd(String id) throws InterruptedException {
-        Set<String> ends = Set.of("5", "6", "7", "8", "10");
-        return awaitStatus(id, s -> ends.contains(s.path("status_id").asString()), "an end status");
+    @Override
+    protected Duration waitLimit() {
+        return WAIT;
     }
 }

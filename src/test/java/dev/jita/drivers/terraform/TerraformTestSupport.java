@@ -2,18 +2,15 @@ package dev.jita.drivers.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
+import dev.jita.test.ExecutionApiTest;
 import dev.jita.test.Http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +19,10 @@ import tools.jackson.databind.JsonNode;
  * Terraform CLI driver tests: a workspace with a member and a viewer, the Terraform menus filled through the
  * API, executions run by real terraform with {@code terraform_data} resources (no provider download).
  */
-abstract class TerraformTestSupport extends ApiTest {
+abstract class TerraformTestSupport extends ExecutionApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(120);
+
     static final String TERRAFORM = "/usr/local/bin/terraform";
     static final String SECRET = "Tf-S3cret-" + System.nanoTime();
     /** A resource whose input is the variable greeting, outputs of it, and a sensitive variable used by one. */
@@ -49,11 +47,8 @@ abstract class TerraformTestSupport extends ApiTest {
             """;
 
     String org;
-    Http member;
     Http viewer;
-    String menus;
     String driver;
-    String status;
 
     /** Skipped where terraform is absent; with CI=true that fails ({@link dev.jita.test.NoSkipsInCi}). */
     static void requireTerraform() {
@@ -72,19 +67,6 @@ abstract class TerraformTestSupport extends ApiTest {
         menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
         driver = menus + "execution_terraform_cli/driver/";
         status = menus + "check_operation_status_terraform_cli/driver/";
-    }
-
-    /** Registers a record and returns it as the menu shows it. */
-    JsonNode record(String menu, Map<String, Object> parameter) {
-        Set<String> before = new HashSet<>(member.get(menus + menu + "/filter/").data().findValuesAsString("uuid"));
-        Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        for (JsonNode row : member.get(menus + menu + "/filter/").data()) {
-            if (!before.contains(row.path("parameter").path("uuid").asString())) {
-                return row.path("parameter");
-            }
-        }
-        throw new AssertionError("The record registered in " + menu + " is not found");
     }
 
     void module(String name, String content) {
@@ -130,40 +112,12 @@ abstract class TerraformTestSupport extends ApiTest {
         return register("execute", Map.of("movement_name", "mv1", "operation_name", "op1"));
     }
 
-    JsonNode status(String id) {
-        Http.Reply reply = member.get(status + id + "/");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        return reply.data();
-    }
-
     static String log(JsonNode status, String name) {
         return status.path("progress").path("execution_log").path("exec_log").path(name).asString("");
     }
 
     static String errorLog(JsonNode status) {
         return status.path("progress").path("execution_log").path("error_log").asString("");
-    }
-
-    JsonNode awaitStatus(String id, Predicate<JsonNode> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = status(id);
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last status: " + last);
-            }
-            Thread.sleep(200);
-            last = status(id);
-        }
-        return last;
-    }
-
-    JsonNode awaitStatus(String id, int statusId) throws InterruptedException {
-        return awaitStatus(id, s -> s.path("status_id").asString().equals(String.valueOf(statusId)), "status " + statusId);
-    }
-
-    JsonNode awaitEnd(String id) throws InterruptedException {
-        Set<String> ends = Set.of("5", "6", "7", "8", "10");
-        return awaitStatus(id, s -> ends.contains(s.path("status_id").asString()), "an end status");
     }
 
     /**
@@ -177,5 +131,10 @@ abstract class TerraformTestSupport extends ApiTest {
                 .filter(p -> p.isAlive() && p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
                 .count();
         return terraform + marked;
+    }
+
+    @Override
+    protected Duration waitLimit() {
+        return WAIT;
     }
 }
