@@ -173,8 +173,8 @@ public class Executions {
             String movementName = null;
             String operationName = null;
             if (withMovement) {
-                movementName = name(body, "movement_name", reasons);
-                operationName = name(body, "operation_name", reasons);
+                movementName = requiredText(body, "movement_name", reasons);
+                operationName = requiredText(body, "operation_name", reasons);
                 movement = active(organizationId, workspaceId, driver.movementMenu(), "movement_name", movementName,
                         reasons);
                 operation = active(organizationId, workspaceId, BasicMenus.OPERATIONS, "operation_name", operationName, reasons);
@@ -265,7 +265,8 @@ public class Executions {
                 .orElseThrow(() -> new IllegalStateException("Unknown execution status " + item.statusId()));
     }
 
-    private static String name(JsonNode body, String field, Map<String, List<String>> reasons) {
+    /** A required string field of a registration's body, or null with the reason why not. */
+    public static String requiredText(JsonNode body, String field, Map<String, List<String>> reasons) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
             reason(reasons, field, "required");

@@ -123,8 +123,7 @@ final class RunContext implements ExecutionRun, AutoCloseable {
                 log(ERROR_LOG, "[jita: emergency stop: the run is asked to stop]");
                 follower.stop();
             }
-            checkDelay();
-            if (!progress.stillHeld()) {
+            if (!heldAfterDelayCheck()) {
                 log.warn("Execution {} is no longer held by this node; it is no longer followed here", execution.id());
                 return null;
             }
@@ -137,12 +136,13 @@ final class RunContext implements ExecutionRun, AutoCloseable {
         }
     }
 
-    /** Past the delay timer: Executing (delay), once. */
-    private void checkDelay() {
+    /** Past the delay timer: Executing (delay), once. False when this node no longer holds the execution. */
+    private boolean heldAfterDelayCheck() {
         if (!delayed && delay != null && executingSince != 0 && System.nanoTime() - executingSince > delay.toNanos()) {
             delayed = true;
-            progress.setStatus(ExecutionStatus.DELAYED.id());
+            return progress.setStatus(ExecutionStatus.DELAYED.id());
         }
+        return progress.stillHeld();
     }
 
     @Override
@@ -172,13 +172,7 @@ final class RunContext implements ExecutionRun, AutoCloseable {
                     if (store.scramRequested(execution.id())) {
                         ProcessTree.stop(process, grace);
                         stopped = true;
-                    } else if (!delayed && delay != null && executingSince != 0
-                            && System.nanoTime() - executingSince > delay.toNanos()) {
-                        delayed = true;
-                        if (!progress.setStatus(ExecutionStatus.DELAYED.id())) {
-                            return lost(toolName, process);
-                        }
-                    } else if (!progress.stillHeld()) {
+                    } else if (!heldAfterDelayCheck()) {
                         return lost(toolName, process);
                     }
                 } catch (RuntimeException e) {

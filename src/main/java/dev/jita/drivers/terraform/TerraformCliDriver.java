@@ -121,12 +121,10 @@ class TerraformCliDriver implements ExecutionDriver {
         String field = mode == RunMode.DESTROY ? TF_WORKSPACE_NAME : "movement_name";
         String name;
         if (mode == RunMode.DESTROY) {
-            JsonNode node = body.get(TF_WORKSPACE_NAME);
-            if (node == null || !node.isString() || node.stringValue().isBlank()) {
-                Executions.reason(reasons, TF_WORKSPACE_NAME, "required");
+            name = Executions.requiredText(body, TF_WORKSPACE_NAME, reasons);
+            if (name == null) {
                 return null;
             }
-            name = node.stringValue();
         } else {
             Object workspace = movement.parameter().get("workspace_name");
             if (workspace == null) {

@@ -115,12 +115,10 @@ class TerraformCloudEpDriver implements ExecutionDriver {
         String field = mode == RunMode.DESTROY ? TARGET_FIELD : "movement_name";
         String name;
         if (mode == RunMode.DESTROY) {
-            JsonNode node = body.get(TARGET_FIELD);
-            if (node == null || !node.isString() || node.stringValue().isBlank()) {
-                Executions.reason(reasons, TARGET_FIELD, "required");
+            name = Executions.requiredText(body, TARGET_FIELD, reasons);
+            if (name == null) {
                 return null;
             }
-            name = node.stringValue();
         } else {
             Object workspace = movement.parameter().get("organization_workspace");
             if (workspace == null) {
