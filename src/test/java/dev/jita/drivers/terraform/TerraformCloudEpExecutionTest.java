@@ -164,6 +164,25 @@ class TerraformCloudEpExecutionTest extends TerraformCloudTestSupport {
         assertThat(tfc.requests()).isEmpty();
     }
 
+    @Test
+    void registrationsAreRefusedWithoutCredentialsRoleOrAValidBodyAndNothingIsRegistered() {
+        scenario(MAIN_TF, "hello");
+        Map<String, Object> body = Map.of("movement_name", "mv1", "operation_name", "op1");
+        assertError(http().post(driver + "execute/", body), 401, "401-00002");
+        assertError(viewer.post(driver + "execute/", body), 403, "403-00001");
+        String other = unique("tfc-other");
+        createOrganization(other, "stranger", "stranger-pass");
+        assertError(http().as("stranger", "stranger-pass").post(driver + "execute/", body), 401, "401-00002");
+        assertError(member.post(driver + "execute/", "{\"movement_name\": "), 400, "400-00002");
+        assertError(member.post(driver + "execute/", null), 415, "415-00001");
+        assertError(member.post(driver + "execute/", Map.of("movement_name", "nope", "operation_name", "op1")),
+                499, "499-00908");
+        assertError(member.post(driver + "execute_delete_resource/", Map.of("tf_workspace_name", 7)), 499, "499-00908");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM execution WHERE organization_id = ?").param(org)
+                .query(Integer.class).single()).isZero();
+        assertThat(tfc.requests()).isEmpty();
+    }
+
     private void assertFault(String expected) throws InterruptedException {
         JsonNode end = awaitEnd(apply());
         assertThat(end.path("status_id").asString()).as(end.toString()).isEqualTo("7");
