@@ -32,10 +32,10 @@ public final class NodeProcessMain {
                 }
 
                 @Override
-                public int run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
+                public Step run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
                     progress.setStatus(3);
                     Thread.sleep(Long.MAX_VALUE);
-                    return 5;
+                    return Step.end(5);
                 }
             };
         }

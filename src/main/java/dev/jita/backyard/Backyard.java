@@ -11,25 +11,44 @@ public enum Backyard {
     MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true),
     MENU_EXPORT_IMPORT("ita-by-menu-export-import", StatusTable.EXPORT_IMPORT, true),
     EXCEL_EXPORT_IMPORT("ita-by-excel-export-import", StatusTable.EXPORT_IMPORT, true),
-    /** Listed by backyard-execute-check but not counted: the executions it starts count under their driver. */
-    CONDUCTOR_SYNCHRONIZE("ita-by-conductor-synchronize", StatusTable.CONDUCTOR, false);
+    /**
+     * Listed by backyard-execute-check but not counted: the executions it starts count under their driver.
+     * Its items advance in short steps and wait between them without a node.
+     */
+    CONDUCTOR_SYNCHRONIZE("ita-by-conductor-synchronize", StatusTable.CONDUCTOR, false, false, false, true);
 
     private final String serviceName;
     private final StatusTable statusTable;
     private final boolean counted;
     private final boolean exclusiveKeys;
     private final boolean resumable;
+    private final boolean stepped;
 
     Backyard(String serviceName, StatusTable statusTable, boolean counted) {
-        this(serviceName, statusTable, counted, false, false);
+        this(serviceName, statusTable, counted, false, false, false);
     }
 
     Backyard(String serviceName, StatusTable statusTable, boolean counted, boolean exclusiveKeys, boolean resumable) {
+        this(serviceName, statusTable, counted, exclusiveKeys, resumable, false);
+    }
+
+    Backyard(String serviceName, StatusTable statusTable, boolean counted, boolean exclusiveKeys, boolean resumable,
+             boolean stepped) {
         this.serviceName = serviceName;
         this.statusTable = statusTable;
         this.counted = counted;
         this.exclusiveKeys = exclusiveKeys;
         this.resumable = resumable;
+        this.stepped = stepped;
+    }
+
+    /**
+     * Whether its items run as a series of short steps (a conductor instance): between two steps an item
+     * stays running without a node ({@link JobHandler.Step#later}); a node takes it again for its next step
+     * only while both maintenance modes are OFF. A dead node's item waits for its next step the same way.
+     */
+    public boolean stepped() {
+        return stepped;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jita.backyard;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +152,25 @@ public final class BackyardEngine {
     }
 
     private void runItem(JobHandler handler, ClaimedItem item, AtomicInteger busy) {
+        try {
+            runItem(handler, item);
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private void runItem(JobHandler handler, ClaimedItem item) {
         Logger jobLog = LoggerFactory.getLogger("dev.jita.backyard." + item.backyard().serviceName());
         StatusTable table = item.backyard().statusTable();
         int status;
         String note = null;
         try {
-            jobLog.info("Start {} ({}/{})", item.itemId(), item.organizationId(), item.workspaceId());
-            status = handler.run(item, new ItemProgress() {
+            if (item.backyard().stepped()) {
+                jobLog.debug("Step {} ({}/{})", item.itemId(), item.organizationId(), item.workspaceId());
+            } else {
+                jobLog.info("Start {} ({}/{})", item.itemId(), item.organizationId(), item.workspaceId());
+            }
+            JobHandler.Step step = handler.run(item, new ItemProgress() {
                 @Override
                 public boolean setStatus(int runningStatusId) {
                     return retryingOnLockConflicts(() -> claims.progress(item, nodeId, runningStatusId));
@@ -168,7 +181,14 @@ public final class BackyardEngine {
                     return claims.held(item, nodeId);
                 }
             });
-            if (!table.isEnd(status)) {
+            if (!step.ended() && item.backyard().stepped()) {
+                park(item, step.nextStepAt(), jobLog);
+                return;
+            }
+            status = step.ended() ? step.endStatus() : table.unexpectedError();
+            if (!step.ended()) {
+                note = "The job asked to wait for another step, which its backyard does not run in.";
+            } else if (!table.isEnd(status)) {
                 note = "The job ended with status " + status + ", which is not an end status.";
                 status = table.unexpectedError();
             }
@@ -191,8 +211,16 @@ public final class BackyardEngine {
             }
         } catch (RuntimeException e) {
             jobLog.error("Item {} could not be ended; the dead-node sweep will end it", item.itemId(), e);
-        } finally {
-            busy.decrementAndGet();
+        }
+    }
+
+    private void park(ClaimedItem item, Instant nextStepAt, Logger jobLog) {
+        try {
+            if (!retryingOnLockConflicts(() -> claims.park(item, nodeId, nextStepAt))) {
+                jobLog.warn("Item {} was no longer held by node {}; it was not handed back to wait", item.itemId(), nodeId);
+            }
+        } catch (RuntimeException e) {
+            jobLog.error("Item {} could not be handed back to wait; the dead-node sweep will", item.itemId(), e);
         }
     }
 

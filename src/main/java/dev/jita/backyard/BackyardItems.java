@@ -90,6 +90,17 @@ public class BackyardItems {
                 .update() == 1;
     }
 
+    /**
+     * Ends an item that waits to be taken (Unexecuted, or scheduled) in {@code statusId} with a note, in one
+     * statement; false when it no longer waits.
+     */
+    public boolean endWaiting(String itemId, int statusId, String note) {
+        LocalDateTime now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = ?, ended_at = ?, last_update_timestamp = ?, "
+                        + "note = ? WHERE item_id = ? AND phase = 'W'")
+                .params(statusId, now, now, note, itemId).update() == 1;
+    }
+
     private static Item item(ResultSet rs, int row) throws SQLException {
         return new Item(rs.getString(1), Backyard.of(rs.getString(2)).orElseThrow(),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),

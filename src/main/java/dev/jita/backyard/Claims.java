@@ -53,12 +53,16 @@ class Claims {
      */
     List<ClaimedItem> claim(Backyard backyard, String nodeId, int limit) {
         List<ClaimedItem> claimed = transactions.execute(status -> {
-            List<ClaimedItem> resumed = backyard.resumable() ? takeOver(backyard, nodeId, limit) : List.of();
+            List<ClaimedItem> resumed = backyard.resumable() ? takeOver(backyard, nodeId, limit, null) : List.of();
             if (!resumed.isEmpty() || switches.underWay() || jobsStopped()) {
                 return resumed;
             }
             Instant now = Times.now();
             LocalDateTime dbNow = Times.toDb(now);
+            List<ClaimedItem> taken = new ArrayList<>();
+            if (backyard.stepped()) {
+                taken.addAll(takeOver(backyard, nodeId, limit, dbNow));
+            }
             List<WorkspaceKey> queue = jdbc.sql("SELECT i.organization_id, i.workspace_id, t.last_started_at, "
                             + "MIN(i.registered_at) AS oldest FROM backyard_item i JOIN backyard_turn t "
                             + "ON t.backyard = i.backyard AND t.organization_id = i.organization_id "
@@ -67,12 +71,11 @@ class Claims {
                             + "GROUP BY i.organization_id, i.workspace_id, t.last_started_at "
                             + "ORDER BY t.last_started_at, oldest")
                     .params(backyard.serviceName(), dbNow)
-                    .withMaxRows(limit)
+                    .withMaxRows(Math.max(1, limit - taken.size()))
                     .query((rs, n) -> new WorkspaceKey(rs.getString(1), rs.getString(2))).list();
             if (backyard.exclusiveKeys()) {
                 lockTurns(backyard, queue);
             }
-            List<ClaimedItem> taken = new ArrayList<>();
             while (!queue.isEmpty() && taken.size() < limit) {
                 List<WorkspaceKey> next = new ArrayList<>();
                 for (WorkspaceKey workspace : queue) {
@@ -144,12 +147,19 @@ class Claims {
                 rows.get(0).getValue(), now, false);
     }
 
-    /** Running items whose node died, oldest first: this node follows them on (see {@link Backyard#resumable()}). */
-    private List<ClaimedItem> takeOver(Backyard backyard, String nodeId, int limit) {
+    /**
+     * Running items that no node holds, oldest first: those of a dead node, which this node follows on (see
+     * {@link Backyard#resumable()}), or with {@code due}, the items of a stepped backyard due for their next
+     * step, the longest waiting first.
+     */
+    private List<ClaimedItem> takeOver(Backyard backyard, String nodeId, int limit, LocalDateTime due) {
+        String condition = due == null ? "ORDER BY registered_at, item_id "
+                : "AND (not_before IS NULL OR not_before <= ?) ORDER BY COALESCE(not_before, registered_at), item_id ";
+        List<Object> params = due == null ? List.of(backyard.serviceName()) : List.of(backyard.serviceName(), due);
         List<ClaimedItem> candidates = jdbc.sql("SELECT item_id, organization_id, workspace_id, registered_at, started_at "
                         + "FROM backyard_item WHERE backyard = ? AND phase = 'R' AND node_id IS NULL "
-                        + "ORDER BY registered_at, item_id " + dialect.claimLock())
-                .param(backyard.serviceName())
+                        + condition + dialect.claimLock())
+                .params(params)
                 .withMaxRows(limit)
                 .query((rs, n) -> new ClaimedItem(rs.getString(1), backyard, rs.getString(2), rs.getString(3),
                         Times.fromDb(rs.getObject(4, LocalDateTime.class)),
@@ -170,6 +180,14 @@ class Claims {
         return jdbc.sql("UPDATE backyard_item SET status_id = ?, last_update_timestamp = ? "
                         + "WHERE item_id = ? AND node_id = ? AND phase = 'R'")
                 .params(statusId, now, item.itemId(), nodeId).update() == 1;
+    }
+
+    /** Hands a held item of a stepped backyard back to wait, still running, for its next step at {@code at}. */
+    boolean park(ClaimedItem item, String nodeId, Instant at) {
+        LocalDateTime now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE backyard_item SET node_id = NULL, not_before = ?, last_update_timestamp = ? "
+                        + "WHERE item_id = ? AND node_id = ? AND phase = 'R'")
+                .params(Times.toDb(at), now, item.itemId(), nodeId).update() == 1;
     }
 
     boolean held(ClaimedItem item, String nodeId) {

@@ -1,5 +1,7 @@
 package dev.jita.backyard;
 
+import java.time.Instant;
+
 /**
  * The real work of one backyard. The engine finds handlers among the application's beans; a backyard
  * without a handler is never taken from, so its items wait.
@@ -9,8 +11,30 @@ public interface JobHandler {
     Backyard backyard();
 
     /**
-     * Runs a taken item to its end and returns its final status (an end status of the backyard's table).
+     * Runs a taken item and says how it went on: to an end status of the backyard's table, or (for a
+     * {@linkplain Backyard#stepped() stepped} backyard) back to wait, still running, for another step.
      * An exception ends the item in Unexpected error (or Completed (error)) with the exception's message.
      */
-    int run(ClaimedItem item, ItemProgress progress) throws Exception;
+    Step run(ClaimedItem item, ItemProgress progress) throws Exception;
+
+    /** What a run ended with: {@link #end} or {@link #later}. */
+    record Step(int endStatus, Instant nextStepAt) {
+
+        /** The item ends in {@code statusId}. */
+        public static Step end(int statusId) {
+            return new Step(statusId, null);
+        }
+
+        /**
+         * The item stays running but no node holds it; a node takes it again for its next step at
+         * {@code at} or later, while both maintenance modes are OFF.
+         */
+        public static Step later(Instant at) {
+            return new Step(0, at);
+        }
+
+        boolean ended() {
+            return nextStepAt == null;
+        }
+    }
 }

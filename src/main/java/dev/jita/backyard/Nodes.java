@@ -92,7 +92,7 @@ class Nodes {
         LocalDateTime dbNow = Times.toDb(now);
         String text = note.length() > NOTE_LENGTH ? note.substring(0, NOTE_LENGTH) : note;
         for (Backyard backyard : Backyard.values()) {
-            if (backyard.resumable()) {
+            if (backyard.resumable() || backyard.stepped()) {
                 count += handOver(backyard, condition, nodeId, dbNow);
                 continue;
             }
@@ -113,7 +113,10 @@ class Nodes {
         return count;
     }
 
-    /** A resumable backyard's items keep running without a node, still counted, until a claim takes them over. */
+    /**
+     * A resumable or stepped backyard's items keep running without a node, still listed, until a claim takes
+     * them over.
+     */
     private int handOver(Backyard backyard, String condition, String nodeId, LocalDateTime now) {
         List<Object> args = new ArrayList<>(List.of(now, backyard.serviceName()));
         if (nodeId != null) {

@@ -28,7 +28,7 @@ public final class Times {
 
     /** Database columns are zone-less timestamps holding UTC; drivers pass LocalDateTime through unchanged. */
     public static LocalDateTime toDb(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public static Instant fromDb(LocalDateTime value) {

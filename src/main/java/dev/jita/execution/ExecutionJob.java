@@ -34,16 +34,16 @@ final class ExecutionJob implements JobHandler {
     }
 
     @Override
-    public int run(ClaimedItem item, ItemProgress progress) throws Exception {
+    public Step run(ClaimedItem item, ItemProgress progress) throws Exception {
         Execution execution = store.find(item.itemId())
                 .orElseThrow(() -> new IllegalStateException("No execution is registered as " + item.itemId()));
         RunContext context = new RunContext(execution, workArea.directoryFor(execution.id()), store, sandbox,
                 progress, properties.delayTimerUnit(), item.resumed());
         try {
-            return driver.run(execution, context).id();
+            return Step.end(driver.run(execution, context).id());
         } catch (ExecutionRun.Unrunnable e) {
             context.log(ExecutionRun.ERROR_LOG, e.getMessage());
-            return ExecutionStatus.FAILED.id();
+            return Step.end(ExecutionStatus.FAILED.id());
         } finally {
             try {
                 context.close();

@@ -196,6 +196,57 @@ public class Executions {
         });
     }
 
+    /** The driver whose movements are in {@code movementMenu}, where the application has it. */
+    public Optional<ExecutionDriver> driverOfMovements(String movementMenu) {
+        return drivers.orderedStream().filter(d -> d.movementMenu().equals(movementMenu)).findFirst();
+    }
+
+    /**
+     * Registers a run of a movement on an operation, both given by id, as a conductor does (inside the
+     * caller's transaction, through the gate): the same checks as {@link #register}, by the records' names.
+     */
+    public String registerRun(ExecutionDriver driver, String organizationId, String workspaceId, String user,
+                              String movementId, String operationId) {
+        Map<String, String> body = new HashMap<>();
+        body.put("movement_name", nameOf(organizationId, workspaceId, driver.movementMenu(), movementId, "movement_name"));
+        body.put("operation_name", nameOf(organizationId, workspaceId, BasicMenus.OPERATIONS, operationId, "operation_name"));
+        return register(driver, organizationId, workspaceId, user, mapper.writeValueAsString(body), RunMode.RUN);
+    }
+
+    private String nameOf(String organizationId, String workspaceId, String menu, String id, String column) {
+        return menus.getObject().records(organizationId, workspaceId, menu, false).stream()
+                .filter(r -> !r.discarded() && r.id().equals(id)).findFirst()
+                .map(r -> String.valueOf(r.parameter().get(column))).orElse(null);
+    }
+
+    /** The status of any driver's execution. */
+    public Optional<ExecutionStatus> status(String executionId) {
+        return items.find(executionId).map(Executions::status);
+    }
+
+    /**
+     * Stops an execution of any driver without asking the gate (the caller did): a running one through its
+     * node, as an emergency stop; one still waiting to be taken ends in Emergency stop at once.
+     */
+    public void stop(String executionId, String why) {
+        if (!items.endWaiting(executionId, ExecutionStatus.EMERGENCY_STOP.id(), why)
+                && items.find(executionId).map(BackyardItems.Item::running).orElse(false)) {
+            store.requestScram(executionId);
+        }
+    }
+
+    /** An execution's logs by name and its kept files by name, whatever its driver. */
+    public record Outputs(Execution execution, Map<String, String> logs, Map<String, byte[]> files) {
+    }
+
+    public Optional<Outputs> outputs(String executionId) {
+        return store.find(executionId).map(execution -> {
+            Map<String, byte[]> files = new TreeMap<>();
+            store.fileNames(executionId).forEach(name -> store.file(executionId, name).ifPresent(c -> files.put(name, c)));
+            return new Outputs(execution, store.logs(executionId), files);
+        });
+    }
+
     /** Asks the node that runs the execution to stop it; only a running execution can be stopped. */
     public void scram(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
         gate.run(Refusal.EMERGENCY_STOP, () -> {
@@ -280,7 +331,7 @@ public class Executions {
     }
 
     /** The schedule is UTC, like every time jita shows; it must lie in the future. */
-    private static Instant schedule(JsonNode body, Map<String, List<String>> reasons) {
+    public static Instant schedule(JsonNode body, Map<String, List<String>> reasons) {
         JsonNode node = body.get("schedule_date");
         if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
             return null;

@@ -179,7 +179,7 @@ class BackyardEngineTest extends EngineTestSupport {
         }
 
         @Override
-        public int run(ClaimedItem item, ItemProgress progress) {
+        public Step run(ClaimedItem item, ItemProgress progress) {
             calls.incrementAndGet();
             throw new IllegalStateException("terraform exploded");
         }

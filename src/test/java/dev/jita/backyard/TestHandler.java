@@ -52,7 +52,7 @@ class TestHandler implements JobHandler {
     }
 
     @Override
-    public int run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
+    public Step run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
         runs.computeIfAbsent(item.itemId(), id -> new AtomicInteger()).incrementAndGet();
         order.add(new Run(item.itemId(), item.workspaceId(), item.startedAt()));
         if (runningStatus != null) {
@@ -61,7 +61,7 @@ class TestHandler implements JobHandler {
         if (!gate.await(2, TimeUnit.MINUTES)) {
             throw new IllegalStateException("test handler was never released");
         }
-        return endStatus;
+        return Step.end(endStatus);
     }
 
     Map<String, AtomicInteger> runs() {

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.default-language=en",
         // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
         "jita.ansible.enabled=false", "jita.terraform-cli.enabled=false",
-        "jita.terraform-cloud-ep.enabled=false"})
+        "jita.terraform-cloud-ep.enabled=false", "jita.conductor.enabled=false"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";
