@@ -166,8 +166,10 @@ public class ConductorInstances {
                 for (String field : NODE_FIELDS) {
                     if (entry.getValue().has(field)) {
                         target.set(field, entry.getValue().get(field).deepCopy());
-                        // The id now decides: the name is filled from it by the validation.
-                        target.remove(field.replace("_id", "_name"));
+                        if (field.endsWith("_id")) {
+                            // The id now decides: the name is filled from it by the validation.
+                            target.remove(field.replace("_id", "_name"));
+                        }
                     }
                 }
             }
