@@ -64,7 +64,7 @@ class NoticeSender implements SmartLifecycle {
 
     @Autowired
     NoticeSender(NoticeOutbox outbox, NoticeProperties properties, BackyardProperties backyard, ObjectMapper json) {
-        this(outbox, properties, backyard.enabled(), json, hostName() + "-notice-" + UUID.randomUUID().toString().substring(0, 8));
+        this(outbox, properties, backyard.enabled(), json, hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     NoticeSender(NoticeOutbox outbox, NoticeProperties properties, boolean enabled, ObjectMapper json, String nodeId) {
@@ -241,7 +241,8 @@ class NoticeSender implements SmartLifecycle {
 
     private static String hostName() {
         try {
-            return InetAddress.getLocalHost().getHostName();
+            String host = InetAddress.getLocalHost().getHostName();
+            return host.length() > 100 ? host.substring(0, 100) : host;
         } catch (UnknownHostException e) {
             return "unknown-host";
         }

@@ -64,6 +64,7 @@ class ConductorNoticeTest extends ApiTest {
     }
 
     HttpServer receiver;
+    ExecutorService handlers;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger flakyCalls = new AtomicInteger();
     final CountDownLatch hangReleased = new CountDownLatch(1);
@@ -75,7 +76,8 @@ class ConductorNoticeTest extends ApiTest {
     @BeforeEach
     void receiverAndWorkspace() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.setExecutor(Executors.newCachedThreadPool());
+        handlers = Executors.newCachedThreadPool();
+        receiver.setExecutor(handlers);
         receiver.createContext("/ok", exchange -> answer(exchange, 200));
         receiver.createContext("/hook", exchange -> answer(exchange, 200));
         receiver.createContext("/flaky", exchange -> answer(exchange, flakyCalls.incrementAndGet() == 1 ? 500 : 200));
@@ -103,6 +105,7 @@ class ConductorNoticeTest extends ApiTest {
     void stopReceiver() {
         hangReleased.countDown();
         receiver.stop(0);
+        handlers.shutdownNow();
     }
 
     @Test
