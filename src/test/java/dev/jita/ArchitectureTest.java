@@ -72,7 +72,8 @@ class ArchitectureTest {
             "backyard", List.of("backyard_node", "backyard_item", "backyard_status", "backyard_turn"),
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file"),
-            "conductor", List.of("conductor_class", "conductor_instance", "conductor_node_instance"),
+            "conductor", List.of("conductor_class", "conductor_instance", "conductor_node_instance",
+                    "conductor_notice"),
             // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).
             "drivers.terraform", List.of("terraform_cli_state", "terraform_cloud_ep_run"),
             "drivers.ansible", List.of("ansible_execution", "ansible_execution_file", "ansible_initial_setting"));

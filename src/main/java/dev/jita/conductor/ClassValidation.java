@@ -182,6 +182,11 @@ class ClassValidation {
                             .allMatch(s -> INSTANCE_STATUSES.contains(text(s)))) {
                         add("conductor", "notice_info." + notice.getKey() + ": a list of conductor status ids (1 to 11)");
                     }
+                    if (active(NoticeDefinitions.MENU).stream()
+                            .noneMatch(r -> notice.getKey().equals(r.parameter().get("notice_name")))) {
+                        add("conductor", "notice_info." + notice.getKey() + ": no notice \"" + notice.getKey() + "\" in "
+                                + NoticeDefinitions.MENU);
+                    }
                 }
             }
         }
@@ -358,8 +363,7 @@ class ClassValidation {
                 add(key, idField + " or " + nameField + " is required");
                 return;
             }
-            List<MenuService.Record> active = records.computeIfAbsent(menu, m -> menus.getObject()
-                    .records(organizationId, workspaceId, m, false).stream().filter(r -> !r.discarded()).toList());
+            List<MenuService.Record> active = active(menu);
             Optional<MenuService.Record> found = active.stream().filter(r -> id != null
                     ? r.id().equals(id) : name.equals(r.parameter().get(nameField))).findFirst();
             if (found.isEmpty()) {
@@ -374,6 +378,12 @@ class ClassValidation {
             }
             node.put(idField, found.get().id());
             node.put(nameField, String.valueOf(foundName));
+        }
+
+        /** The workspace's active records of a menu, read once per check. */
+        private List<MenuService.Record> active(String menu) {
+            return records.computeIfAbsent(menu, m -> menus.getObject()
+                    .records(organizationId, workspaceId, m, false).stream().filter(r -> !r.discarded()).toList());
         }
 
         private void call(String key, ObjectNode node) {

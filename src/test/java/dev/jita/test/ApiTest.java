@@ -30,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.backyard.heartbeat-interval=300ms",
         "jita.backyard.dead-after=3s",
         "jita.backyard.sweep-interval=300ms",
+        // Every test server sends the conductor notices of the shared database alike: short waits, bounded tries.
+        "jita.conductor.notice-timeout=2s", "jita.conductor.notice-backoff=200ms",
+        "jita.conductor.notice-poll-interval=200ms",
         // Tests read English messages unless they ask for Japanese; a real install answers in ja (LanguageTest).
         "jita.default-language=en",
         // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
