@@ -63,10 +63,11 @@ public class ConductorInstances {
     private final JsonBody body;
     private final ObjectMapper json;
     private final ObjectProvider<MenuService> menus;
+    private final ConductorNotices notices;
 
     ConductorInstances(ConductorInstanceStore store, ConductorClasses classes, ClassValidation validation,
                        BackyardItems items, Executions executions, MaintenanceGate gate, JsonBody body,
-                       ObjectMapper json, ObjectProvider<MenuService> menus) {
+                       ObjectMapper json, ObjectProvider<MenuService> menus, ConductorNotices notices) {
         this.store = store;
         this.classes = classes;
         this.validation = validation;
@@ -76,6 +77,7 @@ public class ConductorInstances {
         this.body = body;
         this.json = json;
         this.menus = menus;
+        this.notices = notices;
     }
 
     /**
@@ -208,9 +210,25 @@ public class ConductorInstances {
         return id;
     }
 
-    /** Where every status change of an instance is told (its notices are sent from here). */
+    /** Every status change of an instance, in the changing transaction: logged, and its class's notices queued. */
     void statusChanged(ConductorInstance instance, int statusId) {
         log.info("Conductor instance {} ({}): {}", instance.id(), instance.conductorName(), TABLE.name(statusId, false));
+        JsonNode noticeInfo = json.readTree(instance.classSettings()).path("conductor").get("notice_info");
+        if (noticeInfo == null || !noticeInfo.isObject() || noticeInfo.isEmpty()) {
+            return;
+        }
+        BackyardItems.Item item = items.find(instance.id()).orElseThrow();
+        Instant now = Times.now();
+        Instant started = item.startedAt() == null && TABLE.isRunning(statusId) ? now : item.startedAt();
+        notices.queue(new NoticeEvent(instance.organizationId(), instance.workspaceId(), instance.id(),
+                instance.classId(), instance.conductorName(), instance.operationId(), instance.operationName(), statusId,
+                instance.executionUser(), item.registeredAt(), started, TABLE.isEnd(statusId) ? now : null, noticeInfo,
+                instance.parentId(), nameOf(instance.parentId()), instance.topId(), nameOf(instance.topId()),
+                instance.abort(), instance.timeBook(), item.note()));
+    }
+
+    private String nameOf(String instanceId) {
+        return instanceId == null ? null : store.find(instanceId).map(ConductorInstance::conductorName).orElse(null);
     }
 
     /** Unexecuted (schedule) → Schedule cancellation; 499-00808 from any other status. */

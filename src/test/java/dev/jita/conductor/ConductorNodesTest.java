@@ -3,11 +3,16 @@ package dev.jita.conductor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.Http;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -277,6 +282,41 @@ class ConductorNodesTest extends ConductorTestSupport {
             }
         }
         return names;
+    }
+
+    @Test
+    void theClassesNoticesArePostedOnTheChosenStatusesOfARun() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            movement("mv1", OK_TASK);
+            record("conductor_notice_definition", Map.of("notice_name", "hook",
+                    "notice_url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "header", "{\"Content-Type\": \"application/json\"}",
+                    "fields", "{\"status\": \"__STATUS_ID__\", \"id\": \"__CONDUCTOR_INSTANCE_ID__\"}"));
+            ClassJson json = ClassJson.minimal("noticed");
+            ((ObjectNode) json.root.get("conductor")).set("notice_info", Http.JSON.readTree("{\"hook\": [\"1\", \"3\", \"6\"]}"));
+            register(json);
+
+            String id = execute("noticed");
+            assertThat(instanceStatus(awaitInstanceEnd(id))).isEqualTo("6");
+            long deadline = System.nanoTime() + waitLimit().toNanos();
+            while (received.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            List<String> statuses = received.stream().map(body -> Http.JSON.readTree(body))
+                    .peek(body -> assertThat(body.path("id").asString()).isEqualTo(id))
+                    .map(body -> body.path("status").asString()).toList();
+            assertThat(statuses).containsExactlyInAnyOrder("1", "3", "6");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test
