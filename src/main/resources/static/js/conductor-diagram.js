@@ -262,7 +262,7 @@
       below += 14;
     }
     if (errors && errors.length) {
-      var error = text(group, b.x, below, errors.join('; '), 'cd-error', Math.max(b.w, 260));
+      var error = text(group, b.x, below, errors.join("; "), "cd-error", Math.max(b.w, 420));
       error.setAttribute('data-error-node', key);
       error.setAttribute('fill', '#b3261e');
     }

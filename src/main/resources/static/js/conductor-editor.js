@@ -118,7 +118,7 @@
     var key = 'node-' + (++cls.config.nodeNumber);
     var size = SIZES[type];
     var count = D.nodes(cls).length;
-    var node = {id: key, type: type, x: 40 + (count % 5) * 210, y: 40 + Math.floor(count / 5) * 130,
+    var node = {id: key, type: type, x: 40 + (count % 5) * 240, y: 40 + Math.floor(count / 5) * 130,
       w: size[0], h: size[1], note: null, terminal: {}};
     if (type === 'movement') {
       node.orchestra_id = info.orchestra.length ? info.orchestra[0].orchestra_id : '1';
