@@ -270,10 +270,11 @@
     return s;
   }
 
-  function input(type, value, onChange, event) {
+  function input(type, value, onChange) {
     var i = el(type === 'textarea' ? 'textarea' : 'input', type === 'textarea' ? {} : {type: type});
     i.value = value == null ? '' : value;
-    i.addEventListener(event || 'change', function () { onChange(i.value); });
+    // On every keystroke: a redraw that follows a click in the diagram replaces the inspector before a change event.
+    i.addEventListener('input', function () { onChange(i.value); });
     return i;
   }
 
@@ -389,19 +390,30 @@
           input('text', (terminal.condition || [''])[0], function (value) {
             terminal.condition = [value];
             draw();
-          }, 'input')));
+          })));
       }
       panel.appendChild(set);
     });
   }
 
+  function inspectEdge(line) {
+    var remove = el('button', {type: 'button', id: 'delete-edge', 'class': 'danger', text: text['delete']});
+    remove.addEventListener('click', function () { deleteEdge(line); });
+    inspector.appendChild(el('div', {'class': 'stack', id: 'edge-panel', 'data-edge': line},
+      [el('h2', {text: line}), el('p', {text: describeEdge(line)}), remove]));
+  }
+
   function inspect() {
     inspector.replaceChildren();
+    if (selected && !cls[selected]) {
+      selected = null;
+    }
+    if (selected && selected.indexOf('line-') === 0) {
+      inspectEdge(selected);
+      return;
+    }
     var node = selected && cls[selected];
     if (!node) {
-      if (selected && cls[selected] === undefined) {
-        selected = null;
-      }
       inspector.appendChild(el('p', {id: 'inspector-empty', text: text.select}));
       return;
     }
@@ -498,7 +510,6 @@
       refresh();
     } else if (edgeGroup) {
       selected = edgeGroup.getAttribute('data-edge');
-      message(describeEdge(selected));
       refresh();
       return;
     } else {

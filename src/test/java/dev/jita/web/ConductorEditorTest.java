@@ -349,4 +349,67 @@ class ConductorEditorTest extends ApiTest {
             setModes("0", "0");
         }
     }
+
+    @Test
+    void aCallAStatusFileBranchAndAPauseAndAnEdgeDeletedInTheDiagram() {
+        String callee = owner.post(classes + "maintenance/", ConductorPagesTest.MINIMAL.replace("\"c1\"", "\"callee\""))
+                .data().path("conductor_class_id").asString();
+        openNewEditor("caller");
+        String start = add("start");
+        String call = add("call");
+        choose("node-call", "callee");
+        choose("node-operation", "op1");
+        browser.findElement(By.id("node-skip")).click();
+        String branch = add("status-file-branch");
+        String pause = add("pause");
+        browser.findElement(By.id("node-note")).sendKeys("wait for the operator");
+        String end = add("end");
+        String warned = add("end");
+        choose("node-end-type", "Warning end");
+        connect(start, call);
+        connect(call, branch);
+
+        // An edge removed in the diagram: clicked, then deleted, its terminals gone with it.
+        browser.findElement(By.cssSelector("#diagram g.cd-edge[data-edge='line-2']")).click();
+        session.live().until(ExpectedConditions.presenceOfElementLocated(By.id("edge-panel")));
+        browser.findElement(By.id("delete-edge")).click();
+        session.live().until(d -> d.findElements(By.cssSelector("#diagram g.cd-edge")).size() == 1);
+        connect(call, branch);
+        connect(branch, pause);
+        connect(branch, warned);
+        connect(pause, end);
+
+        select(branch);
+        // The first out is case 1, the second the else; the else moves with its box.
+        assertThat(browser.findElement(By.id("case-else-terminal-9")).isSelected()).isTrue();
+        browser.findElement(By.id("case-else-terminal-7")).click();
+        session.live().until(d -> !d.findElement(By.id("case-else-terminal-9")).isSelected());
+        browser.findElement(By.id("case-else-terminal-9")).click();
+        session.live().until(d -> d.findElements(By.id("case-value-terminal-7")).size() == 1);
+        browser.findElement(By.id("case-value-terminal-7")).sendKeys("ok");
+
+        String id = saveAndOpen();
+        assertThat(browser.findElements(By.cssSelector("#diagram g.cd-node"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#diagram g.cd-edge"))).hasSize(5);
+        JsonNode stored = owner.get(classes + id + "/").data();
+        assertThat(names(stored, "line-")).containsExactlyInAnyOrder("line-1", "line-3", "line-4", "line-5", "line-6");
+        assertThat(runs(stored, "line-3")).isEqualTo(call + " → " + branch);
+        assertThat(stored.path(call).path("terminal").size()).isEqualTo(2);
+        assertTerminalsAgree(stored);
+        JsonNode called = stored.path(call);
+        assertThat(called.path("type").asString()).isEqualTo("call");
+        assertThat(called.path("call_conductor_id").asString()).isEqualTo(callee);
+        assertThat(called.path("call_conductor_name").asString()).isEqualTo("callee");
+        assertThat(called.path("operation_name").asString()).isEqualTo("op1");
+        assertThat(called.path("skip_flag").asString()).isEqualTo("1");
+        JsonNode cases = stored.path(branch).path("terminal");
+        assertThat(cases.path("terminal-7").path("case").asString()).isEqualTo("1");
+        assertThat(cases.path("terminal-7").path("condition").toString()).isEqualTo("[\"ok\"]");
+        assertThat(cases.path("terminal-9").path("case").asString()).isEqualTo("else");
+        assertThat(stored.path(pause).path("type").asString()).isEqualTo("pause");
+        assertThat(stored.path(pause).path("note").asString()).isEqualTo("wait for the operator");
+        assertThat(stored.path(warned).path("end_type").asString()).isEqualTo("8");
+        assertThat(stored.path("config").path("edgeNumber").asInt()).isEqualTo(6);
+        assertThat(stored.path("config").path("terminalNumber").asInt()).isEqualTo(12);
+    }
 }
