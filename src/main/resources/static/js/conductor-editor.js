@@ -610,8 +610,9 @@
         });
       });
     }
-    document.getElementById('save-error').textContent = body && body.result
-      ? body.result + ' ' + (body.message || '') : 'HTTP ' + status;
+    // A 499's message repeats every reason; the list below shows them by node.
+    document.getElementById('save-error').textContent = !body || !body.result ? 'HTTP ' + status
+      : body.result + ' ' + (reasons && typeof reasons === 'object' ? text.invalid : body.message || '');
     box.hidden = false;
     refresh();
   }

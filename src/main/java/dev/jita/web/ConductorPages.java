@@ -38,7 +38,7 @@ class ConductorPages {
     private static final List<String> EDITOR_WORDS = List.of("drag_to_connect", "added", "connected", "deleted",
             "refused_same", "refused_direction", "refused_out", "refused_in", "refused_twice", "none", "orchestra",
             "movement", "operation", "skip", "call", "end_type", "conditions", "otherwise", "case", "case_value", "else",
-            "note", "connect", "connect_to", "edges", "delete", "delete_node", "select", "saving", "save_failed");
+            "note", "connect", "connect_to", "edges", "delete", "delete_node", "select", "saving", "save_failed", "invalid");
 
     private final ConductorClasses classes;
     private final WorkspaceAccess access;

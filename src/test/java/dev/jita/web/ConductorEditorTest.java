@@ -255,7 +255,7 @@ class ConductorEditorTest extends ApiTest {
     }
 
     @Test
-    void theServersReasonsAreShownByTheNodeTheyNameAndAStaleSaveIsRefused() {
+    void theServersReasonsAreShownByTheNodeTheyNameAndAStaleSaveIsRefused() throws IOException {
         openNewEditor("with-reasons");
         String start = add("start");
         String movement = add("movement");
@@ -268,6 +268,7 @@ class ConductorEditorTest extends ApiTest {
                 By.cssSelector("#diagram text[data-error-node='" + movement + "']")));
         assertThat(nextToNode.getDomProperty("textContent")).contains("movement_id or movement_name is required");
         assertThat(node(movement).getDomAttribute("class")).contains("cd-invalid");
+        session.screenshot("conductor-editor-reasons");
         assertThat(browser.findElement(By.id("save-error")).getText()).contains("499-00201");
         assertThat(shownReasons(start)).isEmpty();
         assertThat(owner.get("/api/" + org + "/workspaces/ws1/ita/menu/conductor_class_list/filter/count/").data().asInt())
