@@ -98,8 +98,9 @@
       var handle = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
       handle.setAttribute('class', 'cd-handle');
       handle.setAttribute('data-handle', key);
-      handle.setAttribute('cx', Number(node.x) + Number(node.w) + 10);
-      handle.setAttribute('cy', Number(node.y) + Number(node.h) / 2);
+      // At the top right corner: the right side holds the out terminals and their labels.
+      handle.setAttribute('cx', Number(node.x) + Number(node.w));
+      handle.setAttribute('cy', Number(node.y));
       handle.setAttribute('r', 7);
       var title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
       title.textContent = text.drag_to_connect;

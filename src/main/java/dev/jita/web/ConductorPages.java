@@ -38,7 +38,7 @@ class ConductorPages {
     private static final List<String> EDITOR_WORDS = List.of("drag_to_connect", "added", "connected", "deleted",
             "refused_same", "refused_direction", "refused_out", "refused_in", "refused_twice", "none", "orchestra",
             "movement", "operation", "skip", "call", "end_type", "conditions", "otherwise", "case", "case_value", "else",
-            "note", "connect", "connect_to", "edges", "delete", "delete_node", "select", "saving", "save_failed", "invalid");
+            "note", "connect", "connect_to", "edges", "delete", "delete_node", "saving", "save_failed", "invalid");
 
     private final ConductorClasses classes;
     private final WorkspaceAccess access;
@@ -111,6 +111,7 @@ class ConductorPages {
         Map<String, String> words = new LinkedHashMap<>();
         EDITOR_WORDS.forEach(word -> words.put(word, messages.get(locale, "ui.conductor.js." + word)));
         TYPES.forEach(type -> words.put("type." + type, messages.get(locale, "ui.conductor.type." + type)));
+        words.put("select", messages.get(locale, "ui.conductor.select"));
         model.addAttribute("labelsJson", json.writeValueAsString(words));
         return "conductor-editor";
     }
