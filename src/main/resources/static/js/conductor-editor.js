@@ -118,9 +118,8 @@
     counters();
     var key = 'node-' + (++cls.config.nodeNumber);
     var size = SIZES[type];
-    var count = D.nodes(cls).length;
-    var node = {id: key, type: type, x: 40 + (count % 5) * 240, y: 40 + Math.floor(count / 5) * 130,
-      w: size[0], h: size[1], note: null, terminal: {}};
+    var slot = freeSlot();
+    var node = {id: key, type: type, x: slot.x, y: slot.y, w: size[0], h: size[1], note: null, terminal: {}};
     if (type === 'movement') {
       node.orchestra_id = info.orchestra.length ? info.orchestra[0].orchestra_id : '1';
       node.movement_id = '';
@@ -140,6 +139,21 @@
     selected = key;
     message(text.added + ' ' + key);
     refresh();
+  }
+
+  /** The first place of a grid, row by row, where a new node overlaps none. */
+  function freeSlot() {
+    for (var i = 0; ; i++) {
+      var x = 40 + (i % 5) * 240, y = 40 + Math.floor(i / 5) * 130;
+      var taken = D.nodes(cls).some(function (k) {
+        var n = cls[k];
+        return Number(n.x) < x + 200 && Number(n.x) + Number(n.w) > x && Number(n.y) < y + 80
+          && Number(n.y) + Number(n.h) > y;
+      });
+      if (!taken) {
+        return {x: x, y: y};
+      }
+    }
   }
 
   /** Why from → to cannot be connected, or null. */

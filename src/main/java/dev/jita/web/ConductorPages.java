@@ -122,6 +122,5 @@ class ConductorPages {
         model.addAttribute("ws", ws);
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && !loadMode);
-        model.addAttribute("member", role == WorkspaceRole.MEMBER);
     }
 }
