@@ -71,6 +71,17 @@ public final class UiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON body posted as a page's script does: with the CSRF token in its header (none when null). */
+    public Page postJson(String path, String body, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
+        }
+        return send(request);
+    }
+
     private Page send(HttpRequest.Builder request) {
         if (session != null) {
             request.header("Cookie", SESSION_COOKIE + "=" + session);
