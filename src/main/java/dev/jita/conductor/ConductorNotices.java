@@ -35,7 +35,7 @@ public class ConductorNotices {
             "TIME_START", "TIME_END", "NOTE", "NOTICE_NAME", "JUMP_URL");
     private static final Pattern VARIABLE = Pattern.compile("__(" + String.join("|", VARIABLES) + ")__");
     /** Exastro's confirmation page of an instance, after the definition's fqdn. */
-    static final String JUMP_PATH = "/%s/workspaces/%s/ita/?menu=conductor_confirmation&conductor_instance_id=%s";
+    static final String JUMP_PATH = "/ui/ws/%s/%s/conductor-instances/%s";
 
     private final NoticeDefinitions definitions;
     private final NoticeOutbox outbox;

@@ -208,7 +208,7 @@ class ConductorSteps {
                     fail(node, NodeStatus.PREPARATION_ERROR, "jita has no driver for orchestra " + orchestra);
                     return true;
                 }
-                String operation = shape.field("operation_id") != null ? shape.field("operation_id") : instance.operationId();
+                String operation = operationOf(shape);
                 try {
                     String execution = savepoint.execute(status -> executions.registerRun(driver.get(),
                             instance.organizationId(), instance.workspaceId(), instance.executionUser(),
@@ -256,7 +256,7 @@ class ConductorSteps {
                     fail(node, NodeStatus.PREPARATION_ERROR, "The called conductor class no longer exists");
                     return true;
                 }
-                String operation = shape.field("operation_id") != null ? shape.field("operation_id") : instance.operationId();
+                String operation = operationOf(shape);
                 put(node.withExecution(instances.startChild(instance, called.get(), operation)));
                 set(nodes.get(node.nodeName()), NodeStatus.EXECUTING);
                 return true;
@@ -272,6 +272,12 @@ class ConductorSteps {
                 default -> NodeStatus.EXECUTING;
             };
             return follow(node, target, null);
+        }
+
+        /** The node's own operation, else the instance's. */
+        private String operationOf(ClassGraph.Node shape) {
+            String own = shape.field("operation_id");
+            return own == null || own.isBlank() ? instance.operationId() : own;
         }
 
         private int depth() {

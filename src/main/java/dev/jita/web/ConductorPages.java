@@ -1,6 +1,8 @@
 package dev.jita.web;
 
 import dev.jita.conductor.ConductorClasses;
+import dev.jita.conductor.ConductorInstances;
+import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
 import dev.jita.maintenance.MaintenanceGate;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,14 +44,16 @@ class ConductorPages {
             "note", "connect", "connect_to", "edges", "delete", "delete_node", "saving", "save_failed", "invalid");
 
     private final ConductorClasses classes;
+    private final ConductorInstances instances;
     private final WorkspaceAccess access;
     private final MaintenanceGate gate;
     private final ObjectMapper json;
     private final Messages messages;
 
-    ConductorPages(ConductorClasses classes, WorkspaceAccess access, MaintenanceGate gate, ObjectMapper json,
-                   Messages messages) {
+    ConductorPages(ConductorClasses classes, ConductorInstances instances, WorkspaceAccess access, MaintenanceGate gate,
+                   ObjectMapper json, Messages messages) {
         this.classes = classes;
+        this.instances = instances;
         this.access = access;
         this.gate = gate;
         this.json = json;
@@ -76,7 +81,32 @@ class ConductorPages {
         common(model, org, ws, role);
         model.addAttribute("id", id);
         model.addAttribute("classJson", json.writeValueAsString(classes.setting(org, ws, id)));
+        model.addAttribute("operations", classes.info(org, ws).get("operation"));
         return "conductor";
+    }
+
+    /**
+     * Executes the class on an operation, now or at a scheduled time, as the execute API does; opens the
+     * instance's page, or shows the refusal on the class's page.
+     */
+    @PostMapping(CLASS + "/execute")
+    String execute(@PathVariable String org, @PathVariable String ws, @PathVariable String id,
+                   @RequestParam(required = false) String operation, @RequestParam(required = false) String schedule,
+                   Model model) {
+        access.requireWrite(org, ws);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conductor_class_id", id);
+        body.put("operation_id", operation);
+        if (schedule != null && !schedule.isBlank()) {
+            body.put("schedule_date", schedule.trim());
+        }
+        try {
+            String instance = instances.execute(org, ws, CurrentUser.name(), json.writeValueAsString(body));
+            return "redirect:/ui/ws/" + org + "/" + ws + "/conductor-instances/" + instance;
+        } catch (ApiException e) {
+            model.addAttribute("error", e.result() + " " + messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args()));
+            return diagram(org, ws, id, model);
+        }
     }
 
     @GetMapping(CLASS + "/edit")

@@ -127,7 +127,7 @@ class ConductorNoticeTest extends ApiTest {
         assertThat(post.json().path("text").asString()).isEqualTo(String.join("|", "teams", "c \"quoted\"\n", instance,
                 "6", "op-1", "op1", "owner", "2026-01-02 03:03:05.123456", "2026-01-02 03:04:05.123456",
                 "2026-01-02 03:04:35.123456", "", "0", "", "", "",
-                "https://ita.example/" + org + "/workspaces/ws1/ita/?menu=conductor_confirmation&conductor_instance_id="
+                "https://ita.example/ui/ws/" + org + "/ws1/conductor-instances/"
                         + instance, "__OTHER__"));
         assertThat(post.json().path("status").get(0).asString()).isEqualTo("6");
         awaitState(instance, NoticeOutbox.SENT);
