@@ -212,7 +212,7 @@ class ConductorSteps {
                 try {
                     String execution = savepoint.execute(status -> executions.registerRun(driver.get(),
                             instance.organizationId(), instance.workspaceId(), instance.executionUser(),
-                            shape.field("movement_id"), operation));
+                            shape.field("movement_id"), operation, instance.id(), instance.conductorName()));
                     put(node.withExecution(execution));
                     set(nodes.get(node.nodeName()), NodeStatus.EXECUTING);
                 } catch (ApiException refused) {

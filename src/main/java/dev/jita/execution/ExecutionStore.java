@@ -16,7 +16,7 @@ class ExecutionStore {
 
     private static final String SELECT = "SELECT execution_id, driver, organization_id, workspace_id, run_mode, "
             + "movement_id, movement_name, operation_id, operation_name, target_id, target_name, registered_by, "
-            + "scram_requested FROM execution ";
+            + "scram_requested, conductor_instance_id, conductor_name FROM execution ";
 
     private final JdbcClient jdbc;
 
@@ -27,11 +27,13 @@ class ExecutionStore {
     void insert(Execution execution) {
         jdbc.sql("INSERT INTO execution (execution_id, driver, organization_id, workspace_id, run_mode, movement_id, "
                         + "movement_name, operation_id, operation_name, target_id, target_name, scram_requested, "
-                        + "registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "registered_by, conductor_instance_id, conductor_name) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(execution.id(), execution.driver(), execution.organizationId(), execution.workspaceId(),
                         execution.runMode().stored(), execution.movementId(), execution.movementName(),
                         execution.operationId(), execution.operationName(), execution.target(),
-                        execution.targetName(), false, execution.registeredBy())
+                        execution.targetName(), false, execution.registeredBy(), execution.conductorInstanceId(),
+                        execution.conductorName())
                 .update();
     }
 
@@ -116,6 +118,6 @@ class ExecutionStore {
     private static Execution execution(ResultSet rs, int row) throws SQLException {
         return new Execution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 RunMode.ofStored(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12));
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(14), rs.getString(15));
     }
 }

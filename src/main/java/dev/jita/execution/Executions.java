@@ -161,6 +161,11 @@ public class Executions {
      */
     public String register(ExecutionDriver driver, String organizationId, String workspaceId, String user, String raw,
                            RunMode mode) {
+        return register(driver, organizationId, workspaceId, user, raw, mode, null, null);
+    }
+
+    private String register(ExecutionDriver driver, String organizationId, String workspaceId, String user, String raw,
+                            RunMode mode, String conductorInstanceId, String conductorName) {
         if (!driver.modes().contains(mode)) {
             throw new IllegalArgumentException(driver.name() + " has no run mode " + mode);
         }
@@ -191,7 +196,7 @@ public class Executions {
             store.insert(new Execution(id, driver.name(), organizationId, workspaceId, mode,
                     movement.map(MenuService.Record::id).orElse(null), movementName,
                     operation.map(MenuService.Record::id).orElse(null), operationName, target.id(), target.name(),
-                    user));
+                    user, conductorInstanceId, conductorName));
             return id;
         });
     }
@@ -202,15 +207,17 @@ public class Executions {
     }
 
     /**
-     * Registers a run of a movement on an operation, both given by id, as a conductor does (inside the
+     * Registers a run of a movement on an operation, both given by id, for a conductor instance (inside the
      * caller's transaction, through the gate): the same checks as {@link #register}, by the records' names.
      */
     public String registerRun(ExecutionDriver driver, String organizationId, String workspaceId, String user,
-                              String movementId, String operationId) {
+                              String movementId, String operationId, String conductorInstanceId,
+                              String conductorName) {
         Map<String, String> body = new HashMap<>();
         body.put("movement_name", nameOf(organizationId, workspaceId, driver.movementMenu(), movementId, "movement_name"));
         body.put("operation_name", nameOf(organizationId, workspaceId, BasicMenus.OPERATIONS, operationId, "operation_name"));
-        return register(driver, organizationId, workspaceId, user, mapper.writeValueAsString(body), RunMode.RUN);
+        return register(driver, organizationId, workspaceId, user, mapper.writeValueAsString(body), RunMode.RUN,
+                conductorInstanceId, conductorName);
     }
 
     private String nameOf(String organizationId, String workspaceId, String menu, String id, String column) {

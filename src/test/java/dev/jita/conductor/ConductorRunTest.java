@@ -29,6 +29,9 @@ class ConductorRunTest extends ConductorTestSupport {
         assertThat(status(jump.path("execution_id").asString()).path("status_id").asString()).isEqualTo("5");
         assertThat(done.path("conductor").path("time_end").asString()).isNotBlank();
         assertThat(done.path("conductor_class").path("conductor").path("conductor_name").asString()).isEqualTo("c1");
+        JsonNode listed = member.get(menus + "execution_list_ansible_legacy/filter/").data().get(0).path("parameter");
+        assertThat(listed.path("caller_conductor").asString()).isEqualTo("c1");
+        assertThat(listed.path("conductor_instance_id").asString()).isEqualTo(id);
     }
 
     @Test

@@ -79,7 +79,7 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
         return MENU;
     }
 
-    /** Exastro's columns; those about features jita does not have (conductors, collection, agents) stay empty. */
+    /** Exastro's columns; those about features jita does not have (collection, agents) stay empty. */
     @Override
     public List<MenuService.Record> records(String organizationId, String workspaceId) {
         return executions.list(driver, organizationId, workspaceId).stream().map(listed -> {
@@ -95,6 +95,8 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
             parameter.put("abort_execute_flag", listed.scramRequested() ? "True" : "False");
             parameter.put("execution_engine", "Ansible-Core");
             parameter.put("execution_user", execution.registeredBy());
+            parameter.put("caller_conductor", execution.conductorName());
+            parameter.put("conductor_instance_id", execution.conductorInstanceId());
             parameter.put("register_time", shown(listed.registeredAt()));
             parameter.put("movement_id", execution.movementId());
             parameter.put("movement_name", execution.movementName());

@@ -99,7 +99,7 @@ class TerraformExecutionList implements MenuCatalog.MenuProvider, MenuRecordSour
         return definition.restName();
     }
 
-    /** The delay timer is the movement's as it is now; conductors do not exist yet, so their columns stay empty. */
+    /** The delay timer is the movement's as it is now; the conductor columns name the instance that registered it. */
     @Override
     public List<MenuService.Record> records(String organizationId, String workspaceId) {
         Map<String, Object> delays = delayTimers(organizationId, workspaceId);
@@ -121,6 +121,8 @@ class TerraformExecutionList implements MenuCatalog.MenuProvider, MenuRecordSour
         parameter.put("execution_type", EXECUTION_TYPES.get(execution.runMode()));
         parameter.put("status", listed.status().displayName(false));
         parameter.put("execution_user", execution.registeredBy());
+        parameter.put("caller_conductor", execution.conductorName());
+        parameter.put("conductor_instance_id", execution.conductorInstanceId());
         parameter.put("register_time", shown(listed.registeredAt()));
         parameter.put("movement_id", execution.movementId());
         parameter.put("movement_name", execution.movementName());
