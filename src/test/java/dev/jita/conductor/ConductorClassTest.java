@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Conductor classes through the API: register, read, update with its stamp, and every rule of the class JSON. */
-class ConductorClassTest extends ApiTest {
+public class ConductorClassTest extends ApiTest {
 
     /** The spec's minimal class, as written there. */
-    static final String SPEC_MINIMAL = """
+    public static final String SPEC_MINIMAL = """
             {"config": {"nodeNumber": 3, "terminalNumber": 4, "edgeNumber": 2, "editorVersion": "1"},
              "conductor": {"id": null, "conductor_name": "c1", "note": null, "last_update_date_time": null, "notice_info": {}},
              "node-1": {"id": "node-1", "type": "start", "x": 0, "y": 0, "w": 40, "h": 40, "note": null,
@@ -42,13 +42,11 @@ class ConductorClassTest extends ApiTest {
 
     @BeforeEach
     void workspace() {
-        org = unique("cc-org");
-        createOrganization(org, "owner", "owner-pass");
-        member = http().as("owner", "owner-pass");
-        createWorkspace(member, org, "ws1");
-        createUser(member, org, "watcher", "watcher-pass", "ws1", "viewer");
-        viewer = http().as("watcher", "watcher-pass");
-        menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        TestWorkspace workspace = newWorkspace("cc-org");
+        org = workspace.org();
+        member = workspace.member();
+        viewer = workspace.viewer();
+        menus = workspace.menus();
         classes = menus + "conductor_class_edit/conductor/class/";
         record("movement_list_ansible_legacy", Map.of("movement_name", "mv1"));
         record("operation_list", Map.of("operation_name", "op1"));

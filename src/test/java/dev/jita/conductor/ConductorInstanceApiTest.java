@@ -27,13 +27,11 @@ class ConductorInstanceApiTest extends ApiTest {
 
     @BeforeEach
     void workspace() {
-        org = unique("ci-org");
-        createOrganization(org, "owner", "owner-pass");
-        member = http().as("owner", "owner-pass");
-        createWorkspace(member, org, "ws1");
-        createUser(member, org, "watcher", "watcher-pass", "ws1", "viewer");
-        viewer = http().as("watcher", "watcher-pass");
-        menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        TestWorkspace workspace = newWorkspace("ci-org");
+        org = workspace.org();
+        member = workspace.member();
+        viewer = workspace.viewer();
+        menus = workspace.menus();
         execute = menus + "conductor_class_edit/conductor/execute/";
         confirmation = menus + "conductor_confirmation/conductor/";
         assertThat(member.post(menus + "movement_list_ansible_legacy/maintenance/",

@@ -40,13 +40,11 @@ abstract class ConductorTestSupport extends ExecutionApiTest {
 
     @BeforeEach
     void workspace() {
-        org = unique("cd-org");
-        createOrganization(org, "owner", "owner-pass");
-        member = http().as("owner", "owner-pass");
-        createWorkspace(member, org, "ws1");
-        createUser(member, org, "watcher", "watcher-pass", "ws1", "viewer");
-        viewer = http().as("watcher", "watcher-pass");
-        menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        TestWorkspace workspace = newWorkspace("cd-org");
+        org = workspace.org();
+        member = workspace.member();
+        viewer = workspace.viewer();
+        menus = workspace.menus();
         status = menus + "check_operation_status_ansible_legacy/driver/";
         classes = menus + "conductor_class_edit/conductor/";
         confirmation = menus + "conductor_confirmation/conductor/";

@@ -100,6 +100,25 @@ public abstract class ApiTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
+    /**
+     * A new organization (its id starting with {@code prefix}) with workspace ws1, its manager "owner" (a member of
+     * ws1) and "watcher", a viewer of ws1.
+     *
+     * @param menus {@code /api/{org}/workspaces/ws1/ita/menu/}
+     */
+    protected record TestWorkspace(String org, Http member, Http viewer, String menus) {
+    }
+
+    protected TestWorkspace newWorkspace(String prefix) {
+        String org = unique(prefix);
+        createOrganization(org, "owner", "owner-pass");
+        Http member = http().as("owner", "owner-pass");
+        createWorkspace(member, org, "ws1");
+        createUser(member, org, "watcher", "watcher-pass", "ws1", "viewer");
+        return new TestWorkspace(org, member, http().as("watcher", "watcher-pass"),
+                "/api/" + org + "/workspaces/ws1/ita/menu/");
+    }
+
     protected void createUser(Http manager, String organizationId, String username, String password,
                               String workspaceId, String role) {
         Http.Reply reply = manager.post("/api/" + organizationId + "/platform/users", Map.of(

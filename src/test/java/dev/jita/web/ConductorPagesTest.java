@@ -2,6 +2,7 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.conductor.ConductorClassTest;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
@@ -19,20 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ConductorPagesTest extends ApiTest {
 
     /** The spec's minimal class: start → Ansible movement mv1 → end. */
-    static final String MINIMAL = """
-            {"config": {"nodeNumber": 3, "terminalNumber": 4, "edgeNumber": 2, "editorVersion": "1"},
-             "conductor": {"id": null, "conductor_name": "c1", "note": null, "last_update_date_time": null, "notice_info": {}},
-             "node-1": {"id": "node-1", "type": "start", "x": 0, "y": 0, "w": 40, "h": 40, "note": null,
-               "terminal": {"terminal-1": {"id": "terminal-1", "type": "out", "targetNode": "node-2", "edge": "line-1", "x": 40, "y": 20}}},
-             "node-2": {"id": "node-2", "type": "movement", "x": 100, "y": 0, "w": 120, "h": 40, "note": null,
-               "movement_name": "mv1", "orchestra_id": "1", "skip_flag": "0", "operation_name": null,
-               "terminal": {"terminal-2": {"id": "terminal-2", "type": "in", "targetNode": "node-1", "edge": "line-1", "x": 100, "y": 20},
-                            "terminal-3": {"id": "terminal-3", "type": "out", "targetNode": "node-3", "edge": "line-2", "x": 220, "y": 20}}},
-             "node-3": {"id": "node-3", "type": "end", "x": 280, "y": 0, "w": 40, "h": 40, "note": null, "end_type": "6",
-               "terminal": {"terminal-4": {"id": "terminal-4", "type": "in", "targetNode": "node-2", "edge": "line-2", "x": 280, "y": 20}}},
-             "line-1": {"id": "line-1", "type": "edge", "outNode": "node-1", "outTerminal": "terminal-1", "inNode": "node-2", "inTerminal": "terminal-2"},
-             "line-2": {"id": "line-2", "type": "edge", "outNode": "node-2", "outTerminal": "terminal-3", "inNode": "node-3", "inTerminal": "terminal-4"}}
-            """;
+    static final String MINIMAL = ConductorClassTest.SPEC_MINIMAL;
 
     private String org;
     private String page;
