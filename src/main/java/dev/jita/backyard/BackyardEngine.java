@@ -24,6 +24,7 @@ public final class BackyardEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BackyardEngine.class);
     private static final int LOCK_RETRIES = 20;
+    private static final int STEPS_PER_THREAD = 16;
 
     private final String nodeId;
     private final String hostName;
@@ -133,7 +134,7 @@ public final class BackyardEngine {
                 return;
             }
             AtomicInteger busy = running.get(backyard);
-            int free = properties.concurrencyOf(backyard) - busy.get();
+            int free = capacity(backyard) - busy.get();
             if (free <= 0) {
                 return;
             }
@@ -149,6 +150,16 @@ public final class BackyardEngine {
                 pools.get(backyard).execute(() -> runItem(handler, item, busy));
             }
         });
+    }
+
+    /**
+     * How many items of a backyard this node holds at once: its concurrency, or for a stepped backyard that
+     * many threads times {@link #STEPS_PER_THREAD}, since each step is short and the steps taken in one poll
+     * wait in the pool's queue, held by this node, for a thread.
+     */
+    private int capacity(Backyard backyard) {
+        int concurrency = properties.concurrencyOf(backyard);
+        return backyard.stepped() ? concurrency * STEPS_PER_THREAD : concurrency;
     }
 
     private void runItem(JobHandler handler, ClaimedItem item, AtomicInteger busy) {
