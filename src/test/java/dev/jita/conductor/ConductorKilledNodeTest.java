@@ -130,7 +130,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
             try (ConfigurableApplicationContext survivor = SpringApplication.run(JitaApplication.class,
                     nodeArguments().toArray(String[]::new))) {
                 JsonNode done = awaitInstanceEnd(id);
-                assertThat(instanceStatus(done)).as(done.toString()).isEqualTo("6");
+                assertThat(instanceStatus(done)).as(done + "\nmv-slow: " + status(slow)).isEqualTo("6");
                 assertThat(nodeStatus(done, "node-2")).isEqualTo("5");
                 assertThat(nodeStatus(done, "node-3")).isEqualTo("5");
                 assertThat(status(slow).path("status_id").asString()).isEqualTo("5");
