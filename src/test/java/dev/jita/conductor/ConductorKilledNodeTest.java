@@ -3,6 +3,7 @@ package dev.jita.conductor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
+import dev.jita.execution.WorkArea;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,13 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
     @Autowired
     DataSource dataSource;
 
+    /**
+     * A work directory of the test's nodes, apart from the test server's: a node that starts in this JVM probes
+     * the file locks of the work directories it finds, and closing that probe would drop the lock of the test
+     * server's directory, where the movement runs, for every other process on the host.
+     */
+    private Path workDir;
+
     private List<String> nodeArguments() {
         String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
         return new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
@@ -51,7 +59,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
                 "--jita.terraform-cloud-ep.enabled=false", "--jita.conductor.enabled=true",
                 "--jita.conductor.monitoring-cycle=200ms", "--jita.backyard.poll-interval=100ms",
                 "--jita.backyard.heartbeat-interval=300ms", "--jita.backyard.shutdown-grace=1s",
-                "--jita.security.bcrypt-strength=4"));
+                "--jita.security.bcrypt-strength=4", "--jita.execution.work-dir=" + workDir));
     }
 
     private String nodeOf(String id) {
@@ -92,6 +100,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
         movement("mv-slow", "    - command: sleep 8\n");
         movement("mv-next", ConductorRunTest.OK_TASK);
         register(ConductorMaintenanceTest.slowThenNext("survives"));
+        workDir = Files.createTempDirectory("jita-work-");
         Path log = Files.createTempFile("jita-node-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -145,6 +154,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
             node.destroyForcibly();
             node.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(log);
+            WorkArea.deleteTree(workDir);
         }
     }
 }

@@ -3,10 +3,15 @@ package dev.jita.conductor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
+import dev.jita.execution.WorkArea;
 import dev.jita.test.Http;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +33,9 @@ class ConductorRestartTest extends ConductorTestSupport {
     @Autowired
     Environment environment;
 
+    /** Apart from the test server's, for the reason ConductorKilledNodeTest gives. */
+    private Path workDir;
+
     private ConfigurableApplicationContext startServer() {
         String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
@@ -38,7 +46,7 @@ class ConductorRestartTest extends ConductorTestSupport {
                 "--jita.default-language=en", "--jita.ansible.enabled=true", "--jita.conductor.enabled=true",
                 "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false",
                 "--jita.conductor.monitoring-cycle=200ms", "--jita.backyard.poll-interval=100ms",
-                "--jita.backyard.shutdown-grace=60s"));
+                "--jita.backyard.shutdown-grace=60s", "--jita.execution.work-dir=" + workDir));
         return SpringApplication.run(JitaApplication.class, args.toArray(String[]::new));
     }
 
@@ -66,11 +74,19 @@ class ConductorRestartTest extends ConductorTestSupport {
         throw new AssertionError(id + " is not listed by backyard-execute-check");
     }
 
+    @AfterEach
+    void removeWorkDir() throws IOException {
+        if (workDir != null) {
+            WorkArea.deleteTree(workDir);
+        }
+    }
+
     @Test
     void anInstanceHalfWayGoesOnAfterARestart() throws Exception {
         movement("mv-slow", "    - command: sleep 4\n");
         movement("mv-next", ConductorRunTest.OK_TASK);
         register(ConductorMaintenanceTest.slowThenNext("restarted"));
+        workDir = Files.createTempDirectory("jita-work-");
 
         String id;
         String slow;
