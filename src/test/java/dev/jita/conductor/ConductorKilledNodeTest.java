@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +72,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
         return jdbc.sql("SELECT phase FROM backyard_item WHERE item_id = ?").param(id).query(String.class).single();
     }
 
-    private void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + waitLimit().toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -105,7 +106,8 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A quick start matters more than peak speed for a process that lives a few seconds.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"), JitaApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), JitaApplication.class.getName()));
         command.addAll(nodeArguments());
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Connection lock = null;
@@ -143,6 +145,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
                 assertThat(nodeStatus(done, "node-2")).isEqualTo("5");
                 assertThat(nodeStatus(done, "node-3")).isEqualTo("5");
                 assertThat(status(slow).path("status_id").asString()).isEqualTo("5");
+                assertThat(nodeOf(id)).as("ended by the survivor").isNotNull().isNotEqualTo(killedNode);
             }
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nnode log:\n" + Files.readString(log), e);
