@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -36,6 +37,7 @@ public final class BackyardEngine {
     private final Map<Backyard, ExecutorService> pools = new EnumMap<>(Backyard.class);
     private final Map<Backyard, AtomicInteger> running = new EnumMap<>(Backyard.class);
     private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> polling;
     private volatile boolean started;
 
     BackyardEngine(String nodeId, String hostName, long processId, Claims claims, Nodes nodes,
@@ -89,7 +91,7 @@ public final class BackyardEngine {
             return thread;
         });
         long poll = properties.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(guarded("poll", this::poll), 0, poll, TimeUnit.MILLISECONDS);
+        polling = scheduler.scheduleWithFixedDelay(guarded("poll", this::poll), 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("heartbeat", this::heartbeat),
                 properties.heartbeatInterval().toMillis(), properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         started = true;
@@ -106,7 +108,7 @@ public final class BackyardEngine {
             return;
         }
         started = false;
-        scheduler.shutdownNow();
+        polling.cancel(false);
         pools.values().forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
         for (ExecutorService pool : pools.values()) {
@@ -120,6 +122,13 @@ public final class BackyardEngine {
             }
         }
         pools.clear();
+        // The heartbeat went on while the items finished: other nodes must not end them as a dead node's.
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(properties.heartbeatInterval().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             nodes.unregister(nodeId);
         } catch (RuntimeException e) {

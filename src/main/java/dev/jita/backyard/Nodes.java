@@ -79,7 +79,8 @@ class Nodes {
                 jdbc.sql("DELETE FROM backyard_node WHERE node_id = ?").param(nodeId).update();
                 log.warn("Node {} is dead (no heartbeat since before {})", nodeId, Times.micros(Times.fromDb(limit)));
             }
-            count += endItems("node_id NOT IN (SELECT node_id FROM backyard_node)", null,
+            // Not the items no node holds (NULL NOT IN an empty set is true): they already wait for a node.
+            count += endItems("node_id IS NOT NULL AND node_id NOT IN (SELECT node_id FROM backyard_node)", null,
                     "The backyard node that ran this item is gone; the item was ended by the dead-node sweep at "
                             + Times.micros(now) + ".", now);
             return count;

@@ -28,9 +28,10 @@ abstract class ConductorTestSupport extends ExecutionApiTest {
 
     static final Set<String> INSTANCE_ENDS = Set.of("6", "7", "8", "9", "10", "11");
 
+    /** A database of its own, which the node processes of ConductorKilledNodeTest can share. */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.useOwn(registry);
+        TestDatabase.useOwn(registry, true);
     }
 
     String org;
