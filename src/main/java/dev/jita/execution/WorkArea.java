@@ -3,7 +3,6 @@ package dev.jita.execution;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public class WorkArea implements DisposableBean {
     private static final String LOCK = ".lock";
     /** A node directory without its lock file yet may be one being made right now. */
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(1);
+    /**
+     * The lock files nodes of this process hold. A POSIX lock belongs to the process: closing any channel on the
+     * file, even a probe's, would drop it, so the sweep never opens these.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final Path own;
@@ -54,6 +60,7 @@ public class WorkArea implements DisposableBean {
         traversable(own);
         this.lockChannel = FileChannel.open(own.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.lock = lockChannel.lock();
+        HELD_HERE.add(own.resolve(LOCK));
         sweep();
     }
 
@@ -86,6 +93,9 @@ public class WorkArea implements DisposableBean {
 
     private static boolean isDead(Path node) throws IOException {
         Path lockFile = node.resolve(LOCK);
+        if (HELD_HERE.contains(lockFile)) {
+            return false;
+        }
         if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
             return Files.getLastModifiedTime(node, LinkOption.NOFOLLOW_LINKS).toInstant()
                     .isBefore(Instant.now().minus(UNLOCKED_GRACE));
@@ -97,9 +107,6 @@ public class WorkArea implements DisposableBean {
             }
             probe.release();
             return true;
-        } catch (OverlappingFileLockException e) {
-            // Another node of this same process (tests run several) holds it.
-            return false;
         } catch (NoSuchFileException e) {
             return false;
         }
@@ -128,6 +135,7 @@ public class WorkArea implements DisposableBean {
         try {
             deleteTree(own);
         } finally {
+            HELD_HERE.remove(own.resolve(LOCK));
             lock.release();
             lockChannel.close();
         }

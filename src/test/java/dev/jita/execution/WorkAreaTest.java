@@ -1,0 +1,43 @@
+package dev.jita.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Work areas of several nodes in one process (as tests and small installs run them) keep each other's locks. */
+class WorkAreaTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aSweepInTheSameProcessLeavesTheOtherNodesLockAndDirectoryAlone() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 probes the lock from another process");
+        ExecutionProperties properties = new ExecutionProperties(root, Duration.ofMinutes(1), true, "bwrap", 65534, 65534,
+                List.of(), Duration.ofMinutes(1));
+        WorkArea first = new WorkArea(properties);
+        WorkArea second = new WorkArea(properties);
+        try {
+            second.sweep();
+            Path firstNode = first.directoryFor("x").getParent();
+            assertThat(firstNode).isDirectory();
+            // Another process must still find the first node's lock taken: its directory is not a dead node's.
+            Process probe = new ProcessBuilder("/usr/bin/python3", "-c",
+                    "import fcntl, sys\nf = open(sys.argv[1], 'r+')\ntry:\n    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+                            + "except OSError:\n    sys.exit(3)\nsys.exit(0)",
+                    firstNode.resolve(".lock").toString()).inheritIO().start();
+            assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(probe.exitValue()).as("exit 3: the lock is still held").isEqualTo(3);
+        } finally {
+            second.destroy();
+            first.destroy();
+        }
+    }
+}
