@@ -23,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -94,8 +95,11 @@ class ConductorSteps {
                 int current = items.find(item.itemId()).map(BackyardItems.Item::statusId).orElseThrow();
                 return new Run(instance).advance(current, progress);
             });
-        } catch (GiveWay | PessimisticLockingFailureException e) {
-            log.debug("Conductor instance {}: step given up, tried again later", item.itemId());
+        } catch (GiveWay e) {
+            return later();
+        } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+            // A lock conflict or a lost connection: the instance is as the last committed step left it.
+            log.warn("Conductor instance {}: step given up, tried again later: {}", item.itemId(), e.getMessage());
             return later();
         }
     }

@@ -70,11 +70,16 @@ class ConductorInstanceApiTest extends ApiTest {
         assertError(http().post(execute, body), 401, "401-00002");
         assertError(http().get(confirmation + id + "/"), 401, "401-00002");
         assertError(http().patch(confirmation + id + "/scram/", Map.of()), 401, "401-00002");
+        String data = menus + "conductor_list/conductor/";
+        assertError(http().get(data + id + "/input_data/"), 401, "401-00002");
+        assertError(http().get(data + id + "/result_data/"), 401, "401-00002");
+        assertError(member.get(data + "no-such-instance/result_data/"), 404, "404-00001");
         String stranger = unique("ci-org");
         createOrganization(stranger, "stranger", "stranger-pass");
         Http other = http().as("stranger", "stranger-pass");
         assertError(other.post(execute, body), 401, "401-00002");
         assertError(other.get(confirmation + id + "/"), 401, "401-00002");
+        assertError(other.get(data + id + "/input_data/"), 401, "401-00002");
         createWorkspace(other, stranger, "ws1");
         String theirs = "/api/" + stranger + "/workspaces/ws1/ita/menu/conductor_confirmation/conductor/";
         assertError(other.get(theirs + id + "/"), 404, "404-00001");
