@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,7 +72,9 @@ class ConductorRunUiTest extends ConductorEditorSupport {
 
         new Select(browser.findElement(By.id("execute-operation"))).selectByVisibleText("op1");
         browser.findElement(By.id("execute")).click();
+        // Buttons post forms: the page is loaded again under the wait, and what it found a moment ago goes stale.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.urlContains("/conductor-instances/"));
         wait.until(d -> !"1".equals(d.findElement(By.id("status")).getDomAttribute("data-status-id"))
                 && !"3".equals(d.findElement(By.id("status")).getDomAttribute("data-status-id")));
@@ -93,10 +96,10 @@ class ConductorRunUiTest extends ConductorEditorSupport {
 
         browser.findElement(By.cssSelector("#nodes tr[data-node='" + movement + "'] .node-link a")).click();
         wait.until(ExpectedConditions.urlContains("/ansible/"));
-        assertThat(browser.findElement(By.id("status")).getDomAttribute("data-status-id")).isEqualTo("5");
+        wait.until(d -> "5".equals(d.findElement(By.id("status")).getDomAttribute("data-status-id")));
 
         browser.navigate().back();
         browser.findElement(By.id("to-instances")).click();
-        assertThat(browser.findElements(By.cssSelector("#instances a.instance-link"))).hasSize(1);
+        wait.until(d -> d.findElements(By.cssSelector("#instances a.instance-link")).size() == 1);
     }
 }
