@@ -48,9 +48,27 @@
         release.hidden = !node.releasable;
       }
     });
+    notices(state.notices);
     show('scram-form', state.running);
     show('cancel-form', state.scheduled);
     draw(state);
+  }
+
+  function notices(list) {
+    var body = document.querySelector('#notices tbody');
+    body.replaceChildren.apply(body, list.map(function (notice) {
+      var row = document.createElement('tr');
+      [notice.notice_name, notice.status_id, notice.state, String(notice.attempts), notice.last_error || '']
+        .forEach(function (value, index) {
+          var cell = document.createElement('td');
+          cell.textContent = value;
+          if (index === 2) {
+            cell.className = 'notice-state';
+          }
+          row.appendChild(cell);
+        });
+      return row;
+    }));
   }
 
   function refresh(timer) {

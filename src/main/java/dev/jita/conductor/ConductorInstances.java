@@ -379,6 +379,25 @@ public class ConductorInstances {
         return data;
     }
 
+    /**
+     * The notices an instance's status changes queued, oldest first: notice name, the status it was for,
+     * its state (pending, sending, sent, failed), attempts, last error (never a header) and times.
+     */
+    public List<Map<String, Object>> notices(String organizationId, String workspaceId, String id) {
+        existing(organizationId, workspaceId, id);
+        return notices.deliveries(organizationId, workspaceId, id).stream().map(delivery -> {
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("notice_name", delivery.noticeName());
+            notice.put("status_id", String.valueOf(delivery.statusId()));
+            notice.put("state", delivery.state());
+            notice.put("attempts", delivery.attempts());
+            notice.put("last_error", delivery.lastError());
+            notice.put("queued_at", Times.micros(delivery.queuedAt()));
+            notice.put("ended_at", Times.micros(delivery.endedAt()));
+            return notice;
+        }).toList();
+    }
+
     /** The driver menu where a node's execution is shown, for the status page's links. */
     public Optional<String> executionMenu(NodeInstance node) {
         if (node.executionId() == null) {

@@ -67,9 +67,4 @@ final class NodeStatus {
         String[] names = NAMES.get(status);
         return names == null ? String.valueOf(status) : names[japanese ? 1 : 0];
     }
-
-    /** Every status by id, in English and Japanese, for the editor and the lists. */
-    static Map<Integer, String[]> all() {
-        return NAMES;
-    }
 }

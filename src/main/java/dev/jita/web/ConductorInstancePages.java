@@ -156,6 +156,7 @@ class ConductorInstancePages {
             names.put(String.valueOf(node), ConductorInstances.nodeStatusName(node, japanese));
         }
         state.put("status_names", names);
+        state.put("notices", instances.notices(org, ws, id));
         return state;
     }
 

@@ -86,6 +86,24 @@ class ConductorInstancePagesTest extends ApiTest {
     }
 
     @Test
+    void theInstancePageListsTheNoticesItsStatusChangesQueued() {
+        assertThat(owner.post(api + "conductor_notice_definition/maintenance/", Map.of("parameter", Map.of(
+                "notice_name", "hook", "notice_url", "http://127.0.0.1:9/hook", "header", "{}",
+                "fields", "{\"id\": \"__CONDUCTOR_INSTANCE_ID__\"}"))).status()).isEqualTo(200);
+        String noticed = ConductorPagesTest.MINIMAL.replace("\"notice_info\": {}", "\"notice_info\": {\"hook\": [\"1\"]}")
+                .replace("\"c1\"", "\"c2\"");
+        String classId = owner.post(api + "conductor_class_edit/conductor/class/maintenance/", noticed)
+                .data().path("conductor_class_id").asString();
+        classPage = "/ui/ws/" + org + "/ws1/conductor/" + classId;
+        String id = execute(member, "");
+        JsonNode notices = Http.JSON.readTree(viewer.get(instances + "/" + id + "/status").body()).path("notices");
+        assertThat(notices.size()).as(notices.toString()).isEqualTo(1);
+        assertThat(notices.get(0).path("notice_name").asString()).isEqualTo("hook");
+        assertThat(notices.get(0).path("status_id").asString()).isEqualTo("1");
+        assertThat(viewer.get(instances + "/" + id).body()).contains("id=\"notices\"").contains(">hook<");
+    }
+
+    @Test
     void aRefusedExecutionIsShownOnTheClassPage() {
         UiClient.Page page = member.get(classPage);
         UiClient.Page refused = member.post(classPage + "/execute", Map.of("_csrf", page.csrfToken(),
