@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import dev.jita.test.TestDatabase;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +19,15 @@ import tools.jackson.databind.JsonNode;
  * API put them): who may do what, what a bad request gets, and load mode's refusals. Nothing refused is written.
  */
 class ConductorInstanceApiTest extends ApiTest {
+
+    /**
+     * A database of its own: its instances stay Unexecuted, and on the shared database the engines of other
+     * tests (e.g. ExecuteCheckApiTest's) would take them.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry);
+    }
 
     String org;
     Http member;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import dev.jita.test.TestDatabase;
 import dev.jita.test.UiClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +19,15 @@ import tools.jackson.databind.JsonNode;
  * cancel or release what. Nothing refused is written.
  */
 class ConductorInstancePagesTest extends ApiTest {
+
+    /**
+     * A database of its own: its instances stay Unexecuted, and on the shared database the engines of other
+     * tests (e.g. ExecuteCheckApiTest's) would take them.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.useOwn(registry);
+    }
 
     private String org;
     private String classPage;
