@@ -406,7 +406,7 @@ public class ConductorInstances {
         if ("call".equals(node.nodeType())) {
             return Optional.of("conductor_confirmation");
         }
-        return executions.outputs(node.executionId()).map(o -> "check_operation_status_" + o.execution().driver());
+        return executions.find(node.executionId()).map(execution -> "check_operation_status_" + execution.driver());
     }
 
     public static String statusName(int statusId, boolean japanese) {

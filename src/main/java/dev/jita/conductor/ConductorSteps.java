@@ -241,7 +241,7 @@ class ConductorSteps {
         }
 
         private String statusFile(String executionId) {
-            return executions.outputs(executionId).map(o -> o.files().get(STATUS_FILE)).map(content -> {
+            return executions.keptFile(executionId, STATUS_FILE).map(content -> {
                 String text = new String(content, StandardCharsets.UTF_8);
                 String line = text.lines().findFirst().orElse("").strip();
                 return line.length() > STATUS_FILE_LENGTH ? line.substring(0, STATUS_FILE_LENGTH) : line;

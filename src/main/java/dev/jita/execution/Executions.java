@@ -242,6 +242,16 @@ public class Executions {
         }
     }
 
+    /** An execution of any driver, as registered. */
+    public Optional<Execution> find(String executionId) {
+        return store.find(executionId);
+    }
+
+    /** One file an execution of any driver kept, read alone. */
+    public Optional<byte[]> keptFile(String executionId, String fileName) {
+        return store.file(executionId, fileName);
+    }
+
     /** An execution's logs by name and its kept files by name, whatever its driver. */
     public record Outputs(Execution execution, Map<String, String> logs, Map<String, byte[]> files) {
     }

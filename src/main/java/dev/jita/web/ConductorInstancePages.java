@@ -165,8 +165,8 @@ class ConductorInstancePages {
         if (node.executionId() != null && "call".equals(node.nodeType())) {
             link = "/ui/ws/" + org + "/" + ws + "/conductor-instances/" + node.executionId();
         } else if (node.executionId() != null) {
-            link = executions.outputs(node.executionId())
-                    .flatMap(o -> executions.drivers().stream().filter(d -> d.name().equals(o.execution().driver())).findFirst())
+            link = executions.find(node.executionId())
+                    .flatMap(e -> executions.drivers().stream().filter(d -> d.name().equals(e.driver())).findFirst())
                     .map(ExecutionDriver::pagePath)
                     .map(page -> "/ui/ws/" + org + "/" + ws + "/" + page + "/" + node.executionId()).orElse(null);
         }
