@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
 import dev.jita.execution.WorkArea;
+import dev.jita.test.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,17 +51,14 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
     private Path workDir;
 
     private List<String> nodeArguments() {
-        String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
-        return new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url, "--spring.datasource.hikari.jdbc-url=" + url,
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=5", "--jita.api.enabled=false",
+        List<String> args = new ArrayList<>(TestDatabase.sameDatabase(environment));
+        args.addAll(List.of("--jita.api.enabled=false",
                 "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
                 "--jita.terraform-cloud-ep.enabled=false", "--jita.conductor.enabled=true",
                 "--jita.conductor.monitoring-cycle=200ms", "--jita.backyard.poll-interval=100ms",
                 "--jita.backyard.heartbeat-interval=300ms", "--jita.backyard.shutdown-grace=1s",
                 "--jita.security.bcrypt-strength=4", "--jita.execution.work-dir=" + workDir));
+        return args;
     }
 
     private String nodeOf(String id) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
 import dev.jita.execution.WorkArea;
+import dev.jita.test.TestDatabase;
 import dev.jita.test.Http;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,12 +38,8 @@ class ConductorRestartTest extends ConductorTestSupport {
     private Path workDir;
 
     private ConfigurableApplicationContext startServer() {
-        String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url, "--spring.datasource.hikari.jdbc-url=" + url,
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=5", "--jita.security.bcrypt-strength=4",
+        List<String> args = new ArrayList<>(TestDatabase.sameDatabase(environment));
+        args.addAll(List.of("--jita.security.bcrypt-strength=4",
                 "--jita.default-language=en", "--jita.ansible.enabled=true", "--jita.conductor.enabled=true",
                 "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false",
                 "--jita.conductor.monitoring-cycle=200ms", "--jita.backyard.poll-interval=100ms",

@@ -8,9 +8,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -85,6 +87,19 @@ public final class TestDatabase {
                 : "jdbc:h2:async:" + database.get("jita.data-dir") + "/jita;LOCK_TIMEOUT=10000"
                 + (otherProcesses ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("spring.datasource.hikari.jdbc-url", () -> url);
+    }
+
+    /**
+     * The command-line arguments that start another jita (a node process, or a second server in the test's
+     * JVM) on the database of the test server whose environment this is: any port, no banner, a small pool.
+     */
+    public static List<String> sameDatabase(Environment environment) {
+        String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
+        return List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + url, "--spring.datasource.hikari.jdbc-url=" + url,
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--spring.datasource.hikari.maximum-pool-size=5");
     }
 
     private static Path tempDir() {

@@ -41,12 +41,8 @@ class TerraformCliNodesTest extends TerraformTestSupport {
 
     /** A node of its own that runs only the Terraform backyard, on the test server's database. */
     private ConfigurableApplicationContext node(Path workDir) {
-        String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url, "--spring.datasource.hikari.jdbc-url=" + url,
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=5", "--jita.api.enabled=false",
+        List<String> args = new ArrayList<>(TestDatabase.sameDatabase(environment));
+        args.addAll(List.of("--jita.api.enabled=false",
                 "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=true", "--jita.backyard.enabled=true",
                 "--jita.backyard.poll-interval=200ms", "--jita.backyard.shutdown-grace=1s",
                 "--jita.execution.work-dir=" + workDir));

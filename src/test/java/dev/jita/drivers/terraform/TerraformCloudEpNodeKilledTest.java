@@ -3,6 +3,7 @@ package dev.jita.drivers.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
+import dev.jita.test.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,15 +34,12 @@ class TerraformCloudEpNodeKilledTest extends TerraformCloudTestSupport {
     JdbcClient jdbc;
 
     private List<String> nodeArguments() {
-        String url = environment.getProperty("spring.datasource.hikari.jdbc-url");
-        return new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url, "--spring.datasource.hikari.jdbc-url=" + url,
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=5", "--jita.api.enabled=false",
+        List<String> args = new ArrayList<>(TestDatabase.sameDatabase(environment));
+        args.addAll(List.of("--jita.api.enabled=false",
                 "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
                 "--jita.terraform-cloud-ep.enabled=true", "--jita.backyard.poll-interval=200ms",
                 "--jita.security.bcrypt-strength=4", "--jita.backyard.shutdown-grace=1s"));
+        return args;
     }
 
     private String nodeOf(String id) {
