@@ -95,8 +95,17 @@ public enum Dialect {
 
     /** Placeholders for the Flyway migrations, so one set of scripts serves every database. */
     public Map<String, String> migrationPlaceholders() {
-        return Map.of("timestamp", timestamp, "text", text, "blob", blob, "identity", identity,
-                "table_options", tableOptions);
+        Map<String, String> placeholders = new java.util.HashMap<>(Map.of("timestamp", timestamp, "text", text,
+                "blob", blob, "identity", identity, "table_options", tableOptions));
+        // ALTER TABLE t ${alter_column} c ${set_type} VARCHAR(n) ${keep_not_null}: a column's type changed in place.
+        placeholders.put("alter_column", this == MARIADB ? "MODIFY COLUMN" : "ALTER COLUMN");
+        placeholders.put("set_type", switch (this) {
+            case H2 -> "SET DATA TYPE";
+            case POSTGRESQL -> "TYPE";
+            case MARIADB -> "";
+        });
+        placeholders.put("keep_not_null", this == MARIADB ? "NOT NULL" : "");
+        return placeholders;
     }
 
     public static Dialect of(DataSource dataSource) {

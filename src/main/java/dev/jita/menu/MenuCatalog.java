@@ -3,6 +3,7 @@ package dev.jita.menu;
 import dev.jita.core.ApiException;
 import dev.jita.platform.ItaDriver;
 import dev.jita.platform.OrganizationDirectory;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,12 +27,24 @@ public class MenuCatalog {
         }
     }
 
+    /**
+     * Menus that exist in one workspace only and appear while jita runs (parameter sheets): looked up in the
+     * database at each request, so that every node sees a menu as soon as it is made.
+     */
+    public interface WorkspaceMenus {
+        Optional<MenuDefinition> find(String organizationId, String workspaceId, String restName);
+
+        List<MenuDefinition> all(String organizationId, String workspaceId);
+    }
+
     private final Map<String, MenuDefinition> menus = new LinkedHashMap<>();
     private final Map<String, ItaDriver> drivers = new HashMap<>();
     private final OrganizationDirectory organizations;
+    private final List<WorkspaceMenus> workspaceMenus;
 
-    MenuCatalog(List<MenuProvider> providers, OrganizationDirectory organizations) {
+    MenuCatalog(List<MenuProvider> providers, OrganizationDirectory organizations, List<WorkspaceMenus> workspaceMenus) {
         this.organizations = organizations;
+        this.workspaceMenus = workspaceMenus;
         for (MenuProvider provider : providers) {
             for (MenuDefinition menu : provider.menus()) {
                 if (menus.put(menu.restName(), menu) != null) {
@@ -81,6 +94,34 @@ public class MenuCatalog {
             ItaDriver driver = drivers.get(menu.restName());
             return driver == null || !absent.contains(driver);
         }).toList();
+    }
+
+    /** A menu as a workspace sees it: the organization's menus, then the workspace's own. */
+    public MenuDefinition get(String organizationId, String workspaceId, String restName) {
+        return find(organizationId, workspaceId, restName)
+                .orElseThrow(() -> ApiException.notFound("menu.not_found", restName));
+    }
+
+    /** As {@link #get(String, String, String)}, empty where the workspace has no such menu. */
+    public Optional<MenuDefinition> find(String organizationId, String workspaceId, String restName) {
+        Optional<MenuDefinition> fixed = find(organizationId, restName);
+        if (fixed.isPresent() || menus.containsKey(restName)) {
+            return fixed;
+        }
+        for (WorkspaceMenus source : workspaceMenus) {
+            Optional<MenuDefinition> menu = source.find(organizationId, workspaceId, restName);
+            if (menu.isPresent()) {
+                return menu;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The menus a workspace has: the organization's, then the workspace's own. */
+    public List<MenuDefinition> all(String organizationId, String workspaceId) {
+        List<MenuDefinition> all = new ArrayList<>(all(organizationId));
+        workspaceMenus.forEach(source -> all.addAll(source.all(organizationId, workspaceId)));
+        return all;
     }
 
     private void checkReferences(MenuDefinition menu) {

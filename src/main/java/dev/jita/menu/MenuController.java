@@ -65,7 +65,7 @@ class MenuController {
     ApiResponse info(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                      HttpServletRequest request) {
         WorkspaceRole role = access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = menu(organizationId, menu);
+        MenuDefinition definition = menu(organizationId, workspaceId, menu);
         return ApiResponse.ok(MenuInfo.of(definition, role, Messages.locale(request).equals(Locale.JAPANESE), mapper));
     }
 
@@ -95,7 +95,7 @@ class MenuController {
     ApiResponse journal(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                         @PathVariable String uuid) {
         access.requireRead(organizationId, workspaceId);
-        menu(organizationId, menu);
+        menu(organizationId, workspaceId, menu);
         return ApiResponse.ok(menus.journal(organizationId, workspaceId, menu, uuid));
     }
 
@@ -103,7 +103,7 @@ class MenuController {
     ApiResponse download(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                          @PathVariable String uuid, @PathVariable String column) {
         access.requireRead(organizationId, workspaceId);
-        menu(organizationId, menu);
+        menu(organizationId, workspaceId, menu);
         MenuService.Record record = menus.record(organizationId, workspaceId, menu, uuid)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", uuid));
         byte[] content = menus.file(organizationId, workspaceId, menu, uuid, column)
@@ -254,20 +254,20 @@ class MenuController {
     /** The caller may read the workspace, the menu exists (499-00002), and the caller may write (401-00001). */
     private void writable(String organizationId, String workspaceId, String menu) {
         WorkspaceRole role = access.requireRead(organizationId, workspaceId);
-        menu(organizationId, menu);
+        menu(organizationId, workspaceId, menu);
         if (role != WorkspaceRole.MEMBER) {
             throw new ApiException("401-00001", "menu.no_write_privilege", menu);
         }
     }
 
     /** The menu as the organization has it, or Exastro's 499-00002 when it has none of that name. */
-    private MenuDefinition menu(String organizationId, String menu) {
-        return catalog.find(organizationId, menu).orElseThrow(() -> new ApiException("499-00002", "menu.unknown_menu", menu));
+    private MenuDefinition menu(String organizationId, String workspaceId, String menu) {
+        return catalog.find(organizationId, workspaceId, menu).orElseThrow(() -> new ApiException("499-00002", "menu.unknown_menu", menu));
     }
 
     private List<MenuService.Record> search(String organizationId, String workspaceId, String menu, JsonNode conditions) {
         access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = menu(organizationId, menu);
+        MenuDefinition definition = menu(organizationId, workspaceId, menu);
         Predicate<MenuService.Record> filter = MenuFilter.of(definition, conditions);
         return menus.records(organizationId, workspaceId, menu, true).stream().filter(filter).toList();
     }

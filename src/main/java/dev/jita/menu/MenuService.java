@@ -89,7 +89,7 @@ public class MenuService {
 
     /** Every record of a menu in a workspace, as the API shows it (files included when {@code withFiles}). */
     public List<Record> records(String organizationId, String workspaceId, String menuName, boolean withFiles) {
-        MenuDefinition menu = catalog.get(organizationId, menuName);
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         if (sources.containsKey(menuName)) {
             return sources.get(menuName).records(organizationId, workspaceId);
         }
@@ -100,7 +100,7 @@ public class MenuService {
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
-        MenuDefinition menu = catalog.get(organizationId, menuName);
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         return store.find(organizationId, workspaceId, menuName, id)
                 .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()))
                 .map(record -> withComputed(organizationId, workspaceId, menu, List.of(record)).get(0));
@@ -131,7 +131,7 @@ public class MenuService {
     }
 
     public Optional<byte[]> file(String organizationId, String workspaceId, String menuName, String id, String column) {
-        MenuDefinition menu = catalog.get(organizationId, menuName);
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         if (menu.column(column).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
             throw ApiException.notFound("menu.column_not_found", column);
         }
@@ -139,7 +139,7 @@ public class MenuService {
     }
 
     List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
-        MenuDefinition menu = catalog.get(organizationId, menuName);
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menuName, id)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
         References references = new References(organizationId, workspaceId);
@@ -263,7 +263,7 @@ public class MenuService {
      */
     public Applied apply(String organizationId, String workspaceId, String menuName,
                               Supplier<List<Operation>> request, String user) {
-        MenuDefinition menu = catalog.get(organizationId, menuName);
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         if (!menu.userWritable()) {
             throw new ApiException("403-00001", "menu.read_only", menuName);
         }

@@ -78,7 +78,7 @@ class WorkspacePages {
     String menu(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
                 @RequestParam Map<String, String> query, Model model) {
         WorkspaceRole role = access.requireRead(org, ws);
-        MenuDefinition definition = catalog.get(org, menu);
+        MenuDefinition definition = catalog.get(org, ws, menu);
         List<MenuService.Record> all = menus.records(org, ws, menu, false).stream()
                 .filter(record -> matches(record, query)).toList();
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -86,7 +86,7 @@ class WorkspacePages {
         model.addAttribute("org", org);
         model.addAttribute("ws", ws);
         model.addAttribute("menu", definition);
-        model.addAttribute("menus", catalog.all(org));
+        model.addAttribute("menus", catalog.all(org, ws));
         // A driver the organization was created without has no movements, hence no execution pages.
         model.addAttribute("drivers", executions.drivers().stream()
                 .filter(driver -> catalog.find(org, driver.movementMenu()).isPresent())
@@ -110,7 +110,7 @@ class WorkspacePages {
         access.requireWrite(org, ws);
         ObjectNode parameter = json.createObjectNode();
         ObjectNode file = json.createObjectNode();
-        readForm(catalog.get(org, menu), request, parameter, file, false);
+        readForm(catalog.get(org, ws, menu), request, parameter, file, false);
         return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
                 request.getParameterMap(), model);
     }
@@ -143,7 +143,7 @@ class WorkspacePages {
         ObjectNode parameter = json.createObjectNode().put("uuid", uuid)
                 .put("last_update_date_time", request.getParameter("last_update_date_time"));
         ObjectNode file = json.createObjectNode();
-        readForm(catalog.get(org, menu), request, parameter, file, true);
+        readForm(catalog.get(org, ws, menu), request, parameter, file, true);
         try {
             menus.apply(org, ws, menu, () -> List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, file)),
                     CurrentUser.name());
