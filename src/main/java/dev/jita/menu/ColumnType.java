@@ -7,8 +7,14 @@ public enum ColumnType {
     STRING,
     MULTILINE,
     INTEGER,
+    /** A decimal number with at most a given number of digits. */
+    FLOAT,
     /** "YYYY/MM/DD hh:mm:ss". */
     DATETIME,
+    /** "YYYY/MM/DD". */
+    DATE,
+    /** A link (URL) shown as such. */
+    LINK,
     /** One of a fixed list of values. */
     CHOICE,
     /** A record of another menu, given and shown by the referenced column's value, stored by the record's uuid. */
@@ -18,5 +24,15 @@ public enum ColumnType {
     /** Its file name in the parameter, its bytes (base64) in the request's "file" object. */
     FILE,
     /** Read-only: the language ("en" or "ja") of the request that last registered or updated the record. */
-    LANGUAGE
+    LANGUAGE;
+
+    /** Whether its values are numbers (compared as numbers). */
+    public boolean numeric() {
+        return this == INTEGER || this == FLOAT;
+    }
+
+    /** Whether it may be searched by RANGE: numbers, dates and date-times. */
+    public boolean ranged() {
+        return numeric() || this == DATETIME || this == DATE;
+    }
 }

@@ -53,7 +53,7 @@ final class MenuFilter {
 
     private static boolean isRangeColumn(MenuDefinition menu, String column) {
         return column.equals(MenuService.LAST_UPDATE) || menu.column(column)
-                .filter(c -> c.type() == ColumnType.INTEGER || c.type() == ColumnType.DATETIME).isPresent();
+                .filter(c -> c.type().ranged()).isPresent();
     }
 
     private static Predicate<MenuService.Record> predicate(String column, String kind, JsonNode value) {

@@ -115,7 +115,7 @@ final class MenuInfo {
                 options.put("int_min", column.minimum());
                 options.put("int_max", column.maxLength());
             }
-            case DATETIME, ID, LANGUAGE -> {
+            case DATETIME, DATE, ID, LANGUAGE -> {
             }
             default -> {
                 options.put("min_length", 0);
@@ -167,7 +167,10 @@ final class MenuInfo {
             case ID, STRING, LANGUAGE -> TEXT;
             case MULTILINE -> "MultiTextColumn";
             case INTEGER -> "NumColumn";
+            case FLOAT -> "FloatColumn";
             case DATETIME -> "DateTimeColumn";
+            case DATE -> "DateColumn";
+            case LINK -> "HostInsideLinkTextColumn";
             case CHOICE, REFERENCE -> "IDColumn";
             case PASSWORD -> "PasswordColumn";
             case FILE -> "FileUploadColumn";
