@@ -66,6 +66,13 @@ class SheetStore {
                 .params(organizationId, workspaceId, menuCreateId).query(this::sheet).optional();
     }
 
+    /** As {@link #findById}, the row locked until the caller's transaction ends: one definition change at a time. */
+    Optional<Sheet> lockById(String organizationId, String workspaceId, String menuCreateId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sheet_definition WHERE organization_id = ? AND workspace_id = ? "
+                        + "AND menu_create_id = ? FOR UPDATE")
+                .params(organizationId, workspaceId, menuCreateId).query(this::sheet).optional();
+    }
+
     /** Every sheet of a workspace, made or not, by REST name. */
     List<Sheet> all(String organizationId, String workspaceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sheet_definition WHERE organization_id = ? AND workspace_id = ? "
