@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,13 +118,19 @@ class SheetStore {
                 .param(historyId).query(this::historyRow).optional();
     }
 
-    /** The histories of a workspace's sheets, oldest first. */
+    /** The histories of a workspace's sheets, oldest first (in the order their backyard items were registered). */
     List<History> histories(String organizationId, String workspaceId) {
+        Map<String, Integer> order = new HashMap<>();
+        for (BackyardItems.Item item : items.list(Backyard.MENU_CREATE, organizationId, workspaceId)) {
+            order.put(item.itemId(), order.size());
+        }
         return jdbc.sql("SELECT h.history_id, h.menu_create_id, h.create_type, h.definition FROM sheet_history h "
                         + "JOIN sheet_definition d ON d.menu_create_id = h.menu_create_id "
-                        + "JOIN backyard_item i ON i.item_id = h.history_id "
-                        + "WHERE d.organization_id = ? AND d.workspace_id = ? ORDER BY i.registered_at, h.history_id")
-                .params(organizationId, workspaceId).query(this::historyRow).list();
+                        + "WHERE d.organization_id = ? AND d.workspace_id = ?")
+                .params(organizationId, workspaceId).query(this::historyRow).list().stream()
+                .sorted(Comparator.comparing((History h) -> order.getOrDefault(h.historyId(), Integer.MAX_VALUE))
+                        .thenComparing(History::historyId))
+                .toList();
     }
 
     /** The sheet's menus are now made of {@code definition}. */
