@@ -141,8 +141,7 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
     MenuRecordSource definitionListRecords(SheetStore store) {
         return new SheetRecords(DEFINITIONS, store, sheet -> {
             JsonNode menu = sheet.definition().path("menu");
-            Map<String, Object> row = common(sheet.menuCreateId(), menu.path("remarks"), sheet.lastUpdate(),
-                    sheet.lastUpdateUser());
+            Map<String, Object> row = start(sheet.menuCreateId());
             row.put("menu_name_ja", text(menu.path("menu_name")));
             row.put("menu_name_en", text(menu.path("menu_name")));
             row.put("menu_name_rest", sheet.menuNameRest());
@@ -157,7 +156,7 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
             row.put("menu_create_done_status", sheet.created() ? "Created" : "Not created");
             row.put("description_ja", text(menu.path("description")));
             row.put("description_en", text(menu.path("description")));
-            return List.of(record(row));
+            return List.of(record(row, text(menu.path("remarks")), sheet.lastUpdate(), sheet.lastUpdateUser()));
         });
     }
 
@@ -167,8 +166,7 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
             List<MenuService.Record> rows = new ArrayList<>();
             String menuName = text(sheet.definition().path("menu").path("menu_name"));
             for (JsonNode item : sheet.definition().path("column").values()) {
-                Map<String, Object> row = common(item.path("create_column_id").asString(), item.path("remarks"),
-                        sheet.lastUpdate(), sheet.lastUpdateUser());
+                Map<String, Object> row = start(item.path("create_column_id").asString());
                 row.put("menu_name", menuName);
                 row.put("item_name_ja", text(item.path("item_name")));
                 row.put("item_name_en", text(item.path("item_name")));
@@ -198,7 +196,7 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
                 row.put("parameter_sheet_reference", item.hasNonNull("parameter_sheet_reference_menu")
                         ? item.path("parameter_sheet_reference_menu").asString() + ":"
                         + item.path("parameter_sheet_reference_column").asString() : null);
-                rows.add(record(row));
+                rows.add(record(row, text(item.path("remarks")), sheet.lastUpdate(), sheet.lastUpdateUser()));
             }
             return rows;
         });
@@ -212,15 +210,14 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
                 JsonNode group = entry.getValue();
                 String parent = text(group.path("parent_full_col_group_name"));
                 String full = (parent == null ? "" : parent + "/") + text(group.path("group_name"));
-                Map<String, Object> row = common(derivedId(sheet, "group:" + entry.getKey()), null, sheet.lastUpdate(),
-                        sheet.lastUpdateUser());
+                Map<String, Object> row = start(derivedId(sheet, "group:" + entry.getKey()));
                 row.put("menu_name", text(sheet.definition().path("menu").path("menu_name")));
                 row.put("parent_column_group", parent);
                 row.put("column_group_name_ja", text(group.path("group_name")));
                 row.put("column_group_name_en", text(group.path("group_name")));
                 row.put("full_column_group_name_ja", full);
                 row.put("full_column_group_name_en", full);
-                rows.add(record(row));
+                rows.add(record(row, null, sheet.lastUpdate(), sheet.lastUpdateUser()));
             }
             return rows;
         });
@@ -233,11 +230,10 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
             if (!constraint.isArray() || constraint.isEmpty()) {
                 return List.of();
             }
-            Map<String, Object> row = common(derivedId(sheet, "unique_constraint"), null, sheet.lastUpdate(),
-                    sheet.lastUpdateUser());
+            Map<String, Object> row = start(derivedId(sheet, "unique_constraint"));
             row.put("menu_name", text(sheet.definition().path("menu").path("menu_name")));
             row.put("unique_constraint_item", constraint.toString());
-            return List.of(record(row));
+            return List.of(record(row, null, sheet.lastUpdate(), sheet.lastUpdateUser()));
         });
     }
 
@@ -246,17 +242,19 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
         return new SheetRecords(ROLES, store, sheet -> {
             List<MenuService.Record> rows = new ArrayList<>();
             for (JsonNode role : sheet.definition().path("menu").path("role_list").values()) {
-                Map<String, Object> row = common(derivedId(sheet, "role:" + role.asString()), null, sheet.lastUpdate(),
-                        sheet.lastUpdateUser());
+                Map<String, Object> row = start(derivedId(sheet, "role:" + role.asString()));
                 row.put("menu_name", text(sheet.definition().path("menu").path("menu_name")));
                 row.put("role_name", role.asString());
-                rows.add(record(row));
+                rows.add(record(row, null, sheet.lastUpdate(), sheet.lastUpdateUser()));
             }
             return rows;
         });
     }
 
-    /** One row per execute/ request, its status and the reason of a failure taken from its backyard item. */
+    /**
+     * One row per execute/ request, its status from its backyard item and, for a Completed(error), the item's note
+     * (the reason) as remarks.
+     */
     @Bean
     MenuRecordSource historyRecords(SheetStore store, BackyardItems items) {
         return new MenuRecordSource() {
@@ -275,9 +273,7 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
                     if (item == null) {
                         continue;
                     }
-                    Map<String, Object> row = common(history.historyId(), null, item.lastUpdateTimestamp(),
-                            item.registeredBy());
-                    row.put("remarks", item.note());
+                    Map<String, Object> row = start(history.historyId());
                     row.put("menu_name", text(history.definition().path("menu").path("menu_name")));
                     row.put("status", StatusTable.MENU_CREATE.name(item.statusId(), false));
                     row.put("create_type", switch (history.createType()) {
@@ -285,24 +281,26 @@ class DefinitionMenus implements MenuCatalog.MenuProvider {
                         case SheetStore.EDIT -> "Edit";
                         default -> "Create New";
                     });
-                    rows.add(record(row));
+                    boolean failed = item.statusId() == StatusTable.MENU_CREATE.unexpectedError();
+                    rows.add(record(row, failed ? item.note() : null, item.lastUpdateTimestamp(), item.registeredBy()));
                 }
                 return rows;
             }
         };
     }
 
-    private static Map<String, Object> common(String id, JsonNode remarks, Instant lastUpdate, String user) {
+    private static Map<String, Object> start(String id) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("uuid", id);
-        row.put("remarks", remarks == null ? null : text(remarks));
-        row.put("discard", "0");
-        row.put("last_update_date_time", lastUpdate == null ? null : MenuService.STAMP.format(lastUpdate));
-        row.put("last_updated_user", user);
         return row;
     }
 
-    private static MenuService.Record record(Map<String, Object> row) {
+    /** The row with Exastro's common columns last, as the menu engine shows every record. */
+    private static MenuService.Record record(Map<String, Object> row, String remarks, Instant lastUpdate, String user) {
+        row.put("remarks", remarks);
+        row.put("discard", "0");
+        row.put("last_update_date_time", lastUpdate == null ? null : MenuService.STAMP.format(lastUpdate));
+        row.put("last_updated_user", user);
         return new MenuService.Record((String) row.get("uuid"), row, Map.of(), false);
     }
 
