@@ -342,18 +342,19 @@ final class DefinitionReader {
      * group's {@code columns} name columns or groups of the body.
      */
     private Set<String> fullGroupNames(ObjectNode groups, Set<String> columnKeys) {
+        Map<String, Optional<String>> known = new HashMap<>();
         Set<String> fullNames = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : groups.properties()) {
             String key = entry.getKey();
             if (entry.getValue().path("group_name").asString(null) == null) {
                 continue;
             }
-            String full = quietFullName(groups, key, new HashSet<>());
-            if (full == null) {
+            Optional<String> full = fullName(groups, key, known, new HashSet<>());
+            if (full.isEmpty()) {
                 add("group." + key + ".parent_full_col_group_name", "no group of this body is named \""
                         + entry.getValue().path("parent_full_col_group_name").asString() + "\" (or the parents make a loop)");
-            } else if (!fullNames.add(full)) {
-                add("group." + key, "the group \"" + full + "\" is defined twice");
+            } else if (!fullNames.add(full.get())) {
+                add("group." + key, "the group \"" + full.get() + "\" is defined twice");
             }
             for (JsonNode member : entry.getValue().path("columns").values()) {
                 if (!groups.has(member.asString()) && !columnKeys.contains(member.asString())) {
@@ -364,23 +365,34 @@ final class DefinitionReader {
         return fullNames;
     }
 
-    /** A group's full name without reporting (for looking parents up); null where it has none. */
-    private static String quietFullName(ObjectNode groups, String key, Set<String> seen) {
-        if (!seen.add(key)) {
-            return null;
+    /** A group's full name, each group's computed once ({@code known}); empty where its parent is missing or a loop. */
+    private static Optional<String> fullName(ObjectNode groups, String key, Map<String, Optional<String>> known,
+                                             Set<String> visiting) {
+        if (known.containsKey(key)) {
+            return known.get(key);
+        }
+        if (!visiting.add(key)) {
+            return Optional.empty();
         }
         JsonNode group = groups.get(key);
         String name = group.path("group_name").asString(null);
         String parent = group.path("parent_full_col_group_name").asString(null);
-        if (name == null || parent == null) {
-            return name;
-        }
-        for (Map.Entry<String, JsonNode> other : groups.properties()) {
-            if (!other.getKey().equals(key) && parent.equals(quietFullName(groups, other.getKey(), new HashSet<>(seen)))) {
-                return parent + "/" + name;
+        Optional<String> full = Optional.empty();
+        if (name != null && parent == null) {
+            full = Optional.of(name);
+        } else if (name != null) {
+            String parentName = parent.substring(parent.lastIndexOf('/') + 1);
+            for (Map.Entry<String, JsonNode> other : groups.properties()) {
+                if (!other.getKey().equals(key) && parentName.equals(other.getValue().path("group_name").asString(null))
+                        && fullName(groups, other.getKey(), known, visiting).filter(parent::equals).isPresent()) {
+                    full = Optional.of(parent + "/" + name);
+                    break;
+                }
             }
         }
-        return null;
+        visiting.remove(key);
+        known.put(key, full);
+        return full;
     }
 
     // ------------------------------------------------------------------ items

@@ -360,6 +360,17 @@ class SheetDefinitionApiTest extends ApiTest {
         assertThat(Http.JSON.readTree(reply.json().path("message").asString())).isEqualTo(errors);
         assertThat(viewer.get(menus + "menu_definition_list/filter/count/").data().asInt()).isZero();
 
+        ObjectNode nested = sheet("create_new", "nested", DATA);
+        String parent = null;
+        for (int i = 1; i <= 40; i++) {
+            ObjectNode group = nested.withObject("group").putObject("g" + i).put("group_name", "G" + i);
+            group.put("parent_full_col_group_name", parent);
+            parent = parent == null ? "G" + i : parent + "/G" + i;
+        }
+        text(nested, "c1", "deep").put("column_group", parent);
+        Http.Reply deep = member.post(define + "execute/", nested);
+        assertThat(deep.status()).as(deep.toString()).isEqualTo(200);
+
         ObjectNode hostgroup = sheet("create_new", "hg", HOST_OPERATION);
         hostgroup.withObject("menu").put("hostgroup", "1");
         assertReason(hostgroup, "menu.hostgroup", "no host groups");
