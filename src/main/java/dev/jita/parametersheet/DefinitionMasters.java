@@ -50,15 +50,23 @@ class DefinitionMasters {
      * accepted as {@code pulldown_selection}; {@code referable} the other columns it may show read-only.
      */
     record PulldownSource(String id, String menu, String column, String fullNameEn, String fullNameJa,
-                          List<String> referable) {
+                          List<Referable> referable) {
 
         String fullName(boolean japanese) {
             return japanese ? fullNameJa : fullNameEn;
         }
 
+        boolean canShow(String restName) {
+            return referable.stream().anyMatch(r -> r.restName().equals(restName));
+        }
+
         boolean named(String text) {
             return id.equals(text) || fullNameEn.equals(text) || fullNameJa.equals(text);
         }
+    }
+
+    /** A column a pulldown may show beside its value: its REST name and its names. */
+    record Referable(String restName, String nameEn, String nameJa) {
     }
 
     /** An item of a made Host/Operation sheet: {@code id} is its create_column_id. */
@@ -104,8 +112,9 @@ class DefinitionMasters {
             }
             for (Column column : menu.columns()) {
                 if (column.type() == ColumnType.STRING && column.unique() && !column.readOnly()) {
-                    List<String> referable = menu.columns().stream()
-                            .filter(c -> c != column && !NOT_REFERABLE.contains(c.type())).map(Column::restName).toList();
+                    List<Referable> referable = menu.columns().stream()
+                            .filter(c -> c != column && !NOT_REFERABLE.contains(c.type()))
+                            .map(c -> new Referable(c.restName(), c.nameEn(), c.nameJa())).toList();
                     String[] group = fixedGroup(menu.restName());
                     sources.add(new PulldownSource(menu.restName() + ":" + column.restName(), menu.restName(),
                             column.restName(), group[0] + ":" + menu.nameEn() + ":" + column.nameEn(),
@@ -121,10 +130,11 @@ class DefinitionMasters {
             for (JsonNode item : made.path("column").values()) {
                 if (ColumnClass.SINGLE_TEXT.className().equals(item.path("column_class").asString())
                         && "1".equals(item.path("uniqued").asString())) {
-                    List<String> referable = new ArrayList<>();
+                    List<Referable> referable = new ArrayList<>();
                     for (JsonNode other : made.path("column").values()) {
                         if (other != item && !NOT_REFERABLE_CLASSES.contains(other.path("column_class").asString())) {
-                            referable.add(other.path("item_name_rest").asString());
+                            referable.add(new Referable(other.path("item_name_rest").asString(),
+                                    other.path("item_name").asString(), other.path("item_name").asString()));
                         }
                     }
                     String name = made.path("menu").path("menu_name").asString() + ":" + item.path("item_name").asString();

@@ -618,7 +618,7 @@ final class DefinitionReader {
             return;
         }
         for (JsonNode item : references.values()) {
-            if (source != null && (!item.isString() || !source.referable().contains(item.stringValue()))) {
+            if (source != null && (!item.isString() || !source.canShow(item.stringValue()))) {
                 add(path + ".reference_item", item + " is no column of " + source.menu() + " that can be shown");
             } else if (item.isString() && !containsText(items, item.stringValue())) {
                 items.add(item.stringValue());

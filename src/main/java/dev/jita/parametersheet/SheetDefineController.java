@@ -40,6 +40,22 @@ class SheetDefineController {
         return ApiResponse.ok(definitions.one(organizationId, workspaceId, menuNameRest, japanese(request)));
     }
 
+    @GetMapping({"/pulldown/initial/{sourceMenu}/{sourceColumn}", "/pulldown/initial/{sourceMenu}/{sourceColumn}/"})
+    ApiResponse pulldownInitial(@PathVariable String organizationId, @PathVariable String workspaceId,
+                                @PathVariable String sourceMenu, @PathVariable String sourceColumn) {
+        access.requireRead(organizationId, workspaceId);
+        return ApiResponse.ok(definitions.pulldownInitial(organizationId, workspaceId, sourceMenu, sourceColumn));
+    }
+
+    @GetMapping({"/reference/item/{sourceMenu}/{sourceColumn}", "/reference/item/{sourceMenu}/{sourceColumn}/"})
+    ApiResponse referenceItems(@PathVariable String organizationId, @PathVariable String workspaceId,
+                               @PathVariable String sourceMenu, @PathVariable String sourceColumn,
+                               HttpServletRequest request) {
+        access.requireRead(organizationId, workspaceId);
+        return ApiResponse.ok(definitions.referenceItems(organizationId, workspaceId, sourceMenu, sourceColumn,
+                japanese(request)));
+    }
+
     @PostMapping({"/execute", "/execute/"})
     ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
                         @RequestBody(required = false) String raw) {

@@ -66,6 +66,35 @@ class SheetDefinitions {
         return data;
     }
 
+    /**
+     * pulldown/initial/: the values a pulldown source offers now, by record uuid; empty for a column that is no
+     * source of this workspace (as Exastro answers).
+     */
+    Map<String, String> pulldownInitial(String organizationId, String workspaceId, String menu, String column) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (source(organizationId, workspaceId, menu, column).isPresent()
+                && catalog.find(organizationId, workspaceId, menu).isPresent()) {
+            menus.getObject().records(organizationId, workspaceId, menu, false).stream()
+                    .filter(record -> !record.discarded() && record.parameter().get(column) != null)
+                    .forEach(record -> values.put(record.id(), String.valueOf(record.parameter().get(column))));
+        }
+        return values;
+    }
+
+    /** reference/item/: the columns a pulldown of that source may show beside its value; empty for no source. */
+    List<Map<String, String>> referenceItems(String organizationId, String workspaceId, String menu, String column,
+                                              boolean japanese) {
+        return source(organizationId, workspaceId, menu, column).map(source -> source.referable().stream()
+                .map(r -> Map.of("reference_id", r.restName(), "column_name", japanese ? r.nameJa() : r.nameEn(),
+                        "column_name_rest", r.restName())).toList()).orElse(List.of());
+    }
+
+    private Optional<DefinitionMasters.PulldownSource> source(String organizationId, String workspaceId, String menu,
+                                                              String column) {
+        return masters.pulldownSources(organizationId, workspaceId).stream()
+                .filter(s -> s.menu().equals(menu) && s.column().equals(column)).findFirst();
+    }
+
     /** execute/: the menu_name_rest and history_id of the registered request. */
     Map<String, String> execute(String organizationId, String workspaceId, String user, String raw) {
         return gate.write(Refusal.PARAMETER_SHEET, () -> {

@@ -391,6 +391,15 @@ class SheetDefinitionApiTest extends ApiTest {
         assertThat(column.path("c1").path("pulldown_column").asString()).isEqualTo("operation_name");
         assertThat(column.path("c2").path("pulldown_menu").asString()).isEqualTo("device_list");
 
+        JsonNode values = viewer.get(define + "pulldown/initial/operation_list/operation_name/").data();
+        assertThat(values.size()).isEqualTo(1);
+        assertThat(values.values().iterator().next().asString()).isEqualTo("op1");
+        assertThat(viewer.get(define + "pulldown/initial/operation_list/environment/").data().isEmpty()).isTrue();
+        assertThat(viewer.get(define + "reference/item/device_list/host_name/").data().findValuesAsString(
+                "column_name_rest")).contains("ip_address", "login_user").doesNotContain("login_password", "host_name");
+        assertThat(viewer.get(define + "reference/item/nothing/here/").data().isEmpty()).isTrue();
+        assertError(http().get(define + "reference/item/device_list/host_name/"), 401, "401-00002");
+
         ObjectNode bad = sheet("create_new", "links2", HOST_OPERATION);
         item(bad, "c1", "a", "IDColumn").put("pulldown_selection_id", "operation_list:operation_name")
                 .put("pulldown_selection_default_value", "op2");
