@@ -102,6 +102,9 @@ class SheetDefinitions {
             String type = DefinitionReader.type(request);
             DefinitionReader.precheck(request);
             String id = DefinitionReader.menuCreateId(request);
+            if (!DefinitionReader.CREATE_NEW.equals(type) && !request.has("column")) {
+                throw ApiException.badBody("sheet.body_key", "column");
+            }
             if (id == null && !DefinitionReader.CREATE_NEW.equals(type)) {
                 throw new ApiException("499-00703", "sheet.invalid_key", "menu_create_id");
             }

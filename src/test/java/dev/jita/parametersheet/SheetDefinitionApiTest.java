@@ -275,6 +275,10 @@ class SheetDefinitionApiTest extends ApiTest {
                 assertThat(reply.json().path("message").asString()).contains(change.getKey());
             }
         }
+        ObjectNode withoutItems = body.deepCopy().put("type", "edit");
+        withoutItems.withObject("menu").put("menu_create_id", codes.menuCreateId());
+        withoutItems.remove("column");
+        assertError(member.post(define + "execute/", withoutItems), 400, "400-00002");
         ObjectNode again = body.deepCopy();
         again.withObject("menu").put("menu_create_id", codes.menuCreateId()).put("menu_name", "codes again");
         assertThat(member.post(define + "execute/", again).status()).isEqualTo(200);
