@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,10 @@ class SheetStore {
         boolean created() {
             return createdDefinition != null;
         }
+    }
+
+    /** What a made sheet's menus are made of, as stored (the text is parsed once per change, see SheetMenus). */
+    record Created(String menuCreateId, String menuNameRest, String definition) {
     }
 
     /** One create/define/execute/; its backyard item (same id) holds status and times. */
@@ -115,6 +120,26 @@ class SheetStore {
                         + "JOIN backyard_item i ON i.item_id = h.history_id "
                         + "WHERE d.organization_id = ? AND d.workspace_id = ? ORDER BY i.registered_at, h.history_id")
                 .params(organizationId, workspaceId).query(this::historyRow).list();
+    }
+
+    /** The made sheets among those of the given REST names (one indexed query). */
+    List<Created> created(String organizationId, String workspaceId, List<String> menuNameRests) {
+        String marks = String.join(", ", menuNameRests.stream().map(n -> "?").toList());
+        List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId));
+        params.addAll(menuNameRests);
+        return jdbc.sql("SELECT menu_create_id, menu_name_rest, created_definition FROM sheet_definition "
+                        + "WHERE organization_id = ? AND workspace_id = ? AND menu_name_rest IN (" + marks + ") "
+                        + "AND created_definition IS NOT NULL")
+                .params(params).query((rs, n) -> new Created(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Every made sheet of a workspace, by REST name. */
+    List<Created> allCreated(String organizationId, String workspaceId) {
+        return jdbc.sql("SELECT menu_create_id, menu_name_rest, created_definition FROM sheet_definition "
+                        + "WHERE organization_id = ? AND workspace_id = ? AND created_definition IS NOT NULL "
+                        + "ORDER BY menu_name_rest")
+                .params(organizationId, workspaceId)
+                .query((rs, n) -> new Created(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** The sheet's menus are now made of {@code definition}. */
