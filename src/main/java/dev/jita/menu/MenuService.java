@@ -269,6 +269,64 @@ public class MenuService {
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * Fits the records of a menu to a new definition of it (a parameter sheet's Edit), in the caller's
+     * transaction: values of columns {@code after} no longer has are dropped; a value of a column whose definition
+     * changed is read again by the new column's rules, as if written anew (a reference by its shown value); the
+     * unique keys are made again. Records keep their last update and journal: their shape changed, not their
+     * values. Returns the reasons why it cannot ("&lt;uuid&gt; &lt;column&gt;: reason"); nothing is written then.
+     * A new required column is not asked of existing records: it applies at their next write.
+     */
+    public List<String> reshape(String organizationId, String workspaceId, MenuDefinition before, MenuDefinition after) {
+        List<MenuStore.StoredRecord> records = store.all(organizationId, workspaceId, after.recordsName());
+        References references = new References(organizationId, workspaceId);
+        MenuInvalid invalid = new MenuInvalid();
+        List<MenuStore.StoredRecord> reshaped = new ArrayList<>();
+        Map<String, String> holders = new HashMap<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            MenuStore.StoredRecord record = records.get(i);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put(REMARKS, record.data().get(REMARKS));
+            for (Column column : after.columns()) {
+                Object stored = record.data().get(column.restName());
+                Optional<Column> old = before.column(column.restName());
+                if (stored == null || column.readOnly() || old.isEmpty()) {
+                    continue;
+                }
+                if (old.get().equals(column) || (column.type() == ColumnType.PASSWORD && old.get().type() == column.type())
+                        || column.type() == ColumnType.FILE) {
+                    data.put(column.restName(), stored);
+                    continue;
+                }
+                Object shown = old.get().type() == ColumnType.REFERENCE ? references.name(old.get(), (String) stored)
+                        : old.get().type() == ColumnType.PASSWORD ? secrets.decrypt((String) stored) : stored;
+                readValue(column, json.valueToTree(shown), null, data, new HashMap<>(), references, i, invalid);
+            }
+            if (!record.discarded()) {
+                uniqueKeys(after, data).forEach((key, values) -> {
+                    String holder = holders.putIfAbsent(key + "=" + MenuStore.hash(values), record.id());
+                    if (holder != null) {
+                        reasons.add(record.id() + " " + key + ": the same values as record " + holder);
+                    }
+                });
+            }
+            reshaped.add(new MenuStore.StoredRecord(record.id(), record.menu(), record.discarded(), data,
+                    record.createdBy(), record.createdAt(), record.lastUpdateUser(), record.lastUpdate()));
+        }
+        invalid.reasons().forEach((index, columns) -> columns.forEach((column, why) ->
+                reasons.add(records.get(Integer.parseInt(index)).id() + " " + column + ": " + String.join(", ", why))));
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+        for (MenuStore.StoredRecord record : reshaped) {
+            store.update(record, record.lastUpdate());
+            store.replaceUniqueValues(organizationId, workspaceId, record.menu(), record.id(),
+                    record.discarded() ? Map.of() : uniqueKeys(after, record.data()), false);
+        }
+        return reasons;
+    }
+
     /** One operation of a maintenance request. */
     public record Operation(String type, JsonNode parameter, JsonNode file) {
         public static final String REGISTER = "Register";

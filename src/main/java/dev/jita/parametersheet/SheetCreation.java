@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What an {@code ita-by-menu-create} item does: checks its definition against the workspace as it is now and
  * makes the sheet's menus, in one transaction of the maintenance gate. Create New and Initialize start the
- * sheet's records anew; Edit keeps them.
+ * sheet's records anew; Edit keeps them, fitted to the new definition (see {@link MenuService#reshape}).
  */
 @Component
 class SheetCreation {
@@ -87,6 +87,12 @@ class SheetCreation {
         checkSheetReferences(org, ws, history.definition());
         if (history.createType() != SheetStore.EDIT) {
             menus.dropRecords(org, ws, rest);
+        } else if (sheet.created()) {
+            List<String> reasons = menus.reshape(org, ws, SheetLayout.menus(sheet.createdDefinition()).get(0), made.get(0));
+            if (!reasons.isEmpty()) {
+                throw new Refused("The edit would leave records that its rules refuse (" + reasons.size() + "): "
+                        + String.join("; ", reasons.subList(0, Math.min(reasons.size(), 10))));
+            }
         }
         store.markCreated(sheet.menuCreateId(), history.definition());
     }

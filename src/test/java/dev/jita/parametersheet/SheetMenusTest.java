@@ -309,6 +309,38 @@ class SheetMenusTest extends SheetTestSupport {
     }
 
     @Test
+    void anEditChecksTheValuesOfRetypedItemsAndRefusesWhatTheyWouldBreak() throws Exception {
+        ObjectNode definition = sheet("retype", "3", "0");
+        ObjectNode size = item(definition, "size", "SingleTextColumn", null, "single_string_maximum_bytes", 20);
+        created(org, 1, definition);
+        record(member, menus, "retype", Map.of("operation_name_select", "op1", "size", "12"));
+        JsonNode second = record(member, menus, "retype", Map.of("operation_name_select", "op2", "size", "large"));
+
+        size.put("column_class", "NumColumn");
+        BackyardItems.Item refused = ended(define(org, "ws1", 3, definition));
+        assertThat(refused.statusId()).isEqualTo(4);
+        assertThat(refused.note()).contains(second.path("uuid").asString()).contains("size");
+        assertThat(member.get(menus + "retype/info/").data().toString()).contains("SingleTextColumn");
+
+        Http.Reply fix = member.patch(menus + "retype/maintenance/" + second.path("uuid").asString() + "/",
+                Map.of("parameter", Map.of("size", "7", "last_update_date_time",
+                        second.path("last_update_date_time").asString())));
+        assertThat(fix.status()).as(fix.toString()).isEqualTo(200);
+        created(org, 3, definition);
+        JsonNode rows = member.post(menus + "retype/filter/", Map.of("size", Map.of("RANGE", Map.of("START", "10"))))
+                .data();
+        assertThat(rows.size()).isEqualTo(1);
+        assertThat(rows.get(0).path("parameter").path("size").asInt()).isEqualTo(12);
+
+        record(member, menus, "operation_list", Map.of("operation_name", "op3"));
+        record(member, menus, "retype", Map.of("operation_name_select", "op3", "size", 12));
+        size.put("uniqued", "1");
+        BackyardItems.Item duplicate = ended(define(org, "ws1", 3, definition));
+        assertThat(duplicate.statusId()).isEqualTo(4);
+        assertThat(duplicate.note()).contains("size: the same values");
+    }
+
+    @Test
     void anInvalidDefinitionEndsInErrorWithItsReasonAndChangesNothing() throws Exception {
         BackyardItems.Item fixedName = ended(define(org, "ws1", 1, sheet("operation_list", "2", "0")));
         assertThat(fixedName.statusId()).isEqualTo(4);
