@@ -23,17 +23,20 @@ import java.util.regex.Pattern;
  * @param digits     for FLOAT, the most digits a value may have (integer and fraction together)
  * @param lengthInBytes whether {@code maxLength} counts UTF-8 bytes rather than characters
  * @param through    for a read-only REFERENCE: the REFERENCE column of the same menu whose record gives the value
+ * @param keyedBy    for REFERENCE, optional: a column both menus have (e.g. the operation) whose stored value the
+ *                   referenced record must share with the referencing one
+ * @param uploadMaximumBytes for FILE, the most bytes a file may have (0: only the request's limit)
  */
 public record Column(String restName, String nameEn, String nameJa, ColumnType type, boolean required,
                      boolean unique, int maxLength, long minimum, Pattern pattern, List<String> choices,
                      String reference, boolean readOnly, String group, String description, String initialValue,
                      BigDecimal decimalMinimum, BigDecimal decimalMaximum, int digits, boolean lengthInBytes,
-                     String through) {
+                     String through, String keyedBy, long uploadMaximumBytes) {
 
     public Column(String restName, String nameEn, String nameJa, ColumnType type, boolean required, boolean unique,
                   int maxLength, long minimum, Pattern pattern, List<String> choices, String reference, boolean readOnly) {
         this(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, pattern, choices, reference, readOnly,
-                null, null, null, null, null, 0, false, null);
+                null, null, null, null, null, 0, false, null, null, 0);
     }
 
     public static Column id(String restName, String en, String ja) {
@@ -61,7 +64,7 @@ public record Column(String restName, String nameEn, String nameJa, ColumnType t
     public static Column decimal(String restName, String en, String ja, boolean required, BigDecimal minimum,
                                  BigDecimal maximum, int digits) {
         return new Column(restName, en, ja, ColumnType.FLOAT, required, false, 0, 0, null, List.of(), null, false,
-                null, null, null, minimum, maximum, digits, false, null);
+                null, null, null, minimum, maximum, digits, false, null, null, 0);
     }
 
     /** "YYYY/MM/DD". */
@@ -79,7 +82,7 @@ public record Column(String restName, String nameEn, String nameJa, ColumnType t
      */
     public static Column referenceItem(String restName, String en, String ja, String through, String menuDotColumn) {
         return new Column(restName, en, ja, ColumnType.REFERENCE, false, false, 255, 0, null, List.of(), menuDotColumn,
-                true, null, null, null, null, null, 0, false, through);
+                true, null, null, null, null, null, 0, false, through, null, 0);
     }
 
     public static Column choice(String restName, String en, String ja, boolean required, List<String> choices) {
@@ -101,35 +104,50 @@ public record Column(String restName, String nameEn, String nameJa, ColumnType t
     /** The same column, its values also checked against {@code regex}. */
     public Column matching(String regex) {
         return new Column(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, Pattern.compile(regex),
-                choices, reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum, digits,
-                lengthInBytes, through);
+                choices, reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum,
+                digits, lengthInBytes, through, keyedBy, uploadMaximumBytes);
     }
 
     /** The same column, filled by jita only: written values are ignored. */
     public Column filledByJita() {
         return new Column(restName, nameEn, nameJa, type, false, unique, maxLength, minimum, pattern, choices, reference,
-                true, group, description, initialValue, decimalMinimum, decimalMaximum, digits, lengthInBytes, through);
+                true, group, description, initialValue, decimalMinimum, decimalMaximum,
+                digits, lengthInBytes, through, keyedBy, uploadMaximumBytes);
     }
 
     /** The same column, unique (among records that are not discarded) or not. */
     public Column asUnique(boolean isUnique) {
         return new Column(restName, nameEn, nameJa, type, required, isUnique, maxLength, minimum, pattern, choices,
-                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum, digits,
-                lengthInBytes, through);
+                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum,
+                digits, lengthInBytes, through, keyedBy, uploadMaximumBytes);
     }
 
     /** The same column in the column group {@code groupId}, with a description and an initial value (both may be null). */
     public Column shown(String groupId, String text, String initial) {
         return new Column(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, pattern, choices,
-                reference, readOnly, groupId, text, initial, decimalMinimum, decimalMaximum, digits, lengthInBytes,
-                through);
+                reference, readOnly, groupId, text, initial, decimalMinimum, decimalMaximum,
+                digits, lengthInBytes, through, keyedBy, uploadMaximumBytes);
+    }
+
+    /** The same REFERENCE, to a record that has the same stored value in {@code column} as the referencing one. */
+    public Column keyedOn(String column) {
+        return new Column(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, pattern, choices,
+                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum, digits,
+                lengthInBytes, through, column, uploadMaximumBytes);
+    }
+
+    /** The same FILE column, its files at most {@code bytes} long. */
+    public Column uploadsUpTo(long bytes) {
+        return new Column(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, pattern, choices,
+                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum, digits,
+                lengthInBytes, through, keyedBy, bytes);
     }
 
     /** The same column, its length limit counted in UTF-8 bytes. */
     public Column inBytes() {
         return new Column(restName, nameEn, nameJa, type, required, unique, maxLength, minimum, pattern, choices,
-                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum, digits, true,
-                through);
+                reference, readOnly, group, description, initialValue, decimalMinimum, decimalMaximum,
+                digits, true, through, keyedBy, uploadMaximumBytes);
     }
 
     /** Read-only, the language ("en" or "ja") of the request that last registered or updated the record. */

@@ -132,6 +132,13 @@ final class MenuInfo {
                 options.put("float_max", column.decimalMaximum() == null ? null : column.decimalMaximum().toPlainString());
                 options.put("float_digit", column.digits());
             }
+            case FILE -> {
+                options.put("min_length", 0);
+                options.put("max_length", column.maxLength());
+                if (column.uploadMaximumBytes() > 0) {
+                    options.put("upload_max_size", column.uploadMaximumBytes());
+                }
+            }
             case DATETIME, DATE, ID, LANGUAGE -> {
             }
             default -> {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -238,6 +239,19 @@ public class MenuService {
         String name(Column column, String id) {
             MenuStore.StoredRecord target = records(column.referencedMenu()).get(id);
             return target == null ? null : String.valueOf(target.data().get(column.referencedColumn()));
+        }
+
+        /** The referenced record, or null. */
+        MenuStore.StoredRecord record(Column column, String id) {
+            return records(column.referencedMenu()).get(id);
+        }
+
+        /** As {@link #id(Column, String)}, among the records whose {@code key} column holds {@code keyValue}. */
+        Optional<String> id(Column column, String value, String key, Object keyValue) {
+            return records(column.referencedMenu()).values().stream()
+                    .filter(r -> !r.discarded() && keyValue != null && keyValue.equals(r.data().get(key))
+                            && value.equals(String.valueOf(r.data().get(column.referencedColumn()))))
+                    .map(MenuStore.StoredRecord::id).findFirst();
         }
 
         /** The uuid of the active record whose referenced column has this value (the oldest, if several). */
@@ -532,6 +546,7 @@ public class MenuService {
         JsonNode parameter = operation.parameter();
         JsonNode fileNode = operation.file() != null && operation.file().isObject() ? operation.file() : null;
         boolean discarded = false;
+        Map<Column, JsonNode> keyed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : parameter.properties()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
@@ -559,8 +574,13 @@ public class MenuService {
                 invalid.add(index, key, "no such column in " + menu.restName());
                 continue;
             }
+            if (column.get().keyedBy() != null) {
+                keyed.put(column.get(), value);
+                continue;
+            }
             readValue(column.get(), value, fileNode, data, files, references, index, invalid);
         }
+        readKeyedReferences(menu, keyed, data, references, index, invalid);
         if (fileNode != null) {
             for (String key : fileNode.propertyNames()) {
                 if (menu.column(key).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
@@ -583,6 +603,37 @@ public class MenuService {
             }
         }
         return discarded;
+    }
+
+    /**
+     * References that must name a record sharing a key column with this one (a parameter-sheet reference, keyed
+     * by the operation): read once the record's other values are, and checked again when only the key changed.
+     */
+    private void readKeyedReferences(MenuDefinition menu, Map<Column, JsonNode> given, Map<String, Object> data,
+                                     References references, int index, MenuInvalid invalid) {
+        for (Column column : menu.columns()) {
+            if (column.keyedBy() == null || column.readOnly()) {
+                continue;
+            }
+            String name = column.restName();
+            Object keyValue = data.get(column.keyedBy());
+            String reason = "a value of " + column.referencedMenu() + "." + column.referencedColumn() + " in a record "
+                    + "with the same " + column.keyedBy();
+            if (given.containsKey(column)) {
+                String text = text(given.get(column));
+                if (text == null || text.isEmpty()) {
+                    data.put(name, null);
+                } else {
+                    references.id(column, text, column.keyedBy(), keyValue).ifPresentOrElse(id -> data.put(name, id),
+                            () -> invalid.add(index, name, reason + " (\"" + text + "\" is not)"));
+                }
+            } else if (data.get(name) != null) {
+                MenuStore.StoredRecord target = references.record(column, (String) data.get(name));
+                if (target != null && !Objects.equals(target.data().get(column.keyedBy()), keyValue)) {
+                    invalid.add(index, name, reason);
+                }
+            }
+        }
     }
 
     private void readValue(Column column, JsonNode value, JsonNode fileNode, Map<String, Object> data,
@@ -670,6 +721,10 @@ public class MenuService {
                         files.put(name, Base64.getDecoder().decode(content.asString()));
                     } catch (IllegalArgumentException e) {
                         invalid.add(index, name, "the file's content must be base64");
+                        return;
+                    }
+                    if (column.uploadMaximumBytes() > 0 && files.get(name).length > column.uploadMaximumBytes()) {
+                        invalid.add(index, name, "a file of at most " + column.uploadMaximumBytes() + " bytes");
                         return;
                     }
                 } else if (!text.equals(data.get(name))) {

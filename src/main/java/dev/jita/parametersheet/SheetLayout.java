@@ -187,7 +187,8 @@ final class SheetLayout {
             }
             case "PasswordColumn" -> new Column(rest, name, name, ColumnType.PASSWORD, required, false,
                     number(item, "password_maximum_bytes", 8192), 0, null, List.of(), null, false).inBytes();
-            case "FileUploadColumn" -> Column.file(rest, name, name, required);
+            case "FileUploadColumn" -> Column.file(rest, name, name, required)
+                    .uploadsUpTo(number(item, "file_upload_maximum_bytes", 0));
             case "HostInsideLinkTextColumn" -> {
                 initial = text(item, "link_default_value");
                 yield Column.link(rest, name, name, required, number(item, "link_maximum_bytes", 8192)).inBytes()
@@ -195,7 +196,7 @@ final class SheetLayout {
             }
             case "ParameterSheetReference" -> Column.reference(rest, name, name, required,
                     required(item, "parameter_sheet_reference_menu") + "."
-                            + required(item, "parameter_sheet_reference_column")).asUnique(unique);
+                            + required(item, "parameter_sheet_reference_column")).keyedOn(OPERATION).asUnique(unique);
             default -> throw new IllegalArgumentException("item " + rest + ": unknown column class " + columnClass);
         };
         List<Column> columns = new ArrayList<>();

@@ -219,7 +219,46 @@ class SheetMenusTest extends SheetTestSupport {
         assertThat(refused(member, menus, "servers", with(good, "site", "https://example.com/" + "x".repeat(20)))
                 .has("site")).isTrue();
         assertThat(refused(member, menus, "servers", with(good, "config", "a.yml")).has("config")).isTrue();
-        assertThat(refused(member, menus, "servers", with(good, "operation_name_disp", "x")).size()).isPositive();
+        Http.Reply large = member.post(menus + "servers/maintenance/", Map.of(
+                "parameter", with(with(good, "host_name", "web2"), "config", "big.bin"),
+                "file", Map.of("config", Base64.getEncoder().encodeToString(new byte[1025]))));
+        assertError(large, 499, "499-00201");
+        assertThat(large.data().path("errors").path("0").path("config").toString()).contains("1024 bytes");
+        Http.Reply fits = member.post(menus + "servers/maintenance/", Map.of(
+                "parameter", with(with(good, "operation_name_select", "op2"), "config", "ok.bin"),
+                "file", Map.of("config", Base64.getEncoder().encodeToString(new byte[1024]))));
+        assertThat(fits.status()).as(fits.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aParameterSheetReferenceTakesAValueOfTheSameOperation() throws Exception {
+        record(member, menus, "operation_list", Map.of("operation_name", "op3"));
+        ObjectNode ports = sheet("ports", "1", "0");
+        item(ports, "port", "NumColumn", null);
+        created(org, 1, ports);
+        record(member, menus, "ports", Map.of("host_name", "web1", "operation_name_select", "op1", "port", 80));
+        record(member, menus, "ports", Map.of("host_name", "web1", "operation_name_select", "op2", "port", 8080));
+
+        ObjectNode uses = sheet("uses", "1", "0");
+        item(uses, "base_port", "ParameterSheetReference", null, "parameter_sheet_reference_menu", "ports",
+                "parameter_sheet_reference_column", "port");
+        created(org, 1, uses);
+        JsonNode row = record(member, menus, "uses", Map.of("host_name", "web2", "operation_name_select", "op1",
+                "base_port", "80"));
+        assertThat(row.path("base_port").asString()).isEqualTo("80");
+        assertThat(refused(member, menus, "uses", Map.of("host_name", "web2", "operation_name_select", "op2",
+                "base_port", "80")).path("base_port").toString()).contains("same operation_name_select");
+        record(member, menus, "uses", Map.of("host_name", "web2", "operation_name_select", "op2", "base_port", "8080"));
+        Http.Reply moved = member.patch(menus + "uses/maintenance/" + row.path("uuid").asString() + "/",
+                Map.of("parameter", Map.of("operation_name_select", "op3",
+                        "last_update_date_time", row.path("last_update_date_time").asString())));
+        assertError(moved, 499, "499-00201");
+        assertThat(moved.data().path("errors").path("0").has("base_port")).isTrue();
+
+        ObjectNode wrong = sheet("wrongref", "1", "0");
+        item(wrong, "x", "ParameterSheetReference", null, "parameter_sheet_reference_menu", "colors_missing",
+                "parameter_sheet_reference_column", "port");
+        assertThat(ended(define(org, "ws1", 1, wrong)).statusId()).isEqualTo(4);
     }
 
     private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
