@@ -98,7 +98,8 @@ class SheetStore {
                             Times.toDb(now))
                     .update();
         }
-        String historyId = items.register(Backyard.MENU_CREATE, organizationId, workspaceId, user, null);
+        // The sheet's id as exclusive key: its items run one at a time, in the order they were asked for.
+        String historyId = items.register(Backyard.MENU_CREATE, organizationId, workspaceId, user, null, menuCreateId);
         jdbc.sql("INSERT INTO sheet_history (history_id, menu_create_id, create_type, definition) VALUES (?, ?, ?, ?)")
                 .params(historyId, menuCreateId, createType, text).update();
         return historyId;

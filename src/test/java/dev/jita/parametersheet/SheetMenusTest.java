@@ -380,6 +380,24 @@ class SheetMenusTest extends SheetTestSupport {
     }
 
     @Test
+    void theItemsOfOneSheetApplyOneAtATimeInTheOrderTheyWereAskedFor() throws Exception {
+        ObjectNode definition = sheet("ordered", "2", "0");
+        item(definition, "a", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        String first = define(org, "ws1", 1, definition.deepCopy());
+        item(definition, "b", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        String second = define(org, "ws1", 3, definition.deepCopy());
+        item(definition, "c", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        String third = define(org, "ws1", 3, definition.deepCopy());
+        BackyardItems.Item one = ended(first);
+        BackyardItems.Item two = ended(second);
+        BackyardItems.Item three = ended(third);
+        assertThat(List.of(one.statusId(), two.statusId(), three.statusId())).containsOnly(3);
+        assertThat(two.startedAt()).isAfterOrEqualTo(one.endedAt());
+        assertThat(three.startedAt()).isAfterOrEqualTo(two.endedAt());
+        assertThat(member.get(menus + "ordered/info/").data().toString()).contains("\"a\"", "\"b\"", "\"c\"");
+    }
+
+    @Test
     void anInvalidDefinitionEndsInErrorWithItsReasonAndChangesNothing() throws Exception {
         BackyardItems.Item fixedName = ended(define(org, "ws1", 1, sheet("operation_list", "2", "0")));
         assertThat(fixedName.statusId()).isEqualTo(4);
