@@ -2,6 +2,7 @@ package dev.jita.menu;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -153,6 +154,21 @@ public record Column(String restName, String nameEn, String nameJa, ColumnType t
     /** Read-only, the language ("en" or "ja") of the request that last registered or updated the record. */
     public static Column language(String restName, String en, String ja) {
         return new Column(restName, en, ja, ColumnType.LANGUAGE, false, false, 40, 0, null, List.of(), null, true);
+    }
+
+    /**
+     * Whether the two take the same values: the same type and rules, whatever their names, group, description
+     * and initial value (a record compares patterns by identity; this compares their text).
+     */
+    boolean takesSameValues(Column other) {
+        return rules().equals(other.rules()) && Objects.equals(
+                pattern == null ? null : pattern.pattern(), other.pattern == null ? null : other.pattern.pattern());
+    }
+
+    private Column rules() {
+        return new Column(restName, null, null, type, required, unique, maxLength, minimum, null, choices,
+                reference, readOnly, null, null, null, decimalMinimum, decimalMaximum,
+                digits, lengthInBytes, through, keyedBy, uploadMaximumBytes);
     }
 
     String referencedMenu() {

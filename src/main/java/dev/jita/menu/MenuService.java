@@ -308,7 +308,7 @@ public class MenuService {
                 if (stored == null || column.readOnly() || old.isEmpty()) {
                     continue;
                 }
-                if (old.get().equals(column) || (column.type() == ColumnType.PASSWORD && old.get().type() == column.type())
+                if (old.get().takesSameValues(column) || (column.type() == ColumnType.PASSWORD && old.get().type() == column.type())
                         || column.type() == ColumnType.FILE) {
                     data.put(column.restName(), stored);
                     continue;

@@ -328,12 +328,21 @@ class SheetMenusTest extends SheetTestSupport {
         item(definition, "label", "SingleTextColumn", null, "single_string_maximum_bytes", 20);
         created(org, 1, definition);
         record(member, menus, "keep", Map.of("operation_name_select", "op1", "size", 3, "label", "x"));
+        record(member, menus, "keep", Map.of("operation_name_select", "op2", "size", 5));
 
+        // An Edit reads again only the values of items whose rules changed: a record of a discarded operation stays.
+        JsonNode op1 = member.post(menus + "operation_list/filter/",
+                Map.of("operation_name", Map.of("LIST", List.of("op1")))).data().get(0).path("parameter");
+        Http.Reply discarded = member.post(menus + "operation_list/maintenance/all/", List.of(Map.of("type", "Discard",
+                "parameter", Map.of("uuid", op1.path("uuid").asString(),
+                        "last_update_date_time", op1.path("last_update_date_time").asString()))));
+        assertThat(discarded.status()).as(discarded.toString()).isEqualTo(200);
         ((ObjectNode) definition.path("column")).remove("c2");
         item(definition, "owner", "SingleTextColumn", null, "single_string_maximum_bytes", 20);
+        ((ObjectNode) definition.path("column").path("c1")).put("description", "changed");
         created(org, 3, definition);
         JsonNode kept = member.get(menus + "keep/filter/").data();
-        assertThat(kept.size()).isEqualTo(1);
+        assertThat(kept.size()).isEqualTo(2);
         assertThat(kept.get(0).path("parameter").path("size").asInt()).isEqualTo(3);
         assertThat(kept.get(0).path("parameter").has("label")).isFalse();
         assertThat(kept.get(0).path("parameter").path("owner").isNull()).isTrue();
@@ -344,7 +353,7 @@ class SheetMenusTest extends SheetTestSupport {
         assertThat(member.get(menus + "keep/filter/").data().size()).isZero();
         assertThat(member.get(menus + "keep_subst/filter/").data().size()).isZero();
         // The unique value of the dropped record went with it.
-        record(member, menus, "keep", Map.of("operation_name_select", "op1", "size", 4));
+        record(member, menus, "keep", Map.of("operation_name_select", "op2", "size", 4));
     }
 
     @Test
