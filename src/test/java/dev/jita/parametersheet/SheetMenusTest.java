@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.BackyardItems;
 import dev.jita.test.Http;
+import dev.jita.test.UiClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -147,6 +148,14 @@ class SheetMenusTest extends SheetTestSupport {
         Http.Reply substWrite = member.post(menus + "servers_subst/maintenance/",
                 Map.of("parameter", Map.of("host_name", "web2", "operation_name_select", "op1", "port", 1)));
         assertError(substWrite, 403, "403-00001");
+
+        // The web page of a sheet's menu is generated like any menu's.
+        UiClient ui = new UiClient(port);
+        ui.logIn(org, "owner", "owner-pass");
+        UiClient.Page page = ui.get("/ui/ws/" + org + "/ws1/menu/servers");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("あいう").contains("https://example.com/");
+        assertThat(ui.get("/ui/ws/" + org + "/ws1/menu/servers_subst").body()).contains("あいう");
 
         // Update, journal, discard, restore.
         Http.Reply update = member.patch(menus + "servers/maintenance/" + uuid + "/", Map.of("parameter", Map.of(
