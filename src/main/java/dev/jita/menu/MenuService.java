@@ -139,7 +139,9 @@ public class MenuService {
 
     /** A password column's value in clear, for the drivers that must use it; never for an API answer. */
     public Optional<String> secret(String organizationId, String workspaceId, String menuName, String id, String column) {
-        return store.find(organizationId, workspaceId, menuName, id)
+        String stored = catalog.find(organizationId, workspaceId, menuName).map(MenuDefinition::recordsName)
+                .orElse(menuName);
+        return store.find(organizationId, workspaceId, stored, id)
                 .map(record -> record.data().get(column)).map(value -> secrets.decrypt((String) value));
     }
 

@@ -3,6 +3,7 @@ package dev.jita.parametersheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.BackyardItems;
+import dev.jita.menu.MenuService;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Sheets made by ita-by-menu-create and used through the ordinary menu API. */
 class SheetMenusTest extends SheetTestSupport {
+
+    @Autowired
+    MenuService menuService;
 
     private String org;
     private Http member;
@@ -135,6 +140,7 @@ class SheetMenusTest extends SheetTestSupport {
         assertThat(shown.path("secret").isNull()).isTrue();
         assertThat(row.path("file").path("config").asString()).isEqualTo(Base64.getEncoder().encodeToString(config));
         String uuid = shown.path("uuid").asString();
+        assertThat(menuService.secret(org, "ws1", "servers_subst", uuid, "secret")).contains("pw");
         JsonNode download = member.get(menus + "servers/" + uuid + "/config/file/").data();
         assertThat(download.path("file_name").asString()).isEqualTo("app.yml");
 
