@@ -10,8 +10,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The answer of {@code info/} in Exastro's shape: {@code menu_info} (with {@code columns}, the display order of
  * the top entries: columns not in a group and top groups), {@code column_info} keyed c1, c2, … in display order,
- * and {@code column_group_info} keyed g1, g2, … (empty for a menu without column groups). Flags are "0"/"1" as Exastro answers them; what jita has no notion of (menu groups, tables, column
- * ids of a database) is null. Exastro's common columns come last: remarks, discard, last_update_date_time,
+ * and {@code column_group_info} keyed g1, g2, … (empty for a menu without column groups). Flags are "0"/"1" as
+ * Exastro answers them; what jita has no notion of (menu groups, tables, column ids of a database) is null. Exastro's common columns come last: remarks, discard, last_update_date_time,
  * last_updated_user; a menu without an id column starts with uuid.
  */
 final class MenuInfo {

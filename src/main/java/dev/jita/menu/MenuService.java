@@ -290,8 +290,8 @@ public class MenuService {
      * transaction: values of columns {@code after} no longer has are dropped; a value of a column whose definition
      * changed is read again by the new column's rules, as if written anew (a reference by its shown value); the
      * unique keys are made again. Records keep their last update and journal: their shape changed, not their
-     * values. Returns the reasons why it cannot ("&lt;uuid&gt; &lt;column&gt;: reason"); nothing is written then.
-     * A new required column is not asked of existing records: it applies at their next write.
+     * values. Returns the reasons why it cannot ("&lt;uuid&gt; &lt;column&gt;: reason"); the caller must then roll
+     * its transaction back. A new required column is not asked of existing records: it applies at their next write.
      */
     public List<String> reshape(String organizationId, String workspaceId, MenuDefinition before, MenuDefinition after) {
         List<MenuStore.StoredRecord> records = store.all(organizationId, workspaceId, after.recordsName());
@@ -310,8 +310,8 @@ public class MenuService {
                 if (stored == null || column.readOnly() || old.isEmpty()) {
                     continue;
                 }
-                if (old.get().takesSameValues(column) || (column.type() == ColumnType.PASSWORD && old.get().type() == column.type())
-                        || column.type() == ColumnType.FILE) {
+                boolean samePassword = column.type() == ColumnType.PASSWORD && old.get().type() == column.type();
+                if (old.get().takesSameValues(column) || samePassword || column.type() == ColumnType.FILE) {
                     data.put(column.restName(), stored);
                     continue;
                 }
@@ -336,7 +336,9 @@ public class MenuService {
             return reasons;
         }
         for (MenuStore.StoredRecord record : reshaped) {
-            store.update(record, record.lastUpdate());
+            if (!store.update(record, record.lastUpdate())) {
+                return List.of(record.id() + ": the record was changed while its menu was being changed");
+            }
             store.replaceUniqueValues(organizationId, workspaceId, record.menu(), record.id(),
                     record.discarded() ? Map.of() : uniqueKeys(after, record.data()), false);
         }
