@@ -8,7 +8,8 @@ public enum Backyard {
     /** Its runs go on at Terraform Cloud without jita: a dead node's items are handed over, not ended. */
     TERRAFORM_CLOUD_EP_EXECUTE("ita-by-terraform-cloud-ep-execute", StatusTable.EXECUTION, true, true, true),
     TERRAFORM_CLI_EXECUTE("ita-by-terraform-cli-execute", StatusTable.EXECUTION, true, true, false),
-    MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true),
+    /** One running item per sheet (its items carry the sheet's id as exclusive key): they apply in order. */
+    MENU_CREATE("ita-by-menu-create", StatusTable.MENU_CREATE, true, true, false),
     MENU_EXPORT_IMPORT("ita-by-menu-export-import", StatusTable.EXPORT_IMPORT, true),
     EXCEL_EXPORT_IMPORT("ita-by-excel-export-import", StatusTable.EXPORT_IMPORT, true),
     /**

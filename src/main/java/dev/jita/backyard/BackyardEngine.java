@@ -206,6 +206,7 @@ public final class BackyardEngine {
                 return;
             }
             status = step.ended() ? step.endStatus() : table.unexpectedError();
+            note = step.note();
             if (!step.ended()) {
                 note = "The job asked to wait for another step, which its backyard does not run in.";
             } else if (!table.isEnd(status)) {

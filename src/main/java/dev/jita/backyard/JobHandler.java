@@ -17,12 +17,17 @@ public interface JobHandler {
      */
     Step run(ClaimedItem item, ItemProgress progress) throws Exception;
 
-    /** What a run ended with: {@link #end} or {@link #later}. */
-    record Step(int endStatus, Instant nextStepAt) {
+    /** What a run ended with: {@link #end} or {@link #later}; {@code note} is kept as the item's note. */
+    record Step(int endStatus, Instant nextStepAt, String note) {
 
         /** The item ends in {@code statusId}. */
         public static Step end(int statusId) {
-            return new Step(statusId, null);
+            return new Step(statusId, null, null);
+        }
+
+        /** The item ends in {@code statusId}, with a note saying why (e.g. the reason of an error end). */
+        public static Step end(int statusId, String note) {
+            return new Step(statusId, null, note);
         }
 
         /**
@@ -30,7 +35,7 @@ public interface JobHandler {
          * {@code at} or later, while both maintenance modes are OFF.
          */
         public static Step later(Instant at) {
-            return new Step(0, at);
+            return new Step(0, at, null);
         }
 
         boolean ended() {

@@ -14,6 +14,11 @@ public interface ComputedColumns {
     /** The REST names of the menus whose columns this fills. */
     List<String> menus();
 
+    /** Whether this fills columns of a menu that appears while jita runs (a parameter sheet's), not in {@link #menus()}. */
+    default boolean fills(MenuDefinition menu) {
+        return false;
+    }
+
     /** Record id → REST column name → value, for the given records as read (records may be left out). */
     Map<String, Map<String, Object>> values(String menu, String organizationId, String workspaceId,
                                             List<MenuService.Record> records);

@@ -8,10 +8,10 @@ import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The answer of {@code info/} in Exastro's shape: {@code menu_info} (with {@code columns}, the display order),
- * {@code column_info} keyed c1, c2, … in that order, and {@code column_group_info} (jita's menus have no column
- * groups). Flags are "0"/"1" as Exastro answers them; what jita has no notion of (menu groups, tables, column
- * ids of a database) is null. Exastro's common columns come last: remarks, discard, last_update_date_time,
+ * The answer of {@code info/} in Exastro's shape: {@code menu_info} (with {@code columns}, the display order of
+ * the top entries: columns not in a group and top groups), {@code column_info} keyed c1, c2, … in display order,
+ * and {@code column_group_info} keyed g1, g2, … (empty for a menu without column groups). Flags are "0"/"1" as
+ * Exastro answers them; what jita has no notion of (menu groups, tables, column ids of a database) is null. Exastro's common columns come last: remarks, discard, last_update_date_time,
  * last_updated_user; a menu without an id column starts with uuid.
  */
 final class MenuInfo {
@@ -38,6 +38,7 @@ final class MenuInfo {
         Map<String, Object> columnInfo = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
         List<String> inputOrder = new ArrayList<>();
+        Groups groups = new Groups(menu, japanese);
         for (int i = 0; i < columns.size(); i++) {
             Map<String, Object> column = columns.get(i);
             String key = "c" + (i + 1);
@@ -49,10 +50,18 @@ final class MenuInfo {
                 column.put("column_name", column.remove("column_name_en"));
                 column.remove("column_name_ja");
             }
+            String groupId = (String) column.get("column_group_id");
+            boolean input = "1".equals(column.get("input_item"));
+            if (groupId != null) {
+                column.put("column_group_name", groups.fullName(groupId));
+            }
             columnInfo.put(key, ordered(column));
-            order.add(key);
-            if ("1".equals(column.get("input_item"))) {
-                inputOrder.add(key);
+            String top = groupId == null ? key : groups.add(groupId, key, input);
+            if (!order.contains(top)) {
+                order.add(top);
+            }
+            if (input && !inputOrder.contains(top)) {
+                inputOrder.add(top);
             }
         }
 
@@ -66,13 +75,13 @@ final class MenuInfo {
         menuInfo.put("menu_id", menu.restName());
         menuInfo.put("menu_name", japanese ? menu.nameJa() : menu.nameEn());
         menuInfo.put("menu_name_rest", menu.restName());
-        menuInfo.put("sheet_type", null);
+        menuInfo.put("sheet_type", menu.sheet() == null ? null : menu.sheet().sheetType());
         menuInfo.put("history_table_flag", "1");
         menuInfo.put("table_name", null);
         menuInfo.put("view_name", null);
         menuInfo.put("pk_column_name_rest", idColumn == null ? MenuService.UUID_KEY : idColumn.restName());
         menuInfo.put("inherit", "0");
-        menuInfo.put("vertical", "0");
+        menuInfo.put("vertical", menu.sheet() == null ? "0" : menu.sheet().vertical());
         menuInfo.put("row_insert_flag", flag(writable));
         menuInfo.put("row_update_flag", flag(writable));
         menuInfo.put("row_disuse_flag", flag(writable));
@@ -95,7 +104,7 @@ final class MenuInfo {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("menu_info", menuInfo);
         data.put("column_info", columnInfo);
-        data.put("column_group_info", Map.of());
+        data.put("column_group_info", groups.info());
         data.put("custom_menu", Map.of());
         return data;
     }
@@ -105,6 +114,9 @@ final class MenuInfo {
         Map<String, Object> info = common(column.restName(), column.nameEn(), column.nameJa(), columnType(column.type()),
                 flag(id), flag(!id && !column.readOnly()), flag(column.unique()));
         info.put("required_item", flag(column.required()));
+        info.put("column_group_id", column.group());
+        info.put("description", column.description());
+        info.put("initial_value", column.initialValue());
         if (column.type() == ColumnType.REFERENCE) {
             info.put("ref_table_name", column.referencedMenu());
             info.put("ref_col_name", column.referencedColumn());
@@ -114,6 +126,18 @@ final class MenuInfo {
             case INTEGER -> {
                 options.put("int_min", column.minimum());
                 options.put("int_max", column.maxLength());
+            }
+            case FLOAT -> {
+                options.put("float_min", column.decimalMinimum() == null ? null : column.decimalMinimum().toPlainString());
+                options.put("float_max", column.decimalMaximum() == null ? null : column.decimalMaximum().toPlainString());
+                options.put("float_digit", column.digits());
+            }
+            case FILE -> {
+                options.put("min_length", 0);
+                options.put("max_length", column.maxLength());
+                if (column.uploadMaximumBytes() > 0) {
+                    options.put("upload_max_size", column.uploadMaximumBytes());
+                }
             }
             case DATETIME, DATE, ID, LANGUAGE -> {
             }
@@ -125,11 +149,81 @@ final class MenuInfo {
         if (!column.choices().isEmpty()) {
             options.put("choices", column.choices());
         }
-        if (column.pattern() != null) {
+        if (column.pattern() != null && column.type() != ColumnType.REFERENCE) {
             options.put("preg_match", column.pattern().pattern());
         }
         info.put("validate_option", options.isEmpty() ? null : json.writeValueAsString(options));
         return info;
+    }
+
+    /**
+     * Column groups as Exastro numbers them: g1, g2, … in the order columns first reach them (a column's own
+     * group, then its parents); each lists its columns and child groups in display order.
+     */
+    private static final class Groups {
+        private final MenuDefinition menu;
+        private final boolean japanese;
+        private final Map<String, String> keys = new LinkedHashMap<>();
+        private final Map<String, List<String>> members = new LinkedHashMap<>();
+        private final Map<String, List<String>> inputMembers = new LinkedHashMap<>();
+
+        Groups(MenuDefinition menu, boolean japanese) {
+            this.menu = menu;
+            this.japanese = japanese;
+        }
+
+        /** Adds a column (key c…) to its group and the group to its parents; returns the key of the top group. */
+        String add(String groupId, String columnKey, boolean input) {
+            String member = columnKey;
+            String id = groupId;
+            String top = null;
+            while (id != null) {
+                String key = keys.computeIfAbsent(id, g -> "g" + (keys.size() + 1));
+                addOnce(members.computeIfAbsent(key, k -> new ArrayList<>()), member);
+                if (input) {
+                    addOnce(inputMembers.computeIfAbsent(key, k -> new ArrayList<>()), member);
+                }
+                top = key;
+                member = key;
+                id = menu.columnGroup(id).map(MenuDefinition.ColumnGroup::parentId).orElse(null);
+            }
+            return top;
+        }
+
+        String fullName(String groupId) {
+            List<String> names = new ArrayList<>();
+            for (String id = groupId; id != null; id = menu.columnGroup(id).map(MenuDefinition.ColumnGroup::parentId).orElse(null)) {
+                names.add(0, name(id));
+            }
+            return String.join("/", names);
+        }
+
+        private String name(String id) {
+            return menu.columnGroup(id).map(g -> japanese ? g.nameJa() : g.nameEn()).orElse(id);
+        }
+
+        Map<String, Object> info() {
+            Map<String, Object> info = new LinkedHashMap<>();
+            keys.forEach((id, key) -> {
+                String parent = menu.columnGroup(id).map(MenuDefinition.ColumnGroup::parentId).orElse(null);
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("columns", members.get(key));
+                group.put("columns_input", inputMembers.getOrDefault(key, List.of()));
+                group.put("columns_view", members.get(key));
+                group.put("column_group_id", id);
+                group.put("column_group_name", name(id));
+                group.put("parent_column_group_id", parent);
+                group.put("parent_column_group_name", parent == null ? null : name(parent));
+                info.put(key, group);
+            });
+            return info;
+        }
+
+        private static void addOnce(List<String> list, String value) {
+            if (!list.contains(value)) {
+                list.add(value);
+            }
+        }
     }
 
     private static Map<String, Object> common(String restName, String en, String ja, String type, String autoInput,

@@ -5,11 +5,15 @@ import dev.jita.core.Messages;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -17,10 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,6 +53,8 @@ public class MenuService {
     /** last_update_date_time as the API shows it. */
     public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** A record as the API shows it. */
     public record Record(String id, Map<String, Object> parameter, Map<String, String> file, boolean discarded) {
@@ -59,6 +67,7 @@ public class MenuService {
     private final ObjectMapper json;
     private final Map<String, MenuRecordSource> sources = new HashMap<>();
     private final Map<String, List<ComputedColumns>> computed = new HashMap<>();
+    private final List<ComputedColumns> allComputed;
     private final Map<String, List<RecordCheck>> checks = new HashMap<>();
 
     MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json,
@@ -75,6 +84,7 @@ public class MenuService {
             }
             this.sources.put(source.menu(), source);
         }
+        this.allComputed = List.copyOf(computed);
         for (ComputedColumns columns : computed) {
             for (String menu : columns.menus()) {
                 this.computed.computeIfAbsent(catalog.get(menu).restName(), m -> new ArrayList<>()).add(columns);
@@ -94,14 +104,15 @@ public class MenuService {
             return sources.get(menuName).records(organizationId, workspaceId);
         }
         References references = new References(organizationId, workspaceId);
-        Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, menuName) : Map.of();
-        return withComputed(organizationId, workspaceId, menu, store.all(organizationId, workspaceId, menuName).stream()
+        String stored = menu.recordsName();
+        Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, stored) : Map.of();
+        return withComputed(organizationId, workspaceId, menu, store.all(organizationId, workspaceId, stored).stream()
                 .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList());
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
         MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
-        return store.find(organizationId, workspaceId, menuName, id)
+        return store.find(organizationId, workspaceId, menu.recordsName(), id)
                 .map(record -> view(menu, record, new References(organizationId, workspaceId), Map.of()))
                 .map(record -> withComputed(organizationId, workspaceId, menu, List.of(record)).get(0));
     }
@@ -109,7 +120,9 @@ public class MenuService {
     /** Fills the read-only columns other modules compute (see {@link ComputedColumns}); the greatest value wins. */
     private List<Record> withComputed(String organizationId, String workspaceId, MenuDefinition menu,
                                       List<Record> records) {
-        for (ComputedColumns columns : computed.getOrDefault(menu.restName(), List.of())) {
+        List<ComputedColumns> filling = new ArrayList<>(computed.getOrDefault(menu.restName(), List.of()));
+        allComputed.stream().filter(c -> c.fills(menu) && !filling.contains(c)).forEach(filling::add);
+        for (ComputedColumns columns : filling) {
             Map<String, Map<String, Object>> values = columns.values(menu.restName(), organizationId, workspaceId,
                     records);
             for (Record record : records) {
@@ -126,7 +139,9 @@ public class MenuService {
 
     /** A password column's value in clear, for the drivers that must use it; never for an API answer. */
     public Optional<String> secret(String organizationId, String workspaceId, String menuName, String id, String column) {
-        return store.find(organizationId, workspaceId, menuName, id)
+        String stored = catalog.find(organizationId, workspaceId, menuName).map(MenuDefinition::recordsName)
+                .orElse(menuName);
+        return store.find(organizationId, workspaceId, stored, id)
                 .map(record -> record.data().get(column)).map(value -> secrets.decrypt((String) value));
     }
 
@@ -135,12 +150,12 @@ public class MenuService {
         if (menu.column(column).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
             throw ApiException.notFound("menu.column_not_found", column);
         }
-        return store.find(organizationId, workspaceId, menuName, id).flatMap(record -> store.file(id, column));
+        return store.find(organizationId, workspaceId, menu.recordsName(), id).flatMap(record -> store.file(id, column));
     }
 
     List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
         MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
-        MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menuName, id)
+        MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menu.recordsName(), id)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
         References references = new References(organizationId, workspaceId);
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -167,7 +182,11 @@ public class MenuService {
             Object shown = switch (column.type()) {
                 case ID -> record.id();
                 case PASSWORD -> null;
-                case REFERENCE -> stored == null ? null : references.name(column, (String) stored);
+                case REFERENCE -> {
+                    Object id = column.through() == null ? stored : record.data().get(column.through());
+                    yield id == null ? null : references.name(column, (String) id);
+                }
+                case FLOAT -> stored instanceof Number number ? decimal(number) : stored;
                 default -> stored;
             };
             parameter.put(column.restName(), shown);
@@ -180,6 +199,20 @@ public class MenuService {
         parameter.put(LAST_UPDATE, STAMP.format(record.lastUpdate()));
         parameter.put(LAST_USER, record.lastUpdateUser());
         return new Record(record.id(), parameter, file, record.discarded());
+    }
+
+    /** A stored decimal as the API shows it: plain digits, never an exponent. */
+    private static BigDecimal decimal(Number number) {
+        BigDecimal value = new BigDecimal(number.toString());
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /**
+     * Removes every record of a menu in a workspace, with their unique values, files and journal, in the
+     * caller's transaction (a parameter sheet created anew or initialized starts empty).
+     */
+    public void dropRecords(String organizationId, String workspaceId, String menuName) {
+        store.deleteAll(organizationId, workspaceId, menuName);
     }
 
     /**
@@ -210,6 +243,19 @@ public class MenuService {
             return target == null ? null : String.valueOf(target.data().get(column.referencedColumn()));
         }
 
+        /** The referenced record, or null. */
+        MenuStore.StoredRecord record(Column column, String id) {
+            return records(column.referencedMenu()).get(id);
+        }
+
+        /** As {@link #id(Column, String)}, among the records whose {@code key} column holds {@code keyValue}. */
+        Optional<String> id(Column column, String value, String key, Object keyValue) {
+            return records(column.referencedMenu()).values().stream()
+                    .filter(r -> !r.discarded() && keyValue != null && keyValue.equals(r.data().get(key))
+                            && value.equals(String.valueOf(r.data().get(column.referencedColumn()))))
+                    .map(MenuStore.StoredRecord::id).findFirst();
+        }
+
         /** The uuid of the active record whose referenced column has this value (the oldest, if several). */
         Optional<String> id(Column column, String value) {
             Map<String, String> index = activeByValue.computeIfAbsent(column.reference(), key -> {
@@ -238,6 +284,66 @@ public class MenuService {
     }
 
     // ---------------------------------------------------------------- writing
+
+    /**
+     * Fits the records of a menu to a new definition of it (a parameter sheet's Edit), in the caller's
+     * transaction: values of columns {@code after} no longer has are dropped; a value of a column whose definition
+     * changed is read again by the new column's rules, as if written anew (a reference by its shown value); the
+     * unique keys are made again. Records keep their last update and journal: their shape changed, not their
+     * values. Returns the reasons why it cannot ("&lt;uuid&gt; &lt;column&gt;: reason"); the caller must then roll
+     * its transaction back. A new required column is not asked of existing records: it applies at their next write.
+     */
+    public List<String> reshape(String organizationId, String workspaceId, MenuDefinition before, MenuDefinition after) {
+        List<MenuStore.StoredRecord> records = store.all(organizationId, workspaceId, after.recordsName());
+        References references = new References(organizationId, workspaceId);
+        MenuInvalid invalid = new MenuInvalid();
+        List<MenuStore.StoredRecord> reshaped = new ArrayList<>();
+        Map<String, String> holders = new HashMap<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            MenuStore.StoredRecord record = records.get(i);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put(REMARKS, record.data().get(REMARKS));
+            for (Column column : after.columns()) {
+                Object stored = record.data().get(column.restName());
+                Optional<Column> old = before.column(column.restName());
+                if (stored == null || column.readOnly() || old.isEmpty()) {
+                    continue;
+                }
+                boolean samePassword = column.type() == ColumnType.PASSWORD && old.get().type() == column.type();
+                if (old.get().takesSameValues(column) || samePassword || column.type() == ColumnType.FILE) {
+                    data.put(column.restName(), stored);
+                    continue;
+                }
+                Object shown = old.get().type() == ColumnType.REFERENCE ? references.name(old.get(), (String) stored)
+                        : old.get().type() == ColumnType.PASSWORD ? secrets.decrypt((String) stored) : stored;
+                readValue(column, json.valueToTree(shown), null, data, new HashMap<>(), references, i, invalid);
+            }
+            if (!record.discarded()) {
+                uniqueKeys(after, data).forEach((key, values) -> {
+                    String holder = holders.putIfAbsent(key + "=" + MenuStore.hash(values), record.id());
+                    if (holder != null) {
+                        reasons.add(record.id() + " " + key + ": the same values as record " + holder);
+                    }
+                });
+            }
+            reshaped.add(new MenuStore.StoredRecord(record.id(), record.menu(), record.discarded(), data,
+                    record.createdBy(), record.createdAt(), record.lastUpdateUser(), record.lastUpdate()));
+        }
+        invalid.reasons().forEach((index, columns) -> columns.forEach((column, why) ->
+                reasons.add(records.get(Integer.parseInt(index)).id() + " " + column + ": " + String.join(", ", why))));
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+        for (MenuStore.StoredRecord record : reshaped) {
+            if (!store.update(record, record.lastUpdate())) {
+                return List.of(record.id() + ": the record was changed while its menu was being changed");
+            }
+            store.replaceUniqueValues(organizationId, workspaceId, record.menu(), record.id(),
+                    record.discarded() ? Map.of() : uniqueKeys(after, record.data()), false);
+        }
+        return reasons;
+    }
 
     /** One operation of a maintenance request. */
     public record Operation(String type, JsonNode parameter, JsonNode file) {
@@ -444,6 +550,7 @@ public class MenuService {
         JsonNode parameter = operation.parameter();
         JsonNode fileNode = operation.file() != null && operation.file().isObject() ? operation.file() : null;
         boolean discarded = false;
+        Map<Column, JsonNode> keyed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : parameter.properties()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
@@ -471,8 +578,13 @@ public class MenuService {
                 invalid.add(index, key, "no such column in " + menu.restName());
                 continue;
             }
+            if (column.get().keyedBy() != null) {
+                keyed.put(column.get(), value);
+                continue;
+            }
             readValue(column.get(), value, fileNode, data, files, references, index, invalid);
         }
+        readKeyedReferences(menu, keyed, data, references, index, invalid);
         if (fileNode != null) {
             for (String key : fileNode.propertyNames()) {
                 if (menu.column(key).filter(c -> c.type() == ColumnType.FILE).isEmpty()) {
@@ -497,6 +609,37 @@ public class MenuService {
         return discarded;
     }
 
+    /**
+     * References that must name a record sharing a key column with this one (a parameter-sheet reference, keyed
+     * by the operation): read once the record's other values are, and checked again when only the key changed.
+     */
+    private void readKeyedReferences(MenuDefinition menu, Map<Column, JsonNode> given, Map<String, Object> data,
+                                     References references, int index, MenuInvalid invalid) {
+        for (Column column : menu.columns()) {
+            if (column.keyedBy() == null || column.readOnly()) {
+                continue;
+            }
+            String name = column.restName();
+            Object keyValue = data.get(column.keyedBy());
+            String reason = "a value of " + column.referencedMenu() + "." + column.referencedColumn() + " in a record "
+                    + "with the same " + column.keyedBy();
+            if (given.containsKey(column)) {
+                String text = text(given.get(column));
+                if (text == null || text.isEmpty()) {
+                    data.put(name, null);
+                } else {
+                    references.id(column, text, column.keyedBy(), keyValue).ifPresentOrElse(id -> data.put(name, id),
+                            () -> invalid.add(index, name, reason + " (\"" + text + "\" is not)"));
+                }
+            } else if (data.get(name) != null) {
+                MenuStore.StoredRecord target = references.record(column, (String) data.get(name));
+                if (target != null && !Objects.equals(target.data().get(column.keyedBy()), keyValue)) {
+                    invalid.add(index, name, reason);
+                }
+            }
+        }
+    }
+
     private void readValue(Column column, JsonNode value, JsonNode fileNode, Map<String, Object> data,
                            Map<String, byte[]> files, References references, int index, MenuInvalid invalid) {
         String name = column.restName();
@@ -516,17 +659,25 @@ public class MenuService {
             }
             return;
         }
+        if (column.type() == ColumnType.FLOAT) {
+            readDecimal(column, value, data, index, invalid);
+            return;
+        }
         if (!value.isString()) {
             invalid.add(index, name, "must be a string");
             return;
         }
         String text = value.stringValue();
-        if (text.length() > column.maxLength()) {
+        if (column.lengthInBytes() && text.getBytes(StandardCharsets.UTF_8).length > column.maxLength()) {
+            invalid.add(index, name, "at most " + column.maxLength() + " bytes (UTF-8)");
+            return;
+        }
+        if (!column.lengthInBytes() && text.length() > column.maxLength()) {
             invalid.add(index, name, "at most " + column.maxLength() + " characters");
             return;
         }
         switch (column.type()) {
-            case STRING, MULTILINE -> {
+            case STRING, MULTILINE, LINK -> {
                 if (column.pattern() != null && !column.pattern().matcher(text).matches()) {
                     invalid.add(index, name, "invalid format");
                 } else {
@@ -540,6 +691,13 @@ public class MenuService {
                     invalid.add(index, name, "a date and time as YYYY/MM/DD hh:mm:ss");
                 }
             }
+            case DATE -> {
+                try {
+                    data.put(name, DATE.format(LocalDate.parse(text, DATE)));
+                } catch (DateTimeParseException e) {
+                    invalid.add(index, name, "a date as YYYY/MM/DD");
+                }
+            }
             case CHOICE -> {
                 if (!column.choices().contains(text)) {
                     invalid.add(index, name, "one of " + column.choices());
@@ -547,7 +705,8 @@ public class MenuService {
                     data.put(name, text);
                 }
             }
-            case REFERENCE -> references.id(column, text).ifPresentOrElse(id -> data.put(name, id),
+            case REFERENCE -> references.id(column, text).or(() -> alternateForm(column, text)
+                            .flatMap(plain -> references.id(column, plain))).ifPresentOrElse(id -> data.put(name, id),
                     () -> invalid.add(index, name, "no " + column.referencedColumn() + " \"" + text + "\" in "
                             + column.referencedMenu()));
             case PASSWORD -> data.put(name, secrets.encrypt(text));
@@ -568,6 +727,10 @@ public class MenuService {
                         invalid.add(index, name, "the file's content must be base64");
                         return;
                     }
+                    if (column.uploadMaximumBytes() > 0 && files.get(name).length > column.uploadMaximumBytes()) {
+                        invalid.add(index, name, "a file of at most " + column.uploadMaximumBytes() + " bytes");
+                        return;
+                    }
                 } else if (!text.equals(data.get(name))) {
                     invalid.add(index, name, "a new file name needs the file's content (file." + name + ")");
                     return;
@@ -576,6 +739,49 @@ public class MenuService {
             }
             default -> invalid.add(index, name, "cannot be set");
         }
+    }
+
+    /** The referenced value inside another form of it the column accepts (its pattern's group 1). */
+    private static Optional<String> alternateForm(Column column, String text) {
+        if (column.pattern() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = column.pattern().matcher(text);
+        return matcher.matches() ? Optional.ofNullable(matcher.group(1)) : Optional.empty();
+    }
+
+    /** A decimal: a JSON number or its text, within the column's bounds and number of digits. */
+    private static void readDecimal(Column column, JsonNode value, Map<String, Object> data, int index,
+                                    MenuInvalid invalid) {
+        String name = column.restName();
+        BigDecimal number = null;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isString() && value.stringValue().matches("-?\\d{1,40}(\\.\\d{1,40})?")) {
+            number = new BigDecimal(value.stringValue());
+        }
+        if (number == null) {
+            invalid.add(index, name, "a decimal number, e.g. 12.5");
+            return;
+        }
+        BigDecimal plain = number.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        int digits = Math.max(plain.precision(), plain.scale());
+        if (column.digits() > 0 && digits > column.digits()) {
+            invalid.add(index, name, "at most " + column.digits() + " digits");
+        } else if ((column.decimalMinimum() != null && plain.compareTo(column.decimalMinimum()) < 0)
+                || (column.decimalMaximum() != null && plain.compareTo(column.decimalMaximum()) > 0)) {
+            invalid.add(index, name, "a number from " + bound(column.decimalMinimum()) + " to "
+                    + bound(column.decimalMaximum()));
+        } else {
+            data.put(name, plain);
+        }
+    }
+
+    private static String bound(BigDecimal value) {
+        return value == null ? "any" : value.toPlainString();
     }
 
     /** The API's language (Exastro's Language header), else the web page's. */

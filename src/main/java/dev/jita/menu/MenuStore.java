@@ -94,6 +94,15 @@ class MenuStore {
                 .params(organizationId, workspaceId, menu, key, hash(values), recordId).update());
     }
 
+    /**
+     * Every record of a menu in a workspace; their unique values, files and journal go with them (the foreign
+     * keys cascade), each found through its record.
+     */
+    void deleteAll(String organizationId, String workspaceId, String menu) {
+        jdbc.sql("DELETE FROM menu_record WHERE organization_id = ? AND workspace_id = ? AND menu_name = ?")
+                .params(organizationId, workspaceId, menu).update();
+    }
+
     Optional<String> holderOf(String organizationId, String workspaceId, String menu, String key, List<Object> values) {
         return jdbc.sql("SELECT record_id FROM menu_unique_value WHERE organization_id = ? AND workspace_id = ? "
                         + "AND menu_name = ? AND unique_key = ? AND value_hash = ?")

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,10 @@ class SheetStore {
         boolean created() {
             return createdDefinition != null;
         }
+    }
+
+    /** What a made sheet's menus are made of, as stored (the text is parsed once per change, see SheetMenus). */
+    record Created(String menuCreateId, String menuNameRest, String definition) {
     }
 
     /** One create/define/execute/; its backyard item (same id) holds status and times. */
@@ -103,7 +108,8 @@ class SheetStore {
                             Times.toDb(now))
                     .update();
         }
-        String historyId = items.register(Backyard.MENU_CREATE, organizationId, workspaceId, user, null);
+        // The sheet's id as exclusive key: its items run one at a time, in the order they were asked for.
+        String historyId = items.register(Backyard.MENU_CREATE, organizationId, workspaceId, user, null, menuCreateId);
         jdbc.sql("INSERT INTO sheet_history (history_id, menu_create_id, create_type, definition) VALUES (?, ?, ?, ?)")
                 .params(historyId, menuCreateId, createType, text).update();
         return historyId;
@@ -131,6 +137,26 @@ class SheetStore {
                 .sorted(Comparator.comparing((History h) -> order.getOrDefault(h.historyId(), Integer.MAX_VALUE))
                         .thenComparing(History::historyId))
                 .toList();
+    }
+
+    /** The made sheets among those of the given REST names (one indexed query). */
+    List<Created> created(String organizationId, String workspaceId, List<String> menuNameRests) {
+        String marks = String.join(", ", menuNameRests.stream().map(n -> "?").toList());
+        List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId));
+        params.addAll(menuNameRests);
+        return jdbc.sql("SELECT menu_create_id, menu_name_rest, created_definition FROM sheet_definition "
+                        + "WHERE organization_id = ? AND workspace_id = ? AND menu_name_rest IN (" + marks + ") "
+                        + "AND created_definition IS NOT NULL")
+                .params(params).query((rs, n) -> new Created(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Every made sheet of a workspace, by REST name. */
+    List<Created> allCreated(String organizationId, String workspaceId) {
+        return jdbc.sql("SELECT menu_create_id, menu_name_rest, created_definition FROM sheet_definition "
+                        + "WHERE organization_id = ? AND workspace_id = ? AND created_definition IS NOT NULL "
+                        + "ORDER BY menu_name_rest")
+                .params(organizationId, workspaceId)
+                .query((rs, n) -> new Created(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** The sheet's menus are now made of {@code definition}. */

@@ -35,9 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.conductor.notice-poll-interval=200ms",
         // Tests read English messages unless they ask for Japanese; a real install answers in ja (LanguageTest).
         "jita.default-language=en",
-        // Test servers share one database; only those that test the Ansible driver run it (on a database of their own).
+        // Test servers share one database; only those that test a backyard's job run it (on a database of their own).
         "jita.ansible.enabled=false", "jita.terraform-cli.enabled=false",
-        "jita.terraform-cloud-ep.enabled=false", "jita.conductor.enabled=false"})
+        "jita.terraform-cloud-ep.enabled=false", "jita.conductor.enabled=false", "jita.menu-create.enabled=false"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";
