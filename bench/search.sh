@@ -23,7 +23,7 @@ OTHERS=${BENCH_OTHERS:-1000000}
 WARMUP=${BENCH_WARMUP:-3}
 ROUNDS=${BENCH_ROUNDS:-11}
 HEAP=${BENCH_HEAP:-256m}
-read -r -a JITA_ARGS <<<"${BENCH_JITA_ARGS:-}"
+read -r -a JITA_ARGS <<<"${BENCH_JITA_ARGS:---jita.security.bcrypt-strength=4}"
 ADMIN_USER=bench-admin
 ADMIN_PASSWORD=bench-$RANDOM$RANDOM
 JAR=${BENCH_JAR:-target/jita-0.1.0-SNAPSHOT.jar}
@@ -53,12 +53,16 @@ stop_jita() {
 cleanup() {
     local rc=$?
     stop_jita
-    drop_database >/dev/null 2>&1 || true
     if [[ $rc -ne 0 && -f $WORK/jita.log ]]; then
         echo "failed (exit $rc); the last lines of jita's log:" >&2
         tail -n 30 "$WORK/jita.log" >&2
     fi
-    rm -rf "$WORK"
+    if [[ ${BENCH_KEEP:-0} == 1 ]]; then
+        echo "kept: the database $DB_NAME (H2: $WORK)" >&2
+    else
+        drop_database >/dev/null 2>&1 || true
+        rm -rf "$WORK"
+    fi
     exit "$rc"
 }
 trap cleanup EXIT

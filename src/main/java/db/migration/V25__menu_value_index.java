@@ -96,9 +96,10 @@ public class V25__menu_value_index extends BaseJavaMigration {
                         for (Map.Entry<String, Object> value : values.entrySet()) {
                             String text = String.valueOf(value.getValue());
                             rows.add(new Object[] {last, value.getKey(), rs.getString(2), rs.getString(3), menu,
-                                    text.length() > KEY_LENGTH ? text.substring(0, KEY_LENGTH) : text,
+                                    isLong(text) ? text.substring(0, Character.isHighSurrogate(text.charAt(KEY_LENGTH - 1))
+                                            ? KEY_LENGTH - 1 : KEY_LENGTH) : text,
                                     value.getValue() instanceof Number number ? number(number) : null,
-                                    text.length() > KEY_LENGTH ? text : null});
+                                    isLong(text) ? text : null});
                         }
                     }
                 }
@@ -129,6 +130,11 @@ public class V25__menu_value_index extends BaseJavaMigration {
             }
             after = last;
         }
+    }
+
+    /** Longer than the key, in Java chars (H2 counts a VARCHAR's length so; the others count characters). */
+    private static boolean isLong(String text) {
+        return text.length() > KEY_LENGTH;
     }
 
     private static BigDecimal number(Number number) {

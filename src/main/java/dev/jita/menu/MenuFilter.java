@@ -119,7 +119,9 @@ final class MenuFilter {
                     return key + " LIKE ? ESCAPE '!'";
                 }
                 params.add(pattern);
-                return "(" + key + " LIKE ? ESCAPE '!' OR " + text + " LIKE ? ESCAPE '!')";
+                // Only a key of full length may stand for a longer text: the others never read value_text.
+                return "(" + key + " LIKE ? ESCAPE '!' OR (CHAR_LENGTH(" + key + ") >= " + MenuStore.KEY_LENGTH / 2 + " AND "
+                        + text + " LIKE ? ESCAPE '!'))";
             }
             case "LIST" -> {
                 List<String> wanted = new ArrayList<>();
@@ -131,17 +133,17 @@ final class MenuFilter {
                 });
                 List<String> any = new ArrayList<>();
                 List<String> shortOnes = wanted.stream()
-                        .filter(w -> text == null || w.length() < MenuStore.KEY_LENGTH).toList();
+                        .filter(w -> text == null || !MenuStore.isLong(w) && !MenuStore.likeALongKey(w)).toList();
                 if (!shortOnes.isEmpty()) {
                     any.add(key + " IN (" + String.join(", ", shortOnes.stream().map(w -> "?").toList()) + ")");
                     params.addAll(shortOnes);
                 }
                 for (String w : wanted) {
-                    if (text == null || w.length() < MenuStore.KEY_LENGTH) {
+                    if (text == null || !MenuStore.isLong(w) && !MenuStore.likeALongKey(w)) {
                         continue;
                     }
-                    params.add(w.substring(0, MenuStore.KEY_LENGTH));
-                    if (w.length() == MenuStore.KEY_LENGTH) {
+                    params.add(MenuStore.key(w));
+                    if (!MenuStore.isLong(w)) {
                         any.add("(" + key + " = ? AND " + text + " IS NULL)");
                     } else {
                         any.add("(" + key + " = ? AND " + text + " LIKE ? ESCAPE '!')");

@@ -109,15 +109,14 @@ class MenuStore {
 
     /** The oldest record not discarded whose column has this value as text, through the index. */
     Optional<String> activeWith(String organizationId, String workspaceId, String menu, String column, String value) {
-        boolean isLong = value.length() >= KEY_LENGTH;
         List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu, column, key(value)));
-        if (value.length() > KEY_LENGTH) {
+        if (isLong(value)) {
             params.add(MenuFilter.escape(value));
         }
         return jdbc.sql("SELECT r.record_id FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
                         + "WHERE v.organization_id = ? AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? "
-                        + "AND v.value_key = ? " + (!isLong ? "" : value.length() == KEY_LENGTH
-                        ? "AND v.value_text IS NULL " : "AND v.value_text LIKE ? ESCAPE '!' ")
+                        + "AND v.value_key = ? " + (isLong(value) ? "AND v.value_text LIKE ? ESCAPE '!' "
+                        : likeALongKey(value) ? "AND v.value_text IS NULL " : "")
                         + "AND r.discard = '0'" + ORDER + " LIMIT 1")
                 .params(params).query(String.class).optional();
     }
@@ -145,15 +144,33 @@ class MenuStore {
             String text = String.valueOf(value);
             rows.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), key(text),
                     value instanceof Number number ? new BigDecimal(number.toString()) : null,
-                    text.length() > KEY_LENGTH ? text : null});
+                    isLong(text) ? text : null});
         });
         template.batchUpdate("INSERT INTO menu_value (record_id, column_name, organization_id, workspace_id, menu_name, "
                 + "value_key, value_num, value_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR});
     }
 
-    private static String key(String text) {
-        return text.length() > KEY_LENGTH ? text.substring(0, KEY_LENGTH) : text;
+    /**
+     * The key of a text: the whole text up to {@link #KEY_LENGTH} Java chars, else its first KEY_LENGTH chars (one
+     * less rather than half a surrogate pair). H2 counts a VARCHAR's length in Java chars, PostgreSQL and MariaDB
+     * in characters, so the key fits all three; a long text's key has at least KEY_LENGTH / 2 characters.
+     */
+    static String key(String text) {
+        if (!isLong(text)) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH);
+    }
+
+    /** Whether the text is longer than its key; the index then keeps the whole text in value_text. */
+    static boolean isLong(String text) {
+        return text.length() > KEY_LENGTH;
+    }
+
+    /** Whether a text that is not long could still equal the key of a long one. */
+    static boolean likeALongKey(String text) {
+        return !isLong(text) && text.length() >= KEY_LENGTH - 1;
     }
 
     private static String marks(int n) {

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 class MenuSearchTest extends ApiTest {
 
     private static final String LONG = "x".repeat(140) + "middle-of-a-long-value" + "y".repeat(200);
+    /** Characters outside the BMP: two Java chars each, one character in the databases. */
+    private static final String FACES = "\uD83D\uDE00".repeat(160);
 
     private Http member;
     private String base;
@@ -48,7 +50,9 @@ class MenuSearchTest extends ApiTest {
                 device("web3", "a_b", 80, LONG),
                 device("db1", "a!b", 5, LONG.substring(0, MenuStore.KEY_LENGTH)),
                 device("db2", "a\\b", 0, LONG + "z"),
-                device("db3", "ADMIN", 65535, "admin")));
+                device("db3", "ADMIN", 65535, "admin"),
+                device("web4", "faces", 1, FACES),
+                device("web5", "faces", 1, FACES.substring(0, 2 * MenuStore.KEY_LENGTH))));
         bulk("movement_list_ansible_legacy", List.of(Map.of("movement_name", "mv1", "delay_timer", 5),
                 Map.of("movement_name", "mv2")));
         bulk("target_host_ansible_legacy", List.of(
@@ -83,6 +87,11 @@ class MenuSearchTest extends ApiTest {
                 Map.of("remarks", Map.of("LIST", List.of(LONG))),
                 Map.of("remarks", Map.of("LIST", List.of(LONG.substring(0, MenuStore.KEY_LENGTH)))),
                 Map.of("remarks", Map.of("LIST", List.of(LONG.substring(0, MenuStore.KEY_LENGTH + 1)))),
+                Map.of("remarks", Map.of("NORMAL", "\uD83D\uDE00\uD83D\uDE00")),
+                Map.of("remarks", Map.of("LIST", List.of(FACES))),
+                Map.of("remarks", Map.of("LIST", List.of(FACES.substring(0, MenuStore.KEY_LENGTH)))),
+                Map.of("remarks", Map.of("LIST", List.of(FACES.substring(0, 2 * MenuStore.KEY_LENGTH)))),
+                Map.of("remarks", Map.of("LIST", List.of(FACES.substring(0, 2 * MenuStore.KEY_LENGTH + 2)))),
                 Map.of("login_password", Map.of("NORMAL", "s")),
                 Map.of("discard", Map.of("LIST", List.of("1"))),
                 Map.of("discard", Map.of("NORMAL", "0")),
