@@ -133,13 +133,13 @@ final class MenuFilter {
                 });
                 List<String> any = new ArrayList<>();
                 List<String> shortOnes = wanted.stream()
-                        .filter(w -> text == null || !MenuStore.isLong(w) && !MenuStore.likeALongKey(w)).toList();
+                        .filter(w -> text == null || MenuStore.isKey(w)).toList();
                 if (!shortOnes.isEmpty()) {
                     any.add(key + " IN (" + String.join(", ", shortOnes.stream().map(w -> "?").toList()) + ")");
                     params.addAll(shortOnes);
                 }
                 for (String w : wanted) {
-                    if (text == null || !MenuStore.isLong(w) && !MenuStore.likeALongKey(w)) {
+                    if (text == null || MenuStore.isKey(w)) {
                         continue;
                     }
                     params.add(MenuStore.key(w));

@@ -281,6 +281,27 @@ public class MenuService {
             });
         }
 
+        /** Resolves the values the operations give for reference columns, one query per column and 500 values. */
+        void given(MenuDefinition menu, List<Operation> operations) {
+            for (Column column : menu.columns()) {
+                if (column.type() != ColumnType.REFERENCE) {
+                    continue;
+                }
+                Set<String> values = new HashSet<>();
+                for (Operation operation : operations) {
+                    JsonNode value = operation.parameter() == null ? null : operation.parameter().get(column.restName());
+                    if (value != null && value.isString() && MenuStore.isKey(value.stringValue())) {
+                        values.add(value.stringValue());
+                    }
+                }
+                values.removeIf(value -> activeByValue.containsKey(column.reference() + "\n" + value));
+                Map<String, String> ids = store.activeWith(organizationId, workspaceId, column.referencedMenu(),
+                        column.referencedColumn(), values);
+                values.forEach(value -> activeByValue.put(column.reference() + "\n" + value,
+                        Optional.ofNullable(ids.get(value))));
+            }
+        }
+
         String name(Column column, String id) {
             return byMenu.computeIfAbsent(column.referencedMenu(), m -> new HashMap<>())
                     .computeIfAbsent(id, key -> Optional.ofNullable(store.byIds(organizationId, workspaceId,
@@ -341,6 +362,7 @@ public class MenuService {
             List<Operation> operations = request.get();
             MenuInvalid invalid = new MenuInvalid();
             References references = new References(organizationId, workspaceId);
+            references.given(menu, operations);
             List<String> written = new ArrayList<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             Operation.TYPES.forEach(type -> counts.put(type, 0));
@@ -362,6 +384,7 @@ public class MenuService {
                 throw invalid.exception(json.writeValueAsString(invalid.reasons()));
             }
             References fresh = new References(organizationId, workspaceId);
+            fresh.prefetch(menu, written.stream().map(latest::get).toList());
             return new Applied(withComputed(organizationId, workspaceId, menu,
                     written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList()), counts);
         });

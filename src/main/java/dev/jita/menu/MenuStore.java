@@ -121,6 +121,25 @@ class MenuStore {
                 .params(params).query(String.class).optional();
     }
 
+    /** For each value (each its own whole key, see {@link #isKey}), the record {@link #activeWith} would give. */
+    Map<String, String> activeWith(String organizationId, String workspaceId, String menu, String column,
+                                   Collection<String> values) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu, column));
+            params.addAll(some);
+            jdbc.sql("SELECT v.value_key, r.record_id FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
+                            + "WHERE v.organization_id = ? AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? "
+                            + "AND v.value_key IN (" + marks(some.size()) + ") AND r.discard = '0'" + ORDER)
+                    .params(params)
+                    .query((rs, n) -> ids.putIfAbsent(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
+        return ids;
+    }
+
     /**
      * Makes the index rows of a record those of its values as stored (read back from its JSON, so that they are
      * the values every read shows); {@code unindexed} names the columns never searched (passwords).
@@ -166,6 +185,11 @@ class MenuStore {
     /** Whether the text is longer than its key; the index then keeps the whole text in value_text. */
     static boolean isLong(String text) {
         return text.length() > KEY_LENGTH;
+    }
+
+    /** Whether a text is found by its key alone: no long text has it as its key. */
+    static boolean isKey(String text) {
+        return !isLong(text) && !likeALongKey(text);
     }
 
     /** Whether a text that is not long could still equal the key of a long one. */
