@@ -22,8 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The value index of the menu records (menu_value, see dev.jita.menu.MenuStore), and the rows of the records
- * already stored. A Java migration because the rows come from each record's JSON; its rules are those of
+ * The value index of the menu records (menu_value and menu_value_text, see dev.jita.menu.MenuStore), and the
+ * rows of the records already stored. A Java migration because the rows come from each record's JSON; its rules are those of
  * MenuStore as of this version, frozen here: every value kept in record_data but the password columns of the
  * menus of this version, plus the common columns discard, last_update_date_time and last_updated_user.
  */
@@ -53,10 +53,23 @@ public class V25__menu_value_index extends BaseJavaMigration {
                     + " menu_name VARCHAR(255) NOT NULL,"
                     + " value_key VARCHAR(" + KEY_LENGTH + ") NOT NULL,"
                     + " value_num DECIMAL(38, 14),"
-                    + " value_text " + placeholders.get("text") + ","
                     + " PRIMARY KEY (record_id, column_name),"
                     + " CONSTRAINT fk_value_record FOREIGN KEY (record_id) REFERENCES menu_record (record_id) ON DELETE CASCADE"
                     + ") " + placeholders.get("table_options"));
+            // The whole of the texts longer than their key, apart, so that a search of keys never reads a LOB.
+            ddl.execute("CREATE TABLE menu_value_text ("
+                    + " record_id VARCHAR(36) NOT NULL,"
+                    + " column_name VARCHAR(255) NOT NULL,"
+                    + " organization_id VARCHAR(36) NOT NULL,"
+                    + " workspace_id VARCHAR(36) NOT NULL,"
+                    + " menu_name VARCHAR(255) NOT NULL,"
+                    + " value_text " + placeholders.get("text") + " NOT NULL,"
+                    + " PRIMARY KEY (record_id, column_name),"
+                    + " CONSTRAINT fk_value_text_record FOREIGN KEY (record_id) REFERENCES menu_record (record_id) "
+                    + "ON DELETE CASCADE"
+                    + ") " + placeholders.get("table_options"));
+            ddl.execute("CREATE INDEX ix_menu_value_text ON menu_value_text "
+                    + "(organization_id, workspace_id, menu_name, column_name, record_id)");
             ddl.execute("CREATE INDEX ix_menu_value_key ON menu_value "
                     + "(organization_id, workspace_id, menu_name, column_name, value_key, record_id)");
             ddl.execute("CREATE INDEX ix_menu_value_num ON menu_value "
@@ -108,8 +121,10 @@ public class V25__menu_value_index extends BaseJavaMigration {
                 return;
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO menu_value (record_id, column_name, "
-                    + "organization_id, workspace_id, menu_name, value_key, value_num, value_text) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "organization_id, workspace_id, menu_name, value_key, value_num) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement text = connection.prepareStatement("INSERT INTO menu_value_text (record_id, "
+                         + "column_name, organization_id, workspace_id, menu_name, value_text) VALUES (?, ?, ?, ?, ?, ?)")) {
+                boolean texts = false;
                 for (Object[] row : rows) {
                     for (int i = 0; i < 6; i++) {
                         insert.setString(i + 1, (String) row[i]);
@@ -119,14 +134,20 @@ public class V25__menu_value_index extends BaseJavaMigration {
                     } else {
                         insert.setBigDecimal(7, (BigDecimal) row[6]);
                     }
-                    if (row[7] == null) {
-                        insert.setNull(8, Types.VARCHAR);
-                    } else {
-                        insert.setString(8, (String) row[7]);
-                    }
                     insert.addBatch();
+                    if (row[7] != null) {
+                        for (int i = 0; i < 5; i++) {
+                            text.setString(i + 1, (String) row[i]);
+                        }
+                        text.setString(6, (String) row[7]);
+                        text.addBatch();
+                        texts = true;
+                    }
                 }
                 insert.executeBatch();
+                if (texts) {
+                    text.executeBatch();
+                }
             }
             after = last;
         }

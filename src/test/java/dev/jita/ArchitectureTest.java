@@ -71,6 +71,7 @@ class ArchitectureTest {
                     "maintenance_switch"),
             "backyard", List.of("backyard_node", "backyard_item", "backyard_status", "backyard_turn"),
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "menu_value",
+                    "menu_value_text",
                     "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file"),
             "parametersheet", List.of("sheet_definition", "sheet_history"),

@@ -69,11 +69,21 @@ final class MenuFilter {
         return record -> all.stream().allMatch(p -> p.test(record));
     }
 
+    /** Whether a column of a menu holds any text longer than its key (then in menu_value_text). */
+    interface LongTexts {
+        boolean in(String menu, String column);
+    }
+
+    /** A SELECT of record ids, with its parameters. */
+    private record Ids(String sql, List<Object> params) {
+    }
+
     /**
      * The conditions as subqueries on the value index, one per condition. A reference column is searched by
      * the referenced record's value: through the referenced menu's index, then by the uuids it stores.
      */
-    static Sql sql(String organizationId, String workspaceId, MenuDefinition menu, List<Condition> conditions) {
+    static Sql sql(String organizationId, String workspaceId, MenuDefinition menu, List<Condition> conditions,
+                   LongTexts longTexts) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (Condition condition : conditions) {
@@ -81,47 +91,60 @@ final class MenuFilter {
             ColumnType type = column.map(Column::type).orElse(null);
             where.append(" AND ");
             if (condition.column().equals(MenuService.UUID_KEY) || type == ColumnType.ID) {
-                where.append(match("r.record_id", null, condition, false, params));
+                where.append(byId(condition, params));
             } else if (type == ColumnType.PASSWORD) {
                 where.append("1 = 0");
             } else if (type == ColumnType.REFERENCE) {
                 Column reference = column.get();
-                params.addAll(List.of(organizationId, workspaceId, menu.restName(), condition.column(),
-                        organizationId, workspaceId, reference.referencedMenu(), reference.referencedColumn()));
-                where.append(indexed("v.value_key IN (SELECT w.record_id FROM menu_value w WHERE w.organization_id = ? "
-                        + "AND w.workspace_id = ? AND w.menu_name = ? AND w.column_name = ? AND "
-                        + match("w.value_key", "w.value_text", condition, false, params) + ")"));
-            } else {
+                List<Ids> targets = ids(organizationId, workspaceId, reference.referencedMenu(),
+                        reference.referencedColumn(), condition, false, longTexts);
                 params.addAll(List.of(organizationId, workspaceId, menu.restName(), condition.column()));
-                where.append(indexed(match("v.value_key", "v.value_text", condition, type != null && type.numeric(),
-                        params)));
+                where.append("r.record_id IN (SELECT v.record_id FROM ").append(VALUES).append(" AND ")
+                        .append(any("v.value_key", targets, params)).append(")");
+            } else {
+                where.append(any("r.record_id", ids(organizationId, workspaceId, menu.restName(), condition.column(),
+                        condition, type != null && type.numeric(), longTexts), params));
             }
         }
         return new Sql(where.toString(), params);
     }
 
-    /** The records with a row in the value index for the column (its parameters first) that holds. */
-    private static String indexed(String predicate) {
-        return "r.record_id IN (SELECT v.record_id FROM menu_value v WHERE v.organization_id = ? AND v.workspace_id = ? "
-                + "AND v.menu_name = ? AND v.column_name = ? AND " + predicate + ")";
+    private static final String VALUES = "menu_value v WHERE v.organization_id = ? AND v.workspace_id = ? "
+            + "AND v.menu_name = ? AND v.column_name = ?";
+    private static final String TEXTS = "menu_value_text t WHERE t.organization_id = ? AND t.workspace_id = ? "
+            + "AND t.menu_name = ? AND t.column_name = ?";
+
+    /** {@code column} is one of the ids: each SELECT its own IN, so that each can drive the query from its index. */
+    private static String any(String column, List<Ids> ids, List<Object> params) {
+        if (ids.isEmpty()) {
+            return "1 = 0";
+        }
+        List<String> in = new ArrayList<>();
+        for (Ids one : ids) {
+            in.add(column + " IN (" + one.sql() + ")");
+            params.addAll(one.params());
+        }
+        return in.size() == 1 ? in.get(0) : "(" + String.join(" OR ", in) + ")";
     }
 
     /**
-     * The condition on one value: {@code key} holds its text up to {@link MenuStore#KEY_LENGTH} characters, and
-     * {@code text}, when given, the whole of a longer text (else null).
+     * The records whose value in the column meets the condition: through {@code value_key} (a text's first
+     * {@link MenuStore#KEY_LENGTH} chars) and {@code value_num}, and for texts longer than their key through
+     * menu_value_text, looked at only when the column holds such texts.
      */
-    private static String match(String key, String text, Condition condition, boolean numeric, List<Object> params) {
+    private static List<Ids> ids(String organizationId, String workspaceId, String menu, String column,
+                                 Condition condition, boolean numeric, LongTexts longTexts) {
+        List<Object> keys = List.of(organizationId, workspaceId, menu, column);
+        List<Ids> ids = new ArrayList<>();
         switch (condition.kind()) {
             case "NORMAL" -> {
                 String pattern = "%" + escape(MenuService.text(condition.value())) + "%";
-                params.add(pattern);
-                if (text == null) {
-                    return key + " LIKE ? ESCAPE '!'";
+                ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key LIKE ? ESCAPE '!'",
+                        with(keys, pattern)));
+                if (longTexts.in(menu, column)) {
+                    ids.add(new Ids("SELECT t.record_id FROM " + TEXTS + " AND t.value_text LIKE ? ESCAPE '!'",
+                            with(keys, pattern)));
                 }
-                params.add(pattern);
-                // Only a key of full length may stand for a longer text: the others never read value_text.
-                return "(" + key + " LIKE ? ESCAPE '!' OR (CHAR_LENGTH(" + key + ") >= " + MenuStore.KEY_LENGTH / 2 + " AND "
-                        + text + " LIKE ? ESCAPE '!'))";
             }
             case "LIST" -> {
                 List<String> wanted = new ArrayList<>();
@@ -131,43 +154,66 @@ final class MenuFilter {
                         wanted.add(one);
                     }
                 });
-                List<String> any = new ArrayList<>();
-                List<String> shortOnes = wanted.stream()
-                        .filter(w -> text == null || MenuStore.isKey(w)).toList();
-                if (!shortOnes.isEmpty()) {
-                    any.add(key + " IN (" + String.join(", ", shortOnes.stream().map(w -> "?").toList()) + ")");
-                    params.addAll(shortOnes);
+                List<String> keyed = wanted.stream().filter(MenuStore::isKey).toList();
+                if (!keyed.isEmpty()) {
+                    ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key IN ("
+                            + String.join(", ", keyed.stream().map(w -> "?").toList()) + ")", with(keys, keyed.toArray())));
                 }
                 for (String w : wanted) {
-                    if (text == null || MenuStore.isKey(w)) {
-                        continue;
-                    }
-                    params.add(MenuStore.key(w));
-                    if (!MenuStore.isLong(w)) {
-                        any.add("(" + key + " = ? AND " + text + " IS NULL)");
-                    } else {
-                        any.add("(" + key + " = ? AND " + text + " LIKE ? ESCAPE '!')");
-                        params.add(escape(w));
+                    if (MenuStore.isLong(w)) {
+                        ids.add(new Ids("SELECT t.record_id FROM " + TEXTS + " AND t.value_text LIKE ? ESCAPE '!'",
+                                with(keys, escape(w))));
+                    } else if (!MenuStore.isKey(w)) {
+                        ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key = ? AND NOT EXISTS "
+                                + "(SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
+                                + "AND t.column_name = v.column_name)", with(keys, w)));
                     }
                 }
-                return any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")";
             }
             default -> {
                 String start = MenuService.text(condition.value().get("START"));
                 String end = MenuService.text(condition.value().get("END"));
-                String column = numeric ? key.replace("value_key", "value_num") : key;
-                List<String> bounds = new ArrayList<>();
+                String value = numeric ? "v.value_num" : "v.value_key";
+                StringBuilder sql = new StringBuilder("SELECT v.record_id FROM " + VALUES);
+                List<Object> params = new ArrayList<>(keys);
                 if (start != null && !start.isEmpty()) {
-                    bounds.add(column + " >= ?");
+                    sql.append(" AND ").append(value).append(" >= ?");
                     params.add(numeric ? number(start) : start);
                 }
                 if (end != null && !end.isEmpty()) {
-                    bounds.add(column + " <= ?");
+                    sql.append(" AND ").append(value).append(" <= ?");
                     params.add(numeric ? number(end) : end);
                 }
-                return bounds.isEmpty() ? "1 = 1" : String.join(" AND ", bounds);
+                ids.add(new Ids(sql.toString(), params));
             }
         }
+        return ids;
+    }
+
+    private static List<Object> with(List<Object> keys, Object... more) {
+        List<Object> params = new ArrayList<>(keys);
+        params.addAll(List.of(more));
+        return params;
+    }
+
+    /** uuid and id columns: the record's id itself. */
+    private static String byId(Condition condition, List<Object> params) {
+        if (condition.kind().equals("NORMAL")) {
+            params.add("%" + escape(MenuService.text(condition.value())) + "%");
+            return "r.record_id LIKE ? ESCAPE '!'";
+        }
+        List<String> wanted = new ArrayList<>();
+        condition.value().values().forEach(v -> {
+            String one = MenuService.text(v);
+            if (one != null) {
+                wanted.add(one);
+            }
+        });
+        if (wanted.isEmpty()) {
+            return "1 = 0";
+        }
+        params.addAll(wanted);
+        return "r.record_id IN (" + String.join(", ", wanted.stream().map(w -> "?").toList()) + ")";
     }
 
     static String escape(String text) {

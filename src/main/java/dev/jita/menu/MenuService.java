@@ -106,7 +106,7 @@ public class MenuService {
         if (asRead(menu, checked)) {
             List<Record> all = sources.containsKey(menuName) ? sources.get(menuName).records(organizationId, workspaceId)
                     : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menuName,
-                    MenuFilter.sql(organizationId, workspaceId, menu, List.of()), 0, Integer.MAX_VALUE), false);
+                    new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE), false);
             List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
             if (!withFiles || sources.containsKey(menuName)) {
                 return page;
@@ -114,8 +114,9 @@ public class MenuService {
             Map<String, Map<String, byte[]>> files = store.files(page.stream().map(Record::id).toList());
             return page.stream().map(record -> withFiles(menu, record, files.getOrDefault(record.id(), Map.of()))).toList();
         }
-        return views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menuName,
-                MenuFilter.sql(organizationId, workspaceId, menu, checked), offset, limit), withFiles);
+        MenuFilter.Sql sql = MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId));
+        return views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menuName, sql, offset,
+                limit), withFiles);
     }
 
     /** How many records meet the {@code conditions}, counted in the database where the menu's records are stored. */
@@ -125,7 +126,8 @@ public class MenuService {
         if (asRead(menu, checked)) {
             return search(organizationId, workspaceId, menuName, conditions, 0, Integer.MAX_VALUE, false).size();
         }
-        return store.count(organizationId, workspaceId, menuName, MenuFilter.sql(organizationId, workspaceId, menu, checked));
+        return store.count(organizationId, workspaceId, menuName,
+                MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId)));
     }
 
     /**
@@ -138,6 +140,10 @@ public class MenuService {
         }
         return computed.containsKey(menu.restName()) && conditions.stream().anyMatch(condition -> menu.column(condition.column())
                 .filter(c -> c.readOnly() && c.type() != ColumnType.ID && c.type() != ColumnType.LANGUAGE).isPresent());
+    }
+
+    private MenuFilter.LongTexts longTexts(String organizationId, String workspaceId) {
+        return (menu, column) -> store.hasLongTexts(organizationId, workspaceId, menu, column);
     }
 
     /** The stored records as the API shows them: their references read in one query per referenced menu. */

@@ -29,9 +29,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The menu tables: records as JSON, their unique values, files and journal, and the value index menu_value that
- * searches run on: one row per record and column with a value (its text, its number, and the whole text when
- * longer than the key), written with the record in the same transaction.
+ * The menu tables: records as JSON, their unique values, files and journal, and the value index that searches run
+ * on: menu_value, one row per record and column with a value (the start of its text, its number), and
+ * menu_value_text, the whole of the texts longer than their key; written with the record in one transaction.
  */
 @Repository
 class MenuStore {
@@ -109,16 +109,23 @@ class MenuStore {
 
     /** The oldest record not discarded whose column has this value as text, through the index. */
     Optional<String> activeWith(String organizationId, String workspaceId, String menu, String column, String value) {
-        List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu, column, key(value)));
-        if (isLong(value)) {
-            params.add(MenuFilter.escape(value));
-        }
-        return jdbc.sql("SELECT r.record_id FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
-                        + "WHERE v.organization_id = ? AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? "
-                        + "AND v.value_key = ? " + (isLong(value) ? "AND v.value_text LIKE ? ESCAPE '!' "
-                        : likeALongKey(value) ? "AND v.value_text IS NULL " : "")
-                        + "AND r.discard = '0'" + ORDER + " LIMIT 1")
-                .params(params).query(String.class).optional();
+        String where = isLong(value)
+                ? "menu_value_text v ON v.record_id = r.record_id WHERE v.value_text LIKE ? ESCAPE '!'"
+                : "menu_value v ON v.record_id = r.record_id WHERE v.value_key = ?" + (isKey(value) ? ""
+                : " AND NOT EXISTS (SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
+                + "AND t.column_name = v.column_name)");
+        return jdbc.sql("SELECT r.record_id FROM menu_record r JOIN " + where + " AND v.organization_id = ? "
+                        + "AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? AND r.discard = '0'" + ORDER
+                        + " LIMIT 1")
+                .params(isLong(value) ? MenuFilter.escape(value) : value, organizationId, workspaceId, menu, column)
+                .query(String.class).optional();
+    }
+
+    /** Whether any record of the menu holds a text longer than its key in this column. */
+    boolean hasLongTexts(String organizationId, String workspaceId, String menu, String column) {
+        return jdbc.sql("SELECT record_id FROM menu_value_text WHERE organization_id = ? AND workspace_id = ? "
+                        + "AND menu_name = ? AND column_name = ? LIMIT 1")
+                .params(organizationId, workspaceId, menu, column).query(String.class).optional().isPresent();
     }
 
     /** For each value (each its own whole key, see {@link #isKey}), the record {@link #activeWith} would give. */
@@ -148,6 +155,7 @@ class MenuStore {
                        Set<String> unindexed, boolean newRecord) {
         if (!newRecord) {
             jdbc.sql("DELETE FROM menu_value WHERE record_id = ?").param(record.id()).update();
+            jdbc.sql("DELETE FROM menu_value_text WHERE record_id = ?").param(record.id()).update();
         }
         Map<String, Object> values = new LinkedHashMap<>();
         json.readValue(data, MAP).forEach((column, value) -> {
@@ -159,15 +167,22 @@ class MenuStore {
         values.put(MenuService.LAST_UPDATE, MenuService.STAMP.format(record.lastUpdate()));
         values.put(MenuService.LAST_USER, record.lastUpdateUser());
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> texts = new ArrayList<>();
         values.forEach((column, value) -> {
             String text = String.valueOf(value);
             rows.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), key(text),
-                    value instanceof Number number ? new BigDecimal(number.toString()) : null,
-                    isLong(text) ? text : null});
+                    value instanceof Number number ? new BigDecimal(number.toString()) : null});
+            if (isLong(text)) {
+                texts.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), text});
+            }
         });
         template.batchUpdate("INSERT INTO menu_value (record_id, column_name, organization_id, workspace_id, menu_name, "
-                + "value_key, value_num, value_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR});
+                + "value_key, value_num) VALUES (?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL});
+        if (!texts.isEmpty()) {
+            template.batchUpdate("INSERT INTO menu_value_text (record_id, column_name, organization_id, workspace_id, "
+                    + "menu_name, value_text) VALUES (?, ?, ?, ?, ?, ?)", texts);
+        }
     }
 
     /**
@@ -182,7 +197,7 @@ class MenuStore {
         return text.substring(0, Character.isHighSurrogate(text.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH);
     }
 
-    /** Whether the text is longer than its key; the index then keeps the whole text in value_text. */
+    /** Whether the text is longer than its key; the index then keeps the whole text in menu_value_text. */
     static boolean isLong(String text) {
         return text.length() > KEY_LENGTH;
     }

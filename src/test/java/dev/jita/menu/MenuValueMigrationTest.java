@@ -68,7 +68,9 @@ class MenuValueMigrationTest {
 
     private static List<String> ids(JdbcClient jdbc, Map<String, Object> conditions) {
         JsonNode json = JsonMapper.builder().build().valueToTree(conditions);
-        MenuFilter.Sql sql = MenuFilter.sql("o", "w", DEVICES, MenuFilter.conditions(DEVICES, json));
+        MenuFilter.Sql sql = MenuFilter.sql("o", "w", DEVICES, MenuFilter.conditions(DEVICES, json), (menu, column) ->
+                jdbc.sql("SELECT COUNT(*) FROM menu_value_text WHERE menu_name = ? AND column_name = ?")
+                        .params(menu, column).query(Long.class).single() > 0);
         List<Object> params = new ArrayList<>(List.of("o", "w", "device_list"));
         params.addAll(sql.params());
         return jdbc.sql("SELECT r.record_id FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
