@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,24 +70,24 @@ class MenuController {
 
     @GetMapping({"/filter", "/filter/"})
     ApiResponse filterAll(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu) {
-        return ApiResponse.ok(search(organizationId, workspaceId, menu, null).stream().map(MenuController::view).toList());
+        return ApiResponse.ok(search(organizationId, workspaceId, menu, null));
     }
 
     @PostMapping({"/filter", "/filter/"})
     ApiResponse filter(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                        @RequestBody(required = false) String raw) {
-        return ApiResponse.ok(search(organizationId, workspaceId, menu, conditions(raw)).stream().map(MenuController::view).toList());
+        return ApiResponse.ok(search(organizationId, workspaceId, menu, conditions(raw)));
     }
 
     @GetMapping({"/filter/count", "/filter/count/"})
     ApiResponse countAll(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu) {
-        return ApiResponse.ok(search(organizationId, workspaceId, menu, null).size());
+        return ApiResponse.ok(counted(organizationId, workspaceId, menu, null));
     }
 
     @PostMapping({"/filter/count", "/filter/count/"})
     ApiResponse count(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                       @RequestBody(required = false) String raw) {
-        return ApiResponse.ok(search(organizationId, workspaceId, menu, conditions(raw)).size());
+        return ApiResponse.ok(counted(organizationId, workspaceId, menu, conditions(raw)));
     }
 
     @GetMapping({"/filter/journal/{uuid}", "/filter/journal/{uuid}/"})
@@ -265,11 +264,18 @@ class MenuController {
         return catalog.find(organizationId, workspaceId, menu).orElseThrow(() -> new ApiException("499-00002", "menu.unknown_menu", menu));
     }
 
-    private List<MenuService.Record> search(String organizationId, String workspaceId, String menu, JsonNode conditions) {
+    /** Every record that meets the conditions, with its files, as Exastro answers. */
+    private List<Map<String, Object>> search(String organizationId, String workspaceId, String menu, JsonNode conditions) {
         access.requireRead(organizationId, workspaceId);
-        MenuDefinition definition = menu(organizationId, workspaceId, menu);
-        Predicate<MenuService.Record> filter = MenuFilter.of(definition, conditions);
-        return menus.records(organizationId, workspaceId, menu, true).stream().filter(filter).toList();
+        menu(organizationId, workspaceId, menu);
+        return menus.search(organizationId, workspaceId, menu, conditions, 0, Integer.MAX_VALUE, true).stream()
+                .map(MenuController::view).toList();
+    }
+
+    private long counted(String organizationId, String workspaceId, String menu, JsonNode conditions) {
+        access.requireRead(organizationId, workspaceId);
+        menu(organizationId, workspaceId, menu);
+        return menus.count(organizationId, workspaceId, menu, conditions);
     }
 
     private JsonNode conditions(String raw) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
@@ -13,20 +14,36 @@ import tools.jackson.databind.JsonNode;
  * {"RANGE": {"START": "x", "END": "y"}} (inclusive; numbers compare as numbers, date-times as text, which
  * orders jita's formats correctly). Several columns: all must hold. As in Exastro, a key that names no column
  * is ignored, and RANGE is only for numbers and date-times (499-00101 on any other column).
+ *
+ * <p>Menus stored in menu_record are searched in the database through the value index menu_value ({@link #sql});
+ * the records a {@link MenuRecordSource} gives, and columns computed on read, are searched as read
+ * ({@link #of}). Both compare the values as the API shows them, so they answer alike.
  */
 final class MenuFilter {
+
+    private static final List<String> COMMON = List.of(MenuService.UUID_KEY, MenuService.DISCARD,
+            MenuService.REMARKS, MenuService.LAST_UPDATE, MenuService.LAST_USER);
+
+    /** One condition on one column. */
+    record Condition(String column, String kind, JsonNode value) {
+    }
+
+    /** A condition on the records of a menu as SQL: {@code where} is ANDed to a query on menu_record r. */
+    record Sql(String where, List<Object> params) {
+    }
 
     private MenuFilter() {
     }
 
-    static Predicate<MenuService.Record> of(MenuDefinition menu, JsonNode conditions) {
+    /** The conditions, checked: 400 for a malformed one, 499-00101 for RANGE on a column without order. */
+    static List<Condition> conditions(MenuDefinition menu, JsonNode conditions) {
+        List<Condition> all = new ArrayList<>();
         if (conditions == null || conditions.isNull() || conditions.isEmpty()) {
-            return record -> true;
+            return all;
         }
         if (!conditions.isObject()) {
             throw ApiException.badBody("menu.bad_filter", "conditions must be a JSON object");
         }
-        List<Predicate<MenuService.Record>> all = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : conditions.properties()) {
             String column = entry.getKey();
             if (!isColumn(menu, column)) {
@@ -40,15 +57,179 @@ final class MenuFilter {
                 if (kind.getKey().equals("RANGE") && !isRangeColumn(menu, column)) {
                     throw new ApiException("499-00101", "menu.range_not_possible", column);
                 }
-                all.add(predicate(column, kind.getKey(), kind.getValue()));
+                checked(column, kind.getKey(), kind.getValue());
+                all.add(new Condition(column, kind.getKey(), kind.getValue()));
             }
         }
+        return all;
+    }
+
+    static Predicate<MenuService.Record> of(List<Condition> conditions) {
+        List<Predicate<MenuService.Record>> all = conditions.stream().map(MenuFilter::predicate).toList();
         return record -> all.stream().allMatch(p -> p.test(record));
     }
 
+    /** Whether a column of a menu holds any text longer than its key (then in menu_value_text). */
+    interface LongTexts {
+        boolean in(String menu, String column);
+    }
+
+    /** A SELECT of record ids, with its parameters. */
+    private record Ids(String sql, List<Object> params) {
+    }
+
+    /**
+     * The conditions as subqueries on the value index, one per condition. A reference column is searched by
+     * the referenced record's value: through the referenced menu's index, then by the uuids it stores.
+     */
+    static Sql sql(String organizationId, String workspaceId, MenuDefinition menu, List<Condition> conditions,
+                   LongTexts longTexts) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Condition condition : conditions) {
+            Optional<Column> column = menu.column(condition.column());
+            ColumnType type = column.map(Column::type).orElse(null);
+            where.append(" AND ");
+            if (condition.column().equals(MenuService.UUID_KEY) || type == ColumnType.ID) {
+                where.append(byId(condition, params));
+            } else if (type == ColumnType.PASSWORD) {
+                where.append("1 = 0");
+            } else if (type == ColumnType.REFERENCE) {
+                Column reference = column.get();
+                List<Ids> targets = ids(organizationId, workspaceId, reference.referencedMenu(),
+                        reference.referencedColumn(), condition, false, longTexts);
+                params.addAll(List.of(organizationId, workspaceId, menu.recordsName(), condition.column()));
+                where.append("r.record_id IN (SELECT v.record_id FROM ").append(VALUES).append(" AND ")
+                        .append(any("v.value_key", targets, params)).append(")");
+            } else {
+                where.append(any("r.record_id", ids(organizationId, workspaceId, menu.recordsName(), condition.column(),
+                        condition, type != null && type.numeric(), longTexts), params));
+            }
+        }
+        return new Sql(where.toString(), params);
+    }
+
+    private static final String VALUES = "menu_value v WHERE v.organization_id = ? AND v.workspace_id = ? "
+            + "AND v.menu_name = ? AND v.column_name = ?";
+    private static final String TEXTS = "menu_value_text t WHERE t.organization_id = ? AND t.workspace_id = ? "
+            + "AND t.menu_name = ? AND t.column_name = ?";
+
+    /** {@code column} is one of the ids: each SELECT its own IN, so that each can drive the query from its index. */
+    private static String any(String column, List<Ids> ids, List<Object> params) {
+        if (ids.isEmpty()) {
+            return "1 = 0";
+        }
+        List<String> in = new ArrayList<>();
+        for (Ids one : ids) {
+            in.add(column + " IN (" + one.sql() + ")");
+            params.addAll(one.params());
+        }
+        return in.size() == 1 ? in.get(0) : "(" + String.join(" OR ", in) + ")";
+    }
+
+    /**
+     * The records whose value in the column meets the condition: through {@code value_key} (a text's first
+     * {@link MenuStore#KEY_LENGTH} chars) and {@code value_num}, and for texts longer than their key through
+     * menu_value_text, looked at only when the column holds such texts.
+     */
+    private static List<Ids> ids(String organizationId, String workspaceId, String menu, String column,
+                                 Condition condition, boolean numeric, LongTexts longTexts) {
+        List<Object> keys = List.of(organizationId, workspaceId, menu, column);
+        List<Ids> ids = new ArrayList<>();
+        switch (condition.kind()) {
+            case "NORMAL" -> {
+                String pattern = "%" + escape(MenuService.text(condition.value())) + "%";
+                ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key LIKE ? ESCAPE '!'",
+                        with(keys, pattern)));
+                if (longTexts.in(menu, column)) {
+                    ids.add(new Ids("SELECT t.record_id FROM " + TEXTS + " AND t.value_text LIKE ? ESCAPE '!'",
+                            with(keys, pattern)));
+                }
+            }
+            case "LIST" -> {
+                List<String> wanted = new ArrayList<>();
+                condition.value().values().forEach(v -> {
+                    String one = MenuService.text(v);
+                    if (one != null) {
+                        wanted.add(one);
+                    }
+                });
+                List<String> keyed = wanted.stream().filter(MenuStore::isKey).toList();
+                if (!keyed.isEmpty()) {
+                    ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key IN ("
+                            + String.join(", ", keyed.stream().map(w -> "?").toList()) + ")", with(keys, keyed.toArray())));
+                }
+                for (String w : wanted) {
+                    if (MenuStore.isLong(w)) {
+                        ids.add(new Ids("SELECT t.record_id FROM " + TEXTS + " AND t.value_text LIKE ? ESCAPE '!'",
+                                with(keys, escape(w))));
+                    } else if (!MenuStore.isKey(w)) {
+                        ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key = ? AND NOT EXISTS "
+                                + "(SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
+                                + "AND t.column_name = v.column_name)", with(keys, w)));
+                    }
+                }
+            }
+            default -> {
+                String start = MenuService.text(condition.value().get("START"));
+                String end = MenuService.text(condition.value().get("END"));
+                String value = numeric ? "v.value_num" : "v.value_key";
+                StringBuilder sql = new StringBuilder("SELECT v.record_id FROM " + VALUES);
+                List<Object> params = new ArrayList<>(keys);
+                if (start != null && !start.isEmpty()) {
+                    sql.append(" AND ").append(value).append(" >= ?");
+                    params.add(numeric ? number(start) : start);
+                }
+                if (end != null && !end.isEmpty()) {
+                    sql.append(" AND ").append(value).append(" <= ?");
+                    params.add(numeric ? number(end) : end);
+                }
+                ids.add(new Ids(sql.toString(), params));
+            }
+        }
+        return ids;
+    }
+
+    private static List<Object> with(List<Object> keys, Object... more) {
+        List<Object> params = new ArrayList<>(keys);
+        params.addAll(List.of(more));
+        return params;
+    }
+
+    /** uuid and id columns: the record's id itself. */
+    private static String byId(Condition condition, List<Object> params) {
+        if (condition.kind().equals("NORMAL")) {
+            params.add("%" + escape(MenuService.text(condition.value())) + "%");
+            return "r.record_id LIKE ? ESCAPE '!'";
+        }
+        List<String> wanted = new ArrayList<>();
+        condition.value().values().forEach(v -> {
+            String one = MenuService.text(v);
+            if (one != null) {
+                wanted.add(one);
+            }
+        });
+        if (wanted.isEmpty()) {
+            return "1 = 0";
+        }
+        params.addAll(wanted);
+        return "r.record_id IN (" + String.join(", ", wanted.stream().map(w -> "?").toList()) + ")";
+    }
+
+    static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static BigDecimal number(String bound) {
+        try {
+            return new BigDecimal(bound);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("menu.bad_filter", "RANGE of a number takes numbers");
+        }
+    }
+
     private static boolean isColumn(MenuDefinition menu, String column) {
-        return menu.column(column).isPresent() || List.of(MenuService.UUID_KEY, MenuService.DISCARD,
-                MenuService.REMARKS, MenuService.LAST_UPDATE, MenuService.LAST_USER).contains(column);
+        return menu.column(column).isPresent() || COMMON.contains(column);
     }
 
     private static boolean isRangeColumn(MenuDefinition menu, String column) {
@@ -56,22 +237,39 @@ final class MenuFilter {
                 .filter(c -> c.type().ranged()).isPresent();
     }
 
-    private static Predicate<MenuService.Record> predicate(String column, String kind, JsonNode value) {
+    private static void checked(String column, String kind, JsonNode value) {
         switch (kind) {
             case "NORMAL" -> {
-                String part = MenuService.text(value);
-                if (part == null) {
+                if (MenuService.text(value) == null) {
                     throw ApiException.badRequest("menu.bad_filter", column + ".NORMAL must be a string");
                 }
+            }
+            case "LIST" -> {
+                if (!value.isArray()) {
+                    throw ApiException.badRequest("menu.bad_filter", column + ".LIST must be an array");
+                }
+            }
+            case "RANGE" -> {
+                if (!value.isObject()) {
+                    throw ApiException.badRequest("menu.bad_filter", column + ".RANGE must be an object");
+                }
+            }
+            default -> throw ApiException.badRequest("menu.bad_filter", column + ": " + kind + " is not NORMAL, LIST or RANGE");
+        }
+    }
+
+    private static Predicate<MenuService.Record> predicate(Condition condition) {
+        String column = condition.column();
+        JsonNode value = condition.value();
+        switch (condition.kind()) {
+            case "NORMAL" -> {
+                String part = MenuService.text(value);
                 return record -> {
                     Object actual = record.parameter().get(column);
                     return actual != null && String.valueOf(actual).contains(part);
                 };
             }
             case "LIST" -> {
-                if (!value.isArray()) {
-                    throw ApiException.badRequest("menu.bad_filter", column + ".LIST must be an array");
-                }
                 List<String> wanted = new ArrayList<>();
                 value.values().forEach(v -> wanted.add(MenuService.text(v)));
                 return record -> {
@@ -79,10 +277,7 @@ final class MenuFilter {
                     return actual != null && wanted.contains(String.valueOf(actual));
                 };
             }
-            case "RANGE" -> {
-                if (!value.isObject()) {
-                    throw ApiException.badRequest("menu.bad_filter", column + ".RANGE must be an object");
-                }
+            default -> {
                 String start = MenuService.text(value.get("START"));
                 String end = MenuService.text(value.get("END"));
                 return record -> {
@@ -94,7 +289,6 @@ final class MenuFilter {
                             && (end == null || end.isEmpty() || compare(actual, end) <= 0);
                 };
             }
-            default -> throw ApiException.badRequest("menu.bad_filter", column + ": " + kind + " is not NORMAL, LIST or RANGE");
         }
     }
 

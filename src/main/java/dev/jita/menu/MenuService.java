@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -99,15 +101,81 @@ public class MenuService {
 
     /** Every record of a menu in a workspace, as the API shows it (files included when {@code withFiles}). */
     public List<Record> records(String organizationId, String workspaceId, String menuName, boolean withFiles) {
+        return search(organizationId, workspaceId, menuName, null, 0, Integer.MAX_VALUE, withFiles);
+    }
+
+    /**
+     * The records that meet Exastro's search {@code conditions} (see {@link MenuFilter}; null for all), from
+     * {@code offset}, at most {@code limit}, in the order they were registered. Files are read for these
+     * records only, and only when {@code withFiles}.
+     */
+    public List<Record> search(String organizationId, String workspaceId, String menuName, JsonNode conditions,
+                               int offset, int limit, boolean withFiles) {
         MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
-        if (sources.containsKey(menuName)) {
-            return sources.get(menuName).records(organizationId, workspaceId);
+        List<MenuFilter.Condition> checked = MenuFilter.conditions(menu, conditions);
+        if (asRead(menu, checked)) {
+            List<Record> all = sources.containsKey(menuName) ? sources.get(menuName).records(organizationId, workspaceId)
+                    : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId,
+                    menu.recordsName(), new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE), false);
+            List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
+            if (!withFiles || sources.containsKey(menuName)) {
+                return page;
+            }
+            Map<String, Map<String, byte[]>> files = store.files(page.stream().map(Record::id).toList());
+            return page.stream().map(record -> withFiles(menu, record, files.getOrDefault(record.id(), Map.of()))).toList();
         }
+        MenuFilter.Sql sql = MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId));
+        return views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menu.recordsName(), sql,
+                offset, limit), withFiles);
+    }
+
+    /** How many records meet the {@code conditions}, counted in the database where the menu's records are stored. */
+    public long count(String organizationId, String workspaceId, String menuName, JsonNode conditions) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        List<MenuFilter.Condition> checked = MenuFilter.conditions(menu, conditions);
+        if (asRead(menu, checked)) {
+            return search(organizationId, workspaceId, menuName, conditions, 0, Integer.MAX_VALUE, false).size();
+        }
+        return store.count(organizationId, workspaceId, menu.recordsName(),
+                MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId)));
+    }
+
+    /**
+     * Whether the records must be searched as read: those of a {@link MenuRecordSource}, and conditions on a column
+     * another module computes on read (a read-only column that is neither an id nor the language).
+     */
+    private boolean asRead(MenuDefinition menu, List<MenuFilter.Condition> conditions) {
+        if (sources.containsKey(menu.restName())) {
+            return true;
+        }
+        boolean computes = computed.containsKey(menu.restName()) || allComputed.stream().anyMatch(c -> c.fills(menu));
+        return computes && conditions.stream().anyMatch(condition -> menu.column(condition.column())
+                .filter(c -> c.readOnly() && c.type() != ColumnType.ID && c.type() != ColumnType.LANGUAGE).isPresent());
+    }
+
+    private MenuFilter.LongTexts longTexts(String organizationId, String workspaceId) {
+        return (menu, column) -> store.hasLongTexts(organizationId, workspaceId, menu, column);
+    }
+
+    /** The stored records as the API shows them: their references read in one query per referenced menu. */
+    private List<Record> views(String organizationId, String workspaceId, MenuDefinition menu,
+                               List<MenuStore.StoredRecord> stored, boolean withFiles) {
         References references = new References(organizationId, workspaceId);
-        String stored = menu.recordsName();
-        Map<String, Map<String, byte[]>> files = withFiles ? store.files(organizationId, workspaceId, stored) : Map.of();
-        return withComputed(organizationId, workspaceId, menu, store.all(organizationId, workspaceId, stored).stream()
+        references.prefetch(menu, stored);
+        Map<String, Map<String, byte[]>> files = withFiles
+                ? store.files(stored.stream().map(MenuStore.StoredRecord::id).toList()) : Map.of();
+        return withComputed(organizationId, workspaceId, menu, stored.stream()
                 .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList());
+    }
+
+    private static Record withFiles(MenuDefinition menu, Record record, Map<String, byte[]> files) {
+        Map<String, String> file = new LinkedHashMap<>();
+        for (Column column : menu.columns()) {
+            if (column.type() == ColumnType.FILE && files.containsKey(column.restName())) {
+                file.put(column.restName(), Base64.getEncoder().encodeToString(files.get(column.restName())));
+            }
+        }
+        return new Record(record.id(), record.parameter(), file, record.discarded());
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {
@@ -216,70 +284,105 @@ public class MenuService {
     }
 
     /**
-     * Reference columns are stored by the referenced record's uuid and shown by its current value. Each menu is
-     * read once, and each referenced column indexed once, so resolving n values costs n lookups.
+     * Reference columns are stored by the referenced record's uuid and shown by its current value. The referenced
+     * records are read by id, those of a page in one query per referenced menu, and a value is turned into a
+     * uuid through the referenced menu's value index.
      */
     private final class References {
         private final String organizationId;
         private final String workspaceId;
-        private final Map<String, Map<String, MenuStore.StoredRecord>> byMenu = new HashMap<>();
-        private final Map<String, Map<String, String>> activeByValue = new HashMap<>();
+        private final Map<String, Map<String, Optional<MenuStore.StoredRecord>>> byMenu = new HashMap<>();
+        private final Map<String, Optional<String>> activeByValue = new HashMap<>();
 
         References(String organizationId, String workspaceId) {
             this.organizationId = organizationId;
             this.workspaceId = workspaceId;
         }
 
-        private Map<String, MenuStore.StoredRecord> records(String menuName) {
-            return byMenu.computeIfAbsent(menuName, name -> {
-                Map<String, MenuStore.StoredRecord> records = new LinkedHashMap<>();
-                store.all(organizationId, workspaceId, name).forEach(r -> records.put(r.id(), r));
-                return records;
+        /** Reads the records that {@code records} of {@code menu} reference, one query per referenced menu. */
+        void prefetch(MenuDefinition menu, List<MenuStore.StoredRecord> records) {
+            Map<String, Set<String>> wanted = new HashMap<>();
+            for (Column column : menu.columns()) {
+                if (column.type() != ColumnType.REFERENCE) {
+                    continue;
+                }
+                Map<String, Optional<MenuStore.StoredRecord>> known = byMenu.getOrDefault(column.referencedMenu(), Map.of());
+                for (MenuStore.StoredRecord record : records) {
+                    if (record.data().get(column.restName()) instanceof String id && !known.containsKey(id)) {
+                        wanted.computeIfAbsent(column.referencedMenu(), m -> new HashSet<>()).add(id);
+                    }
+                }
+            }
+            wanted.forEach((name, ids) -> {
+                Map<String, MenuStore.StoredRecord> found = store.byIds(organizationId, workspaceId, name, ids);
+                Map<String, Optional<MenuStore.StoredRecord>> known = byMenu.computeIfAbsent(name, m -> new HashMap<>());
+                ids.forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));
             });
         }
 
+        /** Resolves the values the operations give for reference columns, one query per column and 500 values. */
+        void given(MenuDefinition menu, List<Operation> operations) {
+            for (Column column : menu.columns()) {
+                if (column.type() != ColumnType.REFERENCE) {
+                    continue;
+                }
+                Set<String> values = new HashSet<>();
+                for (Operation operation : operations) {
+                    JsonNode value = operation.parameter() == null ? null : operation.parameter().get(column.restName());
+                    if (value != null && value.isString() && MenuStore.isKey(value.stringValue())) {
+                        values.add(value.stringValue());
+                    }
+                }
+                values.removeIf(value -> activeByValue.containsKey(column.reference() + "\n" + value));
+                Map<String, String> ids = store.activeWith(organizationId, workspaceId, column.referencedMenu(),
+                        column.referencedColumn(), values);
+                values.forEach(value -> activeByValue.put(column.reference() + "\n" + value,
+                        Optional.ofNullable(ids.get(value))));
+            }
+        }
+
         String name(Column column, String id) {
-            MenuStore.StoredRecord target = records(column.referencedMenu()).get(id);
+            MenuStore.StoredRecord target = record(column, id);
             return target == null ? null : String.valueOf(target.data().get(column.referencedColumn()));
         }
 
         /** The referenced record, or null. */
         MenuStore.StoredRecord record(Column column, String id) {
-            return records(column.referencedMenu()).get(id);
+            return byMenu.computeIfAbsent(column.referencedMenu(), m -> new HashMap<>())
+                    .computeIfAbsent(id, key -> Optional.ofNullable(store.byIds(organizationId, workspaceId,
+                            column.referencedMenu(), List.of(id)).get(id)))
+                    .orElse(null);
         }
 
         /** As {@link #id(Column, String)}, among the records whose {@code key} column holds {@code keyValue}. */
         Optional<String> id(Column column, String value, String key, Object keyValue) {
-            return records(column.referencedMenu()).values().stream()
-                    .filter(r -> !r.discarded() && keyValue != null && keyValue.equals(r.data().get(key))
-                            && value.equals(String.valueOf(r.data().get(column.referencedColumn()))))
-                    .map(MenuStore.StoredRecord::id).findFirst();
+            if (keyValue == null) {
+                return Optional.empty();
+            }
+            List<String> ids = store.allActiveWith(organizationId, workspaceId, column.referencedMenu(),
+                    column.referencedColumn(), value);
+            Map<String, MenuStore.StoredRecord> records = store.byIds(organizationId, workspaceId,
+                    column.referencedMenu(), ids);
+            return ids.stream().filter(id -> records.containsKey(id) && keyValue.equals(records.get(id).data().get(key)))
+                    .findFirst();
         }
 
         /** The uuid of the active record whose referenced column has this value (the oldest, if several). */
         Optional<String> id(Column column, String value) {
-            Map<String, String> index = activeByValue.computeIfAbsent(column.reference(), key -> {
-                Map<String, String> ids = new HashMap<>();
-                for (MenuStore.StoredRecord r : records(column.referencedMenu()).values()) {
-                    if (!r.discarded()) {
-                        ids.putIfAbsent(String.valueOf(r.data().get(column.referencedColumn())), r.id());
-                    }
-                }
-                return ids;
-            });
-            return Optional.ofNullable(index.get(value));
+            return activeByValue.computeIfAbsent(column.reference() + "\n" + value, key -> store.activeWith(
+                    organizationId, workspaceId, column.referencedMenu(), column.referencedColumn(), value));
         }
 
         /**
-         * A record written by this request, for a later item that references its own menu (none does today):
-         * the record is kept as written and that menu's value indexes are built again when next needed.
+         * A record written by this request, for a later item that references its own menu (none does today): the
+         * index is written in the same transaction, so only what was remembered of that menu is forgotten.
          */
         void written(MenuStore.StoredRecord record) {
-            Map<String, MenuStore.StoredRecord> records = byMenu.get(record.menu());
+            Map<String, Optional<MenuStore.StoredRecord>> records = byMenu.get(record.menu());
             if (records != null) {
-                records.put(record.id(), record);
-                activeByValue.keySet().removeIf(reference -> reference.startsWith(record.menu() + "."));
+                records.put(record.id(), Optional.of(record));
             }
+            activeByValue.keySet().removeIf(reference -> reference.startsWith(record.menu() + "."));
         }
     }
 
@@ -294,7 +397,8 @@ public class MenuService {
      * its transaction back. A new required column is not asked of existing records: it applies at their next write.
      */
     public List<String> reshape(String organizationId, String workspaceId, MenuDefinition before, MenuDefinition after) {
-        List<MenuStore.StoredRecord> records = store.all(organizationId, workspaceId, after.recordsName());
+        List<MenuStore.StoredRecord> records = store.search(organizationId, workspaceId, after.recordsName(),
+                new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE);
         References references = new References(organizationId, workspaceId);
         MenuInvalid invalid = new MenuInvalid();
         List<MenuStore.StoredRecord> reshaped = new ArrayList<>();
@@ -336,7 +440,7 @@ public class MenuService {
             return reasons;
         }
         for (MenuStore.StoredRecord record : reshaped) {
-            if (!store.update(record, record.lastUpdate())) {
+            if (!store.update(organizationId, workspaceId, record, record.lastUpdate(), unindexed(after))) {
                 return List.of(record.id() + ": the record was changed while its menu was being changed");
             }
             store.replaceUniqueValues(organizationId, workspaceId, record.menu(), record.id(),
@@ -377,6 +481,7 @@ public class MenuService {
             List<Operation> operations = request.get();
             MenuInvalid invalid = new MenuInvalid();
             References references = new References(organizationId, workspaceId);
+            references.given(menu, operations);
             List<String> written = new ArrayList<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             Operation.TYPES.forEach(type -> counts.put(type, 0));
@@ -398,6 +503,7 @@ public class MenuService {
                 throw invalid.exception(json.writeValueAsString(invalid.reasons()));
             }
             References fresh = new References(organizationId, workspaceId);
+            fresh.prefetch(menu, written.stream().map(latest::get).toList());
             return new Applied(withComputed(organizationId, workspaceId, menu,
                     written.stream().map(id -> view(menu, latest.get(id), fresh, Map.of())).toList()), counts);
         });
@@ -478,8 +584,8 @@ public class MenuService {
             return null;
         }
         if (existing.isEmpty()) {
-            store.insert(organizationId, workspaceId, record);
-        } else if (!store.update(record, existing.get().lastUpdate())) {
+            store.insert(organizationId, workspaceId, record, unindexed(menu));
+        } else if (!store.update(organizationId, workspaceId, record, existing.get().lastUpdate(), unindexed(menu))) {
             invalid.add(index, LAST_UPDATE, "the record was changed by someone else since it was read");
             return null;
         }
@@ -492,6 +598,12 @@ public class MenuService {
         files.forEach((column, content) -> store.putFile(id, column, (String) data.get(column), content));
         store.journal(organizationId, workspaceId, record, type);
         return new Written(record, type);
+    }
+
+    /** The columns kept out of the value index: passwords are never searched. */
+    private static Set<String> unindexed(MenuDefinition menu) {
+        return menu.columns().stream().filter(c -> c.type() == ColumnType.PASSWORD).map(Column::restName)
+                .collect(Collectors.toSet());
     }
 
     /** The type an Update really is, by the discard flag it carries; null (with the reason) when it cannot be. */

@@ -1,24 +1,38 @@
 package dev.jita.menu;
 
 import dev.jita.core.Times;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** The menu tables: records as JSON, their unique values, files and journal. */
+/**
+ * The menu tables: records as JSON, their unique values, files and journal, and the value index that searches run
+ * on: menu_value, one row per record and column with a value (the start of its text, its number), and
+ * menu_value_text, the whole of the texts longer than their key; written with the record in one transaction.
+ */
 @Repository
 class MenuStore {
 
@@ -36,18 +50,180 @@ class MenuStore {
     private static final String COLUMNS = "record_id, menu_name, discard, record_data, created_by, created_at, "
             + "last_update_user, last_update_timestamp";
 
+    /** How much of a value's text the index keys on (V25__menu_value_index.KEY_LENGTH). */
+    static final int KEY_LENGTH = 150;
+    /** The most ids one IN list names. */
+    private static final int IDS_PER_QUERY = 500;
+    private static final String ORDER = " ORDER BY r.created_at, r.record_id";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
 
-    MenuStore(JdbcClient jdbc, ObjectMapper json) {
+    MenuStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
-    List<StoredRecord> all(String organizationId, String workspaceId, String menu) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM menu_record WHERE organization_id = ? AND workspace_id = ? "
-                        + "AND menu_name = ? ORDER BY created_at, record_id")
-                .params(organizationId, workspaceId, menu).query(this::map).list();
+    /** A page of the records of a menu that meet {@code filter}, in the order of registration. */
+    List<StoredRecord> search(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter,
+                              int offset, int limit) {
+        String page = offset == 0 && limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit + " OFFSET " + offset;
+        return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
+                        + "AND r.menu_name = ?" + filter.where() + ORDER + page)
+                .params(params(organizationId, workspaceId, menu, filter)).query(this::map).list();
+    }
+
+    /** How many records of a menu meet {@code filter}; reads the index and the keys of menu_record only. */
+    long count(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
+                        + "AND r.menu_name = ?" + filter.where())
+                .params(params(organizationId, workspaceId, menu, filter)).query(Long.class).single();
+    }
+
+    private static List<Object> params(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter) {
+        List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu));
+        params.addAll(filter.params());
+        return params;
+    }
+
+    private static String prefixed() {
+        return Arrays.stream(COLUMNS.split(", ")).map(c -> "r." + c).collect(Collectors.joining(", "));
+    }
+
+    /** The records of a menu with these ids (others left out), by id. */
+    Map<String, StoredRecord> byIds(String organizationId, String workspaceId, String menu, Collection<String> ids) {
+        Map<String, StoredRecord> records = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu));
+            params.addAll(some);
+            jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
+                            + "AND r.menu_name = ? AND r.record_id IN (" + marks(some.size()) + ")")
+                    .params(params).query(this::map).list().forEach(r -> records.put(r.id(), r));
+        }
+        return records;
+    }
+
+    /** The oldest record not discarded whose column has this value as text, through the index. */
+    Optional<String> activeWith(String organizationId, String workspaceId, String menu, String column, String value) {
+        return activeWith(organizationId, workspaceId, menu, column, value, " LIMIT 1").stream().findFirst();
+    }
+
+    /** Every record not discarded whose column has this value as text, oldest first, through the index. */
+    List<String> allActiveWith(String organizationId, String workspaceId, String menu, String column, String value) {
+        return activeWith(organizationId, workspaceId, menu, column, value, "");
+    }
+
+    private List<String> activeWith(String organizationId, String workspaceId, String menu, String column, String value,
+                                    String limit) {
+        String where = isLong(value)
+                ? "menu_value_text v ON v.record_id = r.record_id WHERE v.value_text LIKE ? ESCAPE '!'"
+                : "menu_value v ON v.record_id = r.record_id WHERE v.value_key = ?" + (isKey(value) ? ""
+                : " AND NOT EXISTS (SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
+                + "AND t.column_name = v.column_name)");
+        return jdbc.sql("SELECT r.record_id FROM menu_record r JOIN " + where + " AND v.organization_id = ? "
+                        + "AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? AND r.discard = '0'" + ORDER
+                        + limit)
+                .params(isLong(value) ? MenuFilter.escape(value) : value, organizationId, workspaceId, menu, column)
+                .query(String.class).list();
+    }
+
+    /** Whether any record of the menu holds a text longer than its key in this column. */
+    boolean hasLongTexts(String organizationId, String workspaceId, String menu, String column) {
+        return jdbc.sql("SELECT record_id FROM menu_value_text WHERE organization_id = ? AND workspace_id = ? "
+                        + "AND menu_name = ? AND column_name = ? LIMIT 1")
+                .params(organizationId, workspaceId, menu, column).query(String.class).optional().isPresent();
+    }
+
+    /** For each value (each its own whole key, see {@link #isKey}), the record {@link #activeWith} would give. */
+    Map<String, String> activeWith(String organizationId, String workspaceId, String menu, String column,
+                                   Collection<String> values) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu, column));
+            params.addAll(some);
+            jdbc.sql("SELECT v.value_key, r.record_id FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
+                            + "WHERE v.organization_id = ? AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? "
+                            + "AND v.value_key IN (" + marks(some.size()) + ") AND r.discard = '0'" + ORDER)
+                    .params(params)
+                    .query((rs, n) -> ids.putIfAbsent(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
+        return ids;
+    }
+
+    /**
+     * Makes the index rows of a record those of its values as stored (read back from its JSON, so that they are
+     * the values every read shows); {@code unindexed} names the columns never searched (passwords).
+     */
+    private void index(String organizationId, String workspaceId, StoredRecord record, String data,
+                       Set<String> unindexed, boolean newRecord) {
+        if (!newRecord) {
+            jdbc.sql("DELETE FROM menu_value WHERE record_id = ?").param(record.id()).update();
+            jdbc.sql("DELETE FROM menu_value_text WHERE record_id = ?").param(record.id()).update();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        json.readValue(data, MAP).forEach((column, value) -> {
+            if (value != null && !unindexed.contains(column)) {
+                values.put(column, value);
+            }
+        });
+        values.put(MenuService.DISCARD, record.discarded() ? "1" : "0");
+        values.put(MenuService.LAST_UPDATE, MenuService.STAMP.format(record.lastUpdate()));
+        values.put(MenuService.LAST_USER, record.lastUpdateUser());
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> texts = new ArrayList<>();
+        values.forEach((column, value) -> {
+            String text = String.valueOf(value);
+            rows.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), key(text),
+                    value instanceof Number number ? new BigDecimal(number.toString()) : null});
+            if (isLong(text)) {
+                texts.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), text});
+            }
+        });
+        template.batchUpdate("INSERT INTO menu_value (record_id, column_name, organization_id, workspace_id, menu_name, "
+                + "value_key, value_num) VALUES (?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL});
+        if (!texts.isEmpty()) {
+            template.batchUpdate("INSERT INTO menu_value_text (record_id, column_name, organization_id, workspace_id, "
+                    + "menu_name, value_text) VALUES (?, ?, ?, ?, ?, ?)", texts);
+        }
+    }
+
+    /**
+     * The key of a text: the whole text up to {@link #KEY_LENGTH} Java chars, else its first KEY_LENGTH chars (one
+     * less rather than half a surrogate pair). H2 counts a VARCHAR's length in Java chars, PostgreSQL and MariaDB
+     * in characters, so the key fits all three; a long text's key has at least KEY_LENGTH / 2 characters.
+     */
+    static String key(String text) {
+        if (!isLong(text)) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH);
+    }
+
+    /** Whether the text is longer than its key; the index then keeps the whole text in menu_value_text. */
+    static boolean isLong(String text) {
+        return text.length() > KEY_LENGTH;
+    }
+
+    /** Whether a text is found by its key alone: no long text has it as its key. */
+    static boolean isKey(String text) {
+        return !isLong(text) && !likeALongKey(text);
+    }
+
+    /** Whether a text that is not long could still equal the key of a long one. */
+    static boolean likeALongKey(String text) {
+        return !isLong(text) && text.length() >= KEY_LENGTH - 1;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /**
@@ -62,22 +238,30 @@ class MenuStore {
                 .optional();
     }
 
-    void insert(String organizationId, String workspaceId, StoredRecord record) {
+    void insert(String organizationId, String workspaceId, StoredRecord record, Set<String> unindexed) {
+        String data = json.writeValueAsString(record.data());
         jdbc.sql("INSERT INTO menu_record (record_id, menu_name, organization_id, workspace_id, discard, record_data, "
                         + "created_by, created_at, last_update_user, last_update_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(record.id(), record.menu(), organizationId, workspaceId, record.discarded() ? "1" : "0",
-                        json.writeValueAsString(record.data()), record.createdBy(), Times.toDb(record.createdAt()),
+                        data, record.createdBy(), Times.toDb(record.createdAt()),
                         record.lastUpdateUser(), Times.toDb(record.lastUpdate()))
                 .update();
+        index(organizationId, workspaceId, record, data, unindexed, true);
     }
 
     /** Optimistic: false when the record changed since {@code expectedLastUpdate}. */
-    boolean update(StoredRecord record, Instant expectedLastUpdate) {
-        return jdbc.sql("UPDATE menu_record SET discard = ?, record_data = ?, last_update_user = ?, "
+    boolean update(String organizationId, String workspaceId, StoredRecord record, Instant expectedLastUpdate,
+                   Set<String> unindexed) {
+        String data = json.writeValueAsString(record.data());
+        boolean updated = jdbc.sql("UPDATE menu_record SET discard = ?, record_data = ?, last_update_user = ?, "
                         + "last_update_timestamp = ? WHERE record_id = ? AND last_update_timestamp = ?")
-                .params(record.discarded() ? "1" : "0", json.writeValueAsString(record.data()), record.lastUpdateUser(),
+                .params(record.discarded() ? "1" : "0", data, record.lastUpdateUser(),
                         Times.toDb(record.lastUpdate()), record.id(), Times.toDb(expectedLastUpdate))
                 .update() == 1;
+        if (updated) {
+            index(organizationId, workspaceId, record, data, unindexed, false);
+        }
+        return updated;
     }
 
     /**
@@ -120,15 +304,17 @@ class MenuStore {
                 .params(recordId, column).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** record id → column → bytes, for every file of a menu in a workspace. */
-    Map<String, Map<String, byte[]>> files(String organizationId, String workspaceId, String menu) {
+    /** record id → column → bytes, for every file of the given records. */
+    Map<String, Map<String, byte[]>> files(List<String> recordIds) {
         Map<String, Map<String, byte[]>> files = new LinkedHashMap<>();
-        jdbc.sql("SELECT f.record_id, f.column_name, f.content FROM menu_file f JOIN menu_record r "
-                        + "ON r.record_id = f.record_id WHERE r.organization_id = ? AND r.workspace_id = ? AND r.menu_name = ?")
-                .params(organizationId, workspaceId, menu)
-                .query((rs, n) -> files.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getBytes(3)))
-                .list();
+        for (int from = 0; from < recordIds.size(); from += IDS_PER_QUERY) {
+            List<String> some = recordIds.subList(from, Math.min(recordIds.size(), from + IDS_PER_QUERY));
+            jdbc.sql("SELECT record_id, column_name, content FROM menu_file WHERE record_id IN (" + marks(some.size()) + ")")
+                    .params(new ArrayList<>(some))
+                    .query((rs, n) -> files.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getBytes(3)))
+                    .list();
+        }
         return files;
     }
 

@@ -79,9 +79,9 @@ class WorkspacePages {
                 @RequestParam Map<String, String> query, Model model) {
         WorkspaceRole role = access.requireRead(org, ws);
         MenuDefinition definition = catalog.get(org, ws, menu);
-        List<MenuService.Record> all = menus.records(org, ws, menu, false).stream()
-                .filter(record -> matches(record, query)).toList();
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        ObjectNode conditions = conditions(query);
+        long total = menus.count(org, ws, menu, conditions);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, parsePage(query.get("page"))), pages);
         model.addAttribute("org", org);
         model.addAttribute("ws", ws);
@@ -93,8 +93,8 @@ class WorkspacePages {
                 .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
         model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
         model.addAttribute("columns", definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList());
-        model.addAttribute("records", all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE)));
-        model.addAttribute("total", all.size());
+        model.addAttribute("records", menus.search(org, ws, menu, conditions, (page - 1) * PAGE_SIZE, PAGE_SIZE, false));
+        model.addAttribute("total", total);
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
         model.addAttribute("query", query);
@@ -227,18 +227,15 @@ class WorkspacePages {
         return ApiException.notFound("menu.record_not_found", uuid);
     }
 
-    /** ?q:column=text keeps the records whose column contains the text. */
-    private static boolean matches(MenuService.Record record, Map<String, String> query) {
-        for (Map.Entry<String, String> condition : query.entrySet()) {
-            if (!condition.getKey().startsWith("q:") || condition.getValue().isBlank()) {
-                continue;
+    /** ?q:column=text keeps the records whose column contains the text: Exastro's NORMAL condition. */
+    private ObjectNode conditions(Map<String, String> query) {
+        ObjectNode conditions = json.createObjectNode();
+        query.forEach((name, value) -> {
+            if (name.startsWith("q:") && !value.isBlank()) {
+                conditions.putObject(name.substring(2)).put("NORMAL", value.trim());
             }
-            Object value = record.parameter().get(condition.getKey().substring(2));
-            if (value == null || !String.valueOf(value).contains(condition.getValue().trim())) {
-                return false;
-            }
-        }
-        return true;
+        });
+        return conditions;
     }
 
     private static int parsePage(String page) {
