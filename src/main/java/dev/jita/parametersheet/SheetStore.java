@@ -108,12 +108,11 @@ class SheetStore {
                 .param(historyId).query(this::historyRow).optional();
     }
 
-    /** The histories of a workspace's sheets, oldest first. */
+    /** The histories of a workspace's sheets (their items say when each was asked for). */
     List<History> histories(String organizationId, String workspaceId) {
         return jdbc.sql("SELECT h.history_id, h.menu_create_id, h.create_type, h.definition FROM sheet_history h "
                         + "JOIN sheet_definition d ON d.menu_create_id = h.menu_create_id "
-                        + "JOIN backyard_item i ON i.item_id = h.history_id "
-                        + "WHERE d.organization_id = ? AND d.workspace_id = ? ORDER BY i.registered_at, h.history_id")
+                        + "WHERE d.organization_id = ? AND d.workspace_id = ? ORDER BY h.history_id")
                 .params(organizationId, workspaceId).query(this::historyRow).list();
     }
 

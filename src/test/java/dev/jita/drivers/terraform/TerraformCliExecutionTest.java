@@ -93,7 +93,8 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
         String id = apply();
         assertThat(awaitEnd(id).path("status_id").asString()).isEqualTo("5");
         Map<String, String> input = unzip(member.get(status + id + "/populated_data/").data().asString());
-        assertThat(input.keySet()).containsExactly("main.tf", "terraform.tfvars");
+        assertThat(input.keySet()).containsExactlyInAnyOrder("main.tf", "terraform.tfvars", "substitution_values.json");
+        assertThat(input.get("substitution_values.json")).contains("\"data-greeting\"").doesNotContain(SECRET);
         assertThat(input.get("terraform.tfvars")).contains("greeting = \"data-greeting\"").doesNotContain("token");
         Map<String, String> result = unzip(member.get(status + id + "/result_data/").data().asString());
         assertThat(result).containsKeys("init.log", "plan.log", "apply.log", "outputs.json");
