@@ -73,7 +73,7 @@ class ArchitectureTest {
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "menu_value",
                     "menu_value_text",
                     "platform_secret"),
-            "execution", List.of("execution", "execution_log", "execution_file"),
+            "execution", List.of("execution", "execution_log", "execution_file", "execution_value"),
             "parametersheet", List.of("sheet_definition", "sheet_history"),
             "conductor", List.of("conductor_class", "conductor_instance", "conductor_node_instance",
                     "conductor_notice"),

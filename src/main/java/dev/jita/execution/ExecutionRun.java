@@ -78,6 +78,21 @@ public interface ExecutionRun {
         void stop() throws Exception;
     }
 
+    /**
+     * Records the variable values the run was given (replacing what an earlier start of it recorded); sensitive
+     * values are recorded masked.
+     */
+    void recordValues(List<ExecutionValue> values);
+
+    /**
+     * Keeps the populated data, {@code InputData_<execution id>.zip}: the given files (what the tool was given,
+     * without secrets) and {@value #VALUES_FILE}, the values recorded by {@link #recordValues}.
+     */
+    void keepPopulatedData(Map<String, byte[]> files) throws IOException;
+
+    /** The populated data's list of the execution's variable values (JSON). */
+    String VALUES_FILE = "substitution_values.json";
+
     /** Keeps a file with the execution, for download. */
     void keepFile(String fileName, byte[] content);
 

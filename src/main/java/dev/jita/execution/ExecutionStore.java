@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The execution, execution_log and execution_file rows. */
+/** The execution, execution_log, execution_file and execution_value rows. */
 @Repository
 class ExecutionStore {
 
@@ -19,8 +21,10 @@ class ExecutionStore {
             + "scram_requested, conductor_instance_id, conductor_name FROM execution ";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    ExecutionStore(JdbcClient jdbc) {
+    ExecutionStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
     }
 
@@ -90,6 +94,31 @@ class ExecutionStore {
         jdbc.sql("DELETE FROM execution_file WHERE execution_id = ? AND file_name = ?").params(id, fileName).update();
         jdbc.sql("INSERT INTO execution_file (execution_id, file_name, content) VALUES (?, ?, ?)")
                 .params(id, fileName, content).update();
+    }
+
+    /** Replaces the values recorded with an execution, all or none. */
+    void saveValues(String id, List<ExecutionValue> values) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM execution_value WHERE execution_id = ?").param(id).update();
+            int seq = 0;
+            for (ExecutionValue value : values) {
+                jdbc.sql("INSERT INTO execution_value (execution_id, seq, host_name, variable_name, member_variable, "
+                                + "substitution_order, value_text, sensitive, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(id, seq++, value.host(), value.variable(), value.member(), value.order(), value.value(),
+                                value.sensitive(), value.source(), value.note())
+                        .update();
+            }
+        });
+    }
+
+    List<ExecutionValue> values(String id) {
+        return jdbc.sql("SELECT host_name, variable_name, member_variable, substitution_order, value_text, sensitive, "
+                        + "source, note FROM execution_value WHERE execution_id = ? ORDER BY seq")
+                .param(id)
+                .query((rs, n) -> new ExecutionValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getString(7),
+                        rs.getString(8)))
+                .list();
     }
 
     List<String> fileNames(String id) {

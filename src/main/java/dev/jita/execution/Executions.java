@@ -299,6 +299,12 @@ public class Executions {
                 store.logs(id));
     }
 
+    /** The variable values the execution was given when it started (sensitive ones masked). */
+    public List<ExecutionValue> values(ExecutionDriver driver, String organizationId, String workspaceId, String id) {
+        existing(driver, organizationId, workspaceId, id);
+        return store.values(id);
+    }
+
     public Optional<byte[]> file(ExecutionDriver driver, String organizationId, String workspaceId, String id,
                                  String fileName) {
         existing(driver, organizationId, workspaceId, id);

@@ -1,6 +1,7 @@
 package dev.jita.execution;
 
 import dev.jita.backyard.ItemProgress;
+import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One run of one execution on this node: its logs, its work directory, its tools, its status. */
 final class RunContext implements ExecutionRun, AutoCloseable {
@@ -22,6 +26,8 @@ final class RunContext implements ExecutionRun, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunContext.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** Its own mapper: the file's form does not follow the application's JSON settings. */
+    private static final JsonMapper VALUES_JSON = JsonMapper.builder().build();
 
     private final Execution execution;
     private final Path workDirectory;
@@ -143,6 +149,26 @@ final class RunContext implements ExecutionRun, AutoCloseable {
             return progress.setStatus(ExecutionStatus.DELAYED.id());
         }
         return progress.stillHeld();
+    }
+
+    @Override
+    public void recordValues(List<ExecutionValue> values) {
+        store.saveValues(execution.id(), values.stream().map(ExecutionValue::recorded).toList());
+    }
+
+    @Override
+    public void keepPopulatedData(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            Map<String, byte[]> entries = new LinkedHashMap<>(files);
+            entries.put(VALUES_FILE, VALUES_JSON.writeValueAsBytes(store.values(execution.id())));
+            for (Map.Entry<String, byte[]> file : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        keepFile("InputData_" + execution.id() + ".zip", bytes.toByteArray());
     }
 
     @Override

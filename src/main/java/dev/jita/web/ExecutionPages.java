@@ -177,6 +177,7 @@ class ExecutionPages {
         model.addAttribute("logs", driver.logNames().stream()
                 .map(name -> new LogView(logTitle(name), logId(name), view.logs().getOrDefault(name, ""))).toList());
         model.addAttribute("files", view.files());
+        model.addAttribute("values", executions.values(driver, org, ws, execution));
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && !gate.current().dataUpdateStop());
         model.addAttribute("running", view.status().running());
         model.addAttribute("scheduled", view.status() == ExecutionStatus.SCHEDULED);

@@ -88,7 +88,9 @@ class AnsibleController {
         data.put("time_end", Times.micros(view.endedAt()));
         data.put("note", view.note());
         data.put("execution_log", log);
-        data.put("files", view.files());
+        // What the playbooks wrote; the populated data is the execution list's populated_data.
+        data.put("files", view.files().stream().filter(name -> !name.startsWith(AnsibleExecutionList.POPULATED_DATA))
+                .toList());
         return ApiResponse.ok(data);
     }
 

@@ -10,6 +10,7 @@ import dev.jita.execution.RunMode;
 import dev.jita.execution.ToolOutcome;
 import dev.jita.execution.ToolRun;
 import dev.jita.menu.MenuService;
+import dev.jita.parametersheet.SheetValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +48,12 @@ class AnsibleDriver implements ExecutionDriver {
     private final ObjectProvider<MenuService> menus;
     private final AnsibleProperties properties;
     private final ObjectMapper json;
+    private final SheetValues sheetValues;
 
-    AnsibleDriver(ObjectProvider<MenuService> menus, AnsibleProperties properties, ObjectMapper json) {
+    AnsibleDriver(ObjectProvider<MenuService> menus, AnsibleProperties properties, ObjectMapper json,
+                  SheetValues sheetValues) {
         this.menus = menus;
+        this.sheetValues = sheetValues;
         this.properties = properties;
         this.json = json;
     }
@@ -91,11 +95,13 @@ class AnsibleDriver implements ExecutionDriver {
 
     @Override
     public ExecutionStatus run(Execution execution, ExecutionRun run) throws Exception {
-        AnsiblePlan plan = AnsiblePlan.read(menus.getObject(), execution);
+        AnsiblePlan plan = AnsiblePlan.read(menus.getObject(), sheetValues, execution);
         run.mask(plan.passwords());
+        run.recordValues(plan.values());
         run.delayTimer(plan.delayTimer());
         WorkDirectory work = new WorkDirectory(run.workDirectory());
         work.prepare(plan);
+        run.keepPopulatedData(work.populatedData());
         ToolRun tool = run.sandbox();
         if (!run.executing()) {
             return ExecutionStatus.UNEXPECTED_ERROR;

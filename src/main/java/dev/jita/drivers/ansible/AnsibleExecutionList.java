@@ -80,6 +80,9 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
     }
 
     /** Exastro's columns; those about features jita does not have (collection, agents) stay empty. */
+    /** The name of the populated data's file starts so: {@code InputData_<execution id>.zip}. */
+    static final String POPULATED_DATA = "InputData_";
+
     @Override
     public List<MenuService.Record> records(String organizationId, String workspaceId) {
         return executions.list(driver, organizationId, workspaceId).stream().map(listed -> {
@@ -104,6 +107,8 @@ class AnsibleExecutionList implements MenuCatalog.MenuProvider, MenuRecordSource
             parameter.put("operation_name", execution.operationName());
             parameter.put("scheduled_date_time", shown(listed.scheduledFor()));
             parameter.put("start_date_time", shown(listed.startedAt()));
+            parameter.put("populated_data", listed.files().stream().filter(name -> name.startsWith(POPULATED_DATA))
+                    .findFirst().orElse(null));
             parameter.put("end_date_time", shown(listed.endedAt()));
             parameter.put("remarks", null);
             parameter.put("discard", "0");

@@ -17,6 +17,7 @@ class AnsibleMenus implements MenuCatalog.MenuProvider {
 
     static final String MOVEMENTS = "movement_list_ansible_legacy";
     static final String PLAYBOOKS = "playbook_files";
+    static final String AUTO_REGISTRATION = "subst_value_auto_reg_setting_ansible_legacy";
     private static final String OPERATIONS = BasicMenus.OPERATIONS;
     private static final String DEVICES = BasicMenus.DEVICES;
     private static final String NAME = BasicMenus.NAME;
@@ -77,6 +78,23 @@ class AnsibleMenus implements MenuCatalog.MenuProvider {
                         Column.multiline("value", "Value", "値", false, 65_536),
                         Column.file("file", "File", "ファイル", false),
                         Column.integer("substitution_order", "Substitution order", "代入順序", false, 1, Integer.MAX_VALUE)),
-                        List.of(List.of("operation", "movement", "host", "variable_name")), true));
+                        List.of(List.of("operation", "movement", "host", "variable_name")), true),
+                new MenuDefinition(AUTO_REGISTRATION, "Substitution value auto-registration setting", "代入値自動登録設定",
+                        List.of(
+                                Column.id("item_no", "Item No.", "項番"),
+                                Column.text("menu_group_menu_item", "Menu group:Menu:Item", "メニューグループ:メニュー:項目",
+                                        true, false, 4000),
+                                Column.integer("column_substitution_order", "Column substitution order", "代入順序",
+                                        false, 1, Integer.MAX_VALUE),
+                                Column.choice("registration_method", "Registration method", "登録方式", true,
+                                        List.of("Value type", "Key type")),
+                                Column.reference("movement_name", "Movement name", "Movement名", true,
+                                        MOVEMENTS + ".movement_name"),
+                                Column.text("variable_name", "Movement name:Variable name", "Movement名:変数名", true, false,
+                                        512).matching("(.+:)?[A-Za-z_][A-Za-z0-9_]*"),
+                                Column.integer("substitution_order", "Substitution order", "代入順序", false, 1,
+                                        Integer.MAX_VALUE),
+                                Column.choice("null_link", "Null link", "NULL連携", false, List.of("True", "False"))),
+                        List.of(), true));
     }
 }

@@ -2,23 +2,31 @@ package dev.jita.drivers.ansible;
 
 import dev.jita.execution.Execution;
 import dev.jita.execution.ExecutionRun.Unrunnable;
+import dev.jita.execution.ExecutionValue;
 import dev.jita.menu.MenuService;
+import dev.jita.parametersheet.SheetValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an execution runs, read from its workspace's menus when it starts (so that it runs what the menus
  * say then): the movement's playbooks in include order, and the target hosts of (operation, movement) with
- * their connection and substitution values.
+ * their connection and substitution values. Values come from the manual value list and from parameter
+ * sheets (auto-registration); where both give a host's variable, the sheet's value is used.
  *
+ * @param values       every value the run was given, as recorded with it
+ * @param secrets      the sensitive values (sheets' passwords, values set sensitive), masked in every log
  * @param delayTimer the movement's delay timer in its units, or null
  */
-record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) {
+record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts, List<ExecutionValue> values,
+                   List<String> secrets) {
 
     record Playbook(String name, byte[] content) {
     }
@@ -35,10 +43,12 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
     static final String VALUES = "subst_value_list_ansible_legacy";
 
     List<String> passwords() {
-        return hosts.stream().map(Host::password).filter(Objects::nonNull).toList();
+        List<String> passwords = new ArrayList<>(secrets);
+        hosts.stream().map(Host::password).filter(Objects::nonNull).forEach(passwords::add);
+        return passwords;
     }
 
-    static AnsiblePlan read(MenuService menus, Execution execution) throws Unrunnable {
+    static AnsiblePlan read(MenuService menus, SheetValues sheetValues, Execution execution) throws Unrunnable {
         Reader reader = new Reader(menus, execution.organizationId(), execution.workspaceId());
         MenuService.Record movement = reader.byId(AnsibleDriver.MOVEMENTS, execution.movementId())
                 .orElseThrow(() -> new Unrunnable("Movement " + execution.movementName()
@@ -73,26 +83,69 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
             throw new Unrunnable("No playbook is linked to movement " + movementName + " (" + LINKS + ").");
         }
 
-        List<String> hostNames = reader.active(TARGET_HOSTS).stream()
+        List<SheetValues.Value> fromSheets = sheetValues.resolve(execution.organizationId(), execution.workspaceId(),
+                AnsibleMenus.AUTO_REGISTRATION, movementName, operationName, SheetValues.Target.HOSTS);
+        Set<String> hostNames = new LinkedHashSet<>();
+        reader.active(TARGET_HOSTS).stream()
                 .filter(t -> operationName.equals(text(t, "operation")) && movementName.equals(text(t, "movement")))
-                .map(t -> text(t, "host")).filter(Objects::nonNull).distinct().toList();
+                .map(t -> text(t, "host")).filter(Objects::nonNull).forEach(hostNames::add);
+        fromSheets.forEach(value -> hostNames.add(value.host()));
         if (hostNames.isEmpty()) {
             throw new Unrunnable("No target host is registered for operation " + operationName + " and movement "
-                    + movementName + " (" + TARGET_HOSTS + "): there is nothing to run the playbooks on.");
+                    + movementName + " (" + TARGET_HOSTS + ", or the host rows of parameter sheets linked in "
+                    + AnsibleMenus.AUTO_REGISTRATION + "): there is nothing to run the playbooks on.");
         }
-        List<MenuService.Record> values = reader.active(VALUES).stream()
+        List<MenuService.Record> manual = reader.active(VALUES).stream()
                 .filter(v -> operationName.equals(text(v, "operation")) && movementName.equals(text(v, "movement")))
                 .toList();
         List<Host> hosts = new ArrayList<>();
+        List<ExecutionValue> recorded = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         for (String hostName : hostNames) {
             MenuService.Record device = reader.byName(DEVICES, "host_name", hostName)
                     .orElseThrow(() -> new Unrunnable("Device " + hostName + " no longer exists (" + DEVICES + ")."));
             String address = text(device, "ip_address");
             String password = menus.secret(execution.organizationId(), execution.workspaceId(), DEVICES, device.id(),
                     "login_password").filter(p -> !p.isEmpty()).orElse(null);
+            Map<String, List<SheetValues.Value>> sheetVariables = new LinkedHashMap<>();
+            fromSheets.stream().filter(v -> hostName.equals(v.host()))
+                    .forEach(v -> sheetVariables.computeIfAbsent(v.variable(), k -> new ArrayList<>()).add(v));
             Map<String, Object> variables = new LinkedHashMap<>();
-            values.stream().filter(v -> hostName.equals(text(v, "host")))
-                    .forEach(v -> variables.put(variableName(text(v, "variable_name")), v.parameter().get("value")));
+            for (MenuService.Record v : manual) {
+                if (!hostName.equals(text(v, "host"))) {
+                    continue;
+                }
+                String variable = variableName(text(v, "variable_name"));
+                Object value = v.parameter().get("value");
+                boolean overridden = sheetVariables.containsKey(variable);
+                boolean sensitive = "True".equals(text(v, "sensitive_setting"));
+                if (sensitive && value != null && !value.toString().isEmpty()) {
+                    secrets.add(value.toString());
+                }
+                recorded.add(new ExecutionValue(hostName, variable, null, null, value == null ? null : value.toString(),
+                        sensitive, VALUES,
+                        overridden ? "not used: a parameter sheet gives this variable" : null));
+                if (!overridden) {
+                    variables.put(variable, value);
+                }
+            }
+            sheetVariables.forEach((variable, values) -> {
+                boolean overrides = manual.stream().anyMatch(v -> hostName.equals(text(v, "host"))
+                        && variable.equals(variableName(text(v, "variable_name"))));
+                List<SheetValues.Value> ordered = values.stream()
+                        .sorted(Comparator.comparing(v -> v.order() == null ? Integer.MAX_VALUE : v.order())).toList();
+                boolean list = ordered.stream().anyMatch(v -> v.order() != null);
+                variables.put(variable, list ? ordered.stream().map(SheetValues.Value::value).toList()
+                        : ordered.get(ordered.size() - 1).value());
+                for (SheetValues.Value value : ordered) {
+                    recorded.add(new ExecutionValue(hostName, variable, null, value.order(), value.value(),
+                            value.sensitive(), value.source(),
+                            overrides ? "overrides the value of " + VALUES : null));
+                    if (value.sensitive() && !value.value().isEmpty()) {
+                        secrets.add(value.value());
+                    }
+                }
+            });
             // Exastro's connection types (machine, network) are credentials of a controller: jita connects by ssh.
             String connection = "local".equals(text(device, "connection_type")) ? "local" : "ssh";
             hosts.add(new Host(hostName, address == null ? hostName : address, connection,
@@ -103,7 +156,7 @@ record AnsiblePlan(Long delayTimer, List<Playbook> playbooks, List<Host> hosts) 
         if (delayTimer != null && delayTimer == 0) {
             delayTimer = null;
         }
-        return new AnsiblePlan(delayTimer, playbooks, hosts);
+        return new AnsiblePlan(delayTimer, playbooks, hosts, recorded, secrets);
     }
 
     /** Exastro names a variable "movement:variable"; the variable is what follows the last colon. */

@@ -54,6 +54,18 @@ final class WorkDirectory {
         file(root.resolve(SITE), site.toString());
     }
 
+    /** The populated data: the playbooks and site.yml (the inventory, which holds passwords, is not kept). */
+    Map<String, byte[]> populatedData() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(SITE, Files.readAllBytes(root.resolve(SITE)));
+        try (Stream<Path> playbooks = Files.list(root.resolve("playbooks"))) {
+            for (Path playbook : playbooks.sorted().toList()) {
+                files.put("playbooks/" + playbook.getFileName(), Files.readAllBytes(playbook));
+            }
+        }
+        return files;
+    }
+
     Path root() {
         return root;
     }

@@ -10,6 +10,7 @@ import dev.jita.execution.RunMode;
 import dev.jita.execution.ToolOutcome;
 import dev.jita.execution.ToolRun;
 import dev.jita.menu.MenuService;
+import dev.jita.parametersheet.SheetValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,10 +55,12 @@ class TerraformCliDriver implements ExecutionDriver {
     private final TerraformStates states;
     private final TerraformCliProperties properties;
     private final ObjectMapper json;
+    private final SheetValues sheetValues;
 
     TerraformCliDriver(ObjectProvider<MenuService> menus, TerraformStates states, TerraformCliProperties properties,
-                       ObjectMapper json) {
+                       ObjectMapper json, SheetValues sheetValues) {
         this.menus = menus;
+        this.sheetValues = sheetValues;
         this.states = states;
         this.properties = properties;
         this.json = json;
@@ -153,8 +156,12 @@ class TerraformCliDriver implements ExecutionDriver {
     public ExecutionStatus run(Execution execution, ExecutionRun run) throws Exception {
         TerraformStates.Stored stored = states.load(execution.organizationId(), execution.workspaceId(),
                 execution.target());
-        WorkFiles files = execution.runMode() == RunMode.DESTROY ? WorkFiles.restore(stored, execution)
-                : WorkFiles.of(TerraformPlan.read(menus.getObject(), TerraformMenuSet.CLI, execution));
+        TerraformPlan plan = execution.runMode() == RunMode.DESTROY ? null
+                : TerraformPlan.read(menus.getObject(), sheetValues, TerraformMenuSet.CLI, execution);
+        WorkFiles files = plan == null ? WorkFiles.restore(stored, execution) : WorkFiles.of(plan);
+        if (plan != null) {
+            run.recordValues(plan.recorded());
+        }
         run.mask(files.secrets());
         run.delayTimer(files.delayTimer());
         if (execution.runMode() == RunMode.PARAMETER_CHECK) {
@@ -167,7 +174,7 @@ class TerraformCliDriver implements ExecutionDriver {
         if (stored.state() != null) {
             WorkFiles.writeFile(work, STATE_FILE, stored.state());
         }
-        run.keepFile("InputData_" + execution.id() + ".zip", files.populatedData());
+        run.keepPopulatedData(files.populatedData());
         ToolRun tool = run.sandbox();
         if (!run.executing()) {
             return ExecutionStatus.UNEXPECTED_ERROR;

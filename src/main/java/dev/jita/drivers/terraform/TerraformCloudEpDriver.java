@@ -8,6 +8,7 @@ import dev.jita.execution.ExecutionStatus;
 import dev.jita.execution.Executions;
 import dev.jita.execution.RunMode;
 import dev.jita.menu.MenuService;
+import dev.jita.parametersheet.SheetValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +48,13 @@ class TerraformCloudEpDriver implements ExecutionDriver {
     private final TerraformCloudEpRuns runs;
     private final TerraformCloudEpProperties properties;
     private final ObjectMapper json;
+    private final SheetValues sheetValues;
 
     TerraformCloudEpDriver(ObjectProvider<MenuService> menus, TerraformCloudEpInterface interfaceInfo,
-                           TerraformCloudEpRuns runs, TerraformCloudEpProperties properties, ObjectMapper json) {
+                           TerraformCloudEpRuns runs, TerraformCloudEpProperties properties, ObjectMapper json,
+                           SheetValues sheetValues) {
         this.menus = menus;
+        this.sheetValues = sheetValues;
         this.interfaceInfo = interfaceInfo;
         this.runs = runs;
         this.properties = properties;
@@ -198,7 +202,10 @@ class TerraformCloudEpDriver implements ExecutionDriver {
                                   CloudRun cloud) throws Exception {
         boolean destroy = execution.runMode() == RunMode.DESTROY;
         TerraformPlan plan = destroy ? null
-                : TerraformPlan.read(menus.getObject(), TerraformMenuSet.CLOUD_EP, execution);
+                : TerraformPlan.read(menus.getObject(), sheetValues, TerraformMenuSet.CLOUD_EP, execution);
+        if (plan != null) {
+            run.recordValues(plan.recorded());
+        }
         Map<String, String> variables;
         try {
             variables = destroy ? Map.of() : Tfvars.expressions(plan.values());
@@ -217,8 +224,7 @@ class TerraformCloudEpDriver implements ExecutionDriver {
         }
         run.delayTimer(plan == null ? null : plan.delayTimer());
         if (!destroy) {
-            run.keepFile("InputData_" + execution.id() + ".zip",
-                    WorkFiles.populatedData(plan.modules(), Tfvars.render(plan.values(), false)));
+            run.keepPopulatedData(WorkFiles.populatedData(plan.modules(), Tfvars.render(plan.values(), false)));
         }
         String workspaceId = cloud.findWorkspace();
         if (!destroy) {

@@ -3,9 +3,12 @@ package dev.jita.drivers.terraform;
 import dev.jita.basic.BasicMenus;
 import dev.jita.execution.Execution;
 import dev.jita.execution.ExecutionRun.Unrunnable;
+import dev.jita.execution.ExecutionValue;
 import dev.jita.menu.MenuService;
+import dev.jita.parametersheet.SheetValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +21,15 @@ import java.util.Optional;
  *
  * @param modules module file name → content
  * @param values  the value rows, with the declared type of their variable
- * @param secrets the values to mask in every log: sensitive rows and variables declared sensitive
+ * @param secrets  the values to mask in every log: sensitive rows and variables declared sensitive
+ * @param recorded every value the run was given, as recorded with it (from the manual value list and from
+ *                 parameter sheets through the auto-registration settings; a sheet's value wins)
  */
 record TerraformPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvars.Value> values,
-                        List<String> secrets) {
+                        List<String> secrets, List<ExecutionValue> recorded) {
 
-    static TerraformPlan read(MenuService menus, TerraformMenuSet set, Execution execution) throws Unrunnable {
+    static TerraformPlan read(MenuService menus, SheetValues sheetValues, TerraformMenuSet set, Execution execution)
+            throws Unrunnable {
         String org = execution.organizationId();
         String ws = execution.workspaceId();
         List<MenuService.Record> movements = active(menus, org, ws, set.movements);
@@ -65,28 +71,56 @@ record TerraformPlan(Long delayTimer, Map<String, byte[]> modules, List<Tfvars.V
                     + set.movementModules + ").");
         }
 
-        List<Tfvars.Value> values = new ArrayList<>();
+        // Keyed by variable, member and order: a sheet's value replaces a manual row's with the same key.
+        Map<List<Object>, Tfvars.Value> values = new LinkedHashMap<>();
+        Map<List<Object>, ExecutionValue> recorded = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>();
         for (MenuService.Record row : active(menus, org, ws, set.values)) {
             if (!operationName.equals(text(row, "operation_name")) || !movementName.equals(text(row, "movement_name"))) {
                 continue;
             }
             String variable = text(row, "variable_name");
-            TerraformVariables.Variable declaration = declared.get(variable.substring(variable.lastIndexOf(':') + 1));
+            String plain = variable.substring(variable.lastIndexOf(':') + 1);
+            TerraformVariables.Variable declaration = declared.get(plain);
             boolean sensitive = "True".equals(text(row, "sensitive_setting"))
                     || (declaration != null && declaration.sensitive());
             String value = text(row, "value");
-            Object order = row.parameter().get("substitution_order");
-            values.add(new Tfvars.Value(variable, text(row, "member_variable_name"),
-                    order == null ? null : Integer.valueOf(order.toString()), "True".equals(text(row, "hcl_setting")),
+            Object given = row.parameter().get("substitution_order");
+            Integer order = given == null ? null : Integer.valueOf(given.toString());
+            String member = text(row, "member_variable_name");
+            List<Object> key = Arrays.asList(plain, member, order);
+            values.put(key, new Tfvars.Value(variable, member, order, "True".equals(text(row, "hcl_setting")),
                     sensitive, value == null ? "" : value, declaration == null ? null : declaration.type()));
+            recorded.put(key, new ExecutionValue(null, plain, member, order, value, sensitive, set.values, null));
             if (sensitive && value != null && !value.isEmpty()) {
                 secrets.add(value);
             }
         }
+        List<ExecutionValue> overridden = new ArrayList<>();
+        for (SheetValues.Value sheet : sheetValues.resolve(org, ws, set.autoRegistration, movementName, operationName,
+                SheetValues.Target.OPERATION)) {
+            TerraformVariables.Variable declaration = declared.get(sheet.variable());
+            boolean sensitive = sheet.sensitive() || (declaration != null && declaration.sensitive());
+            List<Object> key = Arrays.asList(sheet.variable(), sheet.member(), sheet.order());
+            ExecutionValue manual = recorded.remove(key);
+            if (manual != null) {
+                overridden.add(new ExecutionValue(null, manual.variable(), manual.member(), manual.order(), manual.value(),
+                        manual.sensitive(), manual.source(), "not used: a parameter sheet gives this variable"));
+            }
+            values.remove(key);
+            values.put(key, new Tfvars.Value(sheet.variable(), sheet.member(), sheet.order(), sheet.hcl(), sensitive,
+                    sheet.value(), declaration == null ? null : declaration.type()));
+            recorded.put(key, new ExecutionValue(null, sheet.variable(), sheet.member(), sheet.order(), sheet.value(),
+                    sensitive, sheet.source(), manual == null ? null : "overrides the value of " + set.values));
+            if (sensitive && !sheet.value().isEmpty()) {
+                secrets.add(sheet.value());
+            }
+        }
+        List<ExecutionValue> record = new ArrayList<>(recorded.values());
+        record.addAll(overridden);
         Object delay = movement.parameter().get("delay_timer");
         Long delayTimer = delay == null ? null : Long.valueOf(delay.toString());
-        return new TerraformPlan(delayTimer, modules, values, secrets);
+        return new TerraformPlan(delayTimer, modules, List.copyOf(values.values()), secrets, record);
     }
 
     private static List<MenuService.Record> active(MenuService menus, String org, String ws, String menu) {

@@ -75,15 +75,15 @@ record WorkFiles(Map<String, byte[]> modules, String tfvars, String secureTfvars
     }
 
     /** The populated data: what terraform was given, without the sensitive variables. */
-    byte[] populatedData() throws IOException {
+    Map<String, byte[]> populatedData() {
         return populatedData(modules, tfvars);
     }
 
-    /** The module files and the non-sensitive variables as {@code terraform.tfvars}, zipped. */
-    static byte[] populatedData(Map<String, byte[]> modules, String tfvars) throws IOException {
+    /** The module files and the non-sensitive variables as {@code terraform.tfvars}. */
+    static Map<String, byte[]> populatedData(Map<String, byte[]> modules, String tfvars) {
         Map<String, byte[]> files = new LinkedHashMap<>(modules);
         files.put(TerraformCliDriver.TFVARS, tfvars.getBytes(StandardCharsets.UTF_8));
-        return zip(files);
+        return files;
     }
 
     /** What a later resource deletion needs besides the state, stored encrypted with it. */

@@ -3,6 +3,7 @@ package dev.jita.drivers.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.Http;
+import dev.jita.test.Zips;
 import dev.jita.test.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -92,10 +93,11 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
         scenario(MAIN_TF, "data-greeting", null);
         String id = apply();
         assertThat(awaitEnd(id).path("status_id").asString()).isEqualTo("5");
-        Map<String, String> input = unzip(member.get(status + id + "/populated_data/").data().asString());
-        assertThat(input.keySet()).containsExactly("main.tf", "terraform.tfvars");
+        Map<String, String> input = Zips.unzip(member.get(status + id + "/populated_data/").data().asString());
+        assertThat(input.keySet()).containsExactlyInAnyOrder("main.tf", "terraform.tfvars", "substitution_values.json");
+        assertThat(input.get("substitution_values.json")).contains("\"data-greeting\"").doesNotContain(SECRET);
         assertThat(input.get("terraform.tfvars")).contains("greeting = \"data-greeting\"").doesNotContain("token");
-        Map<String, String> result = unzip(member.get(status + id + "/result_data/").data().asString());
+        Map<String, String> result = Zips.unzip(member.get(status + id + "/result_data/").data().asString());
         assertThat(result).containsKeys("init.log", "plan.log", "apply.log", "outputs.json");
         assertThat(String.join("\n", result.values())).doesNotContain(SECRET).doesNotContain("\"lineage\"");
         assertError(viewer.get(status + id + "/nothing/"), 404, "404-00001");
@@ -222,15 +224,5 @@ class TerraformCliExecutionTest extends TerraformTestSupport {
             }
         }
         throw new AssertionError("No value row of " + variable);
-    }
-
-    private static Map<String, String> unzip(String base64) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 }
