@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction through the maintenance gate (498-00004 in load mode).
  */
 @Service
-class SheetDefinitions {
+public class SheetDefinitions {
 
     /** Definitions of hundreds of items stay far below this. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -52,12 +52,12 @@ class SheetDefinitions {
         this.json = json;
     }
 
-    Map<String, Object> masters(String organizationId, String workspaceId, boolean japanese) {
+    public Map<String, Object> masters(String organizationId, String workspaceId, boolean japanese) {
         return masters.answer(organizationId, workspaceId, japanese);
     }
 
     /** The masters and {@code menu_info}: the definition last asked for, in the shape execute/ takes back. */
-    Map<String, Object> one(String organizationId, String workspaceId, String menuNameRest, boolean japanese) {
+    public Map<String, Object> one(String organizationId, String workspaceId, String menuNameRest, boolean japanese) {
         SheetStore.Sheet sheet = store.find(organizationId, workspaceId, menuNameRest)
                 .orElseThrow(() -> ApiException.notFound("sheet.not_found", menuNameRest));
         Map<String, Object> data = masters(organizationId, workspaceId, japanese);
@@ -96,7 +96,7 @@ class SheetDefinitions {
     }
 
     /** execute/: the menu_name_rest and history_id of the registered request. */
-    Map<String, String> execute(String organizationId, String workspaceId, String user, String raw) {
+    public Map<String, String> execute(String organizationId, String workspaceId, String user, String raw) {
         return gate.write(Refusal.PARAMETER_SHEET, () -> {
             JsonNode request = body.object(raw, MAX_BYTES);
             String type = DefinitionReader.type(request);
