@@ -24,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * say). One unit of a delay timer is 2 s here.
  */
 @TestPropertySource(properties = {"jita.ansible.enabled=true", "jita.backyard.enabled=true",
+        "jita.menu-create.enabled=true",
         "jita.execution.delay-timer-unit=2s", "jita.backyard.poll-interval=200ms"})
 abstract class AnsibleTestSupport extends ExecutionApiTest {
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * settings: the sheet's value wins over the manual one, a password item stays sensitive.
  */
 @TestPropertySource(properties = {"jita.terraform-cli.enabled=true", "jita.backyard.enabled=true",
-        "jita.backyard.poll-interval=200ms"})
+        "jita.backyard.poll-interval=200ms", "jita.menu-create.enabled=true"})
 class TerraformAutoRegistrationTest extends TerraformTestSupport {
 
     private static final String SHEET_SECRET = "Sheet-Tf-S3cret-" + System.nanoTime();
