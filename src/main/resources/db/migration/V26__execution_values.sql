@@ -9,7 +9,7 @@ CREATE TABLE execution_value (
     member_variable       VARCHAR(255),
     substitution_order    INTEGER,
     value_text            ${text},
-    sensitive             BOOLEAN       NOT NULL,
+    sensitive_value       BOOLEAN       NOT NULL,
     source                VARCHAR(512)  NOT NULL,
     note                  VARCHAR(4000),
     PRIMARY KEY (execution_id, seq),

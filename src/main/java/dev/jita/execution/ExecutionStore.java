@@ -103,7 +103,7 @@ class ExecutionStore {
             int seq = 0;
             for (ExecutionValue value : values) {
                 jdbc.sql("INSERT INTO execution_value (execution_id, seq, host_name, variable_name, member_variable, "
-                                + "substitution_order, value_text, sensitive, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + "substitution_order, value_text, sensitive_value, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(id, seq++, value.host(), value.variable(), value.member(), value.order(), value.value(),
                                 value.sensitive(), value.source(), value.note())
                         .update();
@@ -112,8 +112,8 @@ class ExecutionStore {
     }
 
     List<ExecutionValue> values(String id) {
-        return jdbc.sql("SELECT host_name, variable_name, member_variable, substitution_order, value_text, sensitive, "
-                        + "source, note FROM execution_value WHERE execution_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT host_name, variable_name, member_variable, substitution_order, value_text, "
+                        + "sensitive_value, source, note FROM execution_value WHERE execution_id = ? ORDER BY seq")
                 .param(id)
                 .query((rs, n) -> new ExecutionValue(rs.getString(1), rs.getString(2), rs.getString(3),
                         (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getBoolean(6), rs.getString(7),
