@@ -89,7 +89,8 @@ class TerraformCliMenusTest extends ApiTest {
         invalid(TerraformCliMenus.VALUES, Map.of("operation_name", "op1", "movement_name", "mv1",
                 "variable_name", "x", "hcl_setting", "yes", "sensitive_setting", "False"));
 
-        registered(TerraformCliMenus.AUTO_REGISTRATION, Map.of("menu_group_menu_item", "group:sheet:item",
+        // A setting names an item of a made Operation sheet (TerraformAutoRegistrationTest); this one names none.
+        invalid(TerraformCliMenus.AUTO_REGISTRATION, Map.of("menu_group_menu_item", "group:sheet:item",
                 "registration_method", "Value type", "movement_name", "mv1", "variable_name", "mv1:region",
                 "hcl_setting", "False", "null_link", "True"));
 

@@ -148,7 +148,8 @@ class TerraformCloudEpMenusTest extends ApiTest {
                 "variable_name", "bad name", "hcl_setting", "False", "sensitive_setting", "False"));
         invalid(TerraformCloudEpMenus.VALUES, Map.of("operation_name", "op1", "movement_name", "mv1",
                 "variable_name", "region", "hcl_setting", "False"));
-        registered(TerraformCloudEpMenus.AUTO_REGISTRATION, Map.of("menu_group_menu_item", "group:sheet:item",
+        // A setting names an item of a made Operation sheet (TerraformAutoRegistrationTest); this one names none.
+        invalid(TerraformCloudEpMenus.AUTO_REGISTRATION, Map.of("menu_group_menu_item", "group:sheet:item",
                 "registration_method", "Value type", "movement_name", "mv1", "variable_name", "mv1:region",
                 "hcl_setting", "False"));
 
