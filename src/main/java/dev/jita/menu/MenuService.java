@@ -106,7 +106,7 @@ public class MenuService {
         if (asRead(menu, checked)) {
             List<Record> all = sources.containsKey(menuName) ? sources.get(menuName).records(organizationId, workspaceId)
                     : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menuName,
-                    new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE), false);
+                    MenuFilter.Sql.all(), 0, Integer.MAX_VALUE), false);
             List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
             if (!withFiles || sources.containsKey(menuName)) {
                 return page;
