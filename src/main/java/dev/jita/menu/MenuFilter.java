@@ -28,8 +28,18 @@ final class MenuFilter {
     record Condition(String column, String kind, JsonNode value) {
     }
 
-    /** A condition on the records of a menu as SQL: {@code where} is ANDed to a query on menu_record r. */
-    record Sql(String where, List<Object> params) {
+    /**
+     * A condition on the records of a menu as SQL: {@code where} is ANDed to a query on menu_record r. When a
+     * condition is one SELECT of record ids ({@code driver}), the records may also be found from it, with
+     * {@code rest} (the other conditions, on {@code r.record_id}) ANDed: an index range of menu_value that a
+     * database cannot mistake for a scan of the whole menu, whatever selectivity it guesses for a LIKE.
+     */
+    record Sql(String where, List<Object> params, Ids driver, String rest, List<Object> restParams) {
+
+        /** No condition. */
+        static Sql all() {
+            return new Sql("", List.of(), null, "", List.of());
+        }
     }
 
     private MenuFilter() {
@@ -75,7 +85,7 @@ final class MenuFilter {
     }
 
     /** A SELECT of record ids, with its parameters. */
-    private record Ids(String sql, List<Object> params) {
+    record Ids(String sql, List<Object> params) {
     }
 
     /**
@@ -86,27 +96,41 @@ final class MenuFilter {
                    LongTexts longTexts) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        List<Object> restParams = new ArrayList<>();
+        Ids driver = null;
         for (Condition condition : conditions) {
             Optional<Column> column = menu.column(condition.column());
             ColumnType type = column.map(Column::type).orElse(null);
-            where.append(" AND ");
+            List<Object> own = new ArrayList<>();
+            String sql;
             if (condition.column().equals(MenuService.UUID_KEY) || type == ColumnType.ID) {
-                where.append(byId(condition, params));
+                sql = byId(condition, own);
             } else if (type == ColumnType.PASSWORD) {
-                where.append("1 = 0");
+                sql = "1 = 0";
             } else if (type == ColumnType.REFERENCE) {
                 Column reference = column.get();
                 List<Ids> targets = ids(organizationId, workspaceId, reference.referencedMenu(),
                         reference.referencedColumn(), condition, false, longTexts);
-                params.addAll(List.of(organizationId, workspaceId, menu.recordsName(), condition.column()));
-                where.append("r.record_id IN (SELECT v.record_id FROM ").append(VALUES).append(" AND ")
-                        .append(any("v.value_key", targets, params)).append(")");
+                own.addAll(List.of(organizationId, workspaceId, menu.recordsName(), condition.column()));
+                sql = "r.record_id IN (SELECT v.record_id FROM " + VALUES + " AND " + any("v.value_key", targets, own) + ")";
             } else {
-                where.append(any("r.record_id", ids(organizationId, workspaceId, menu.recordsName(), condition.column(),
-                        condition, type != null && type.numeric(), longTexts), params));
+                List<Ids> ids = ids(organizationId, workspaceId, menu.recordsName(), condition.column(), condition,
+                        type != null && type.numeric(), longTexts);
+                sql = any("r.record_id", ids, own);
+                if (driver == null && ids.size() == 1) {
+                    driver = ids.get(0);
+                    where.append(" AND ").append(sql);
+                    params.addAll(own);
+                    continue;
+                }
             }
+            where.append(" AND ").append(sql);
+            params.addAll(own);
+            rest.append(" AND ").append(sql);
+            restParams.addAll(own);
         }
-        return new Sql(where.toString(), params);
+        return new Sql(where.toString(), params, driver, rest.toString(), restParams);
     }
 
     private static final String VALUES = "menu_value v WHERE v.organization_id = ? AND v.workspace_id = ? "

@@ -116,7 +116,7 @@ public class MenuService {
         if (asRead(menu, checked)) {
             List<Record> all = sources.containsKey(menuName) ? sources.get(menuName).records(organizationId, workspaceId)
                     : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId,
-                    menu.recordsName(), new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE), false);
+                    menu.recordsName(), MenuFilter.Sql.all(), 0, Integer.MAX_VALUE), false);
             List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
             if (!withFiles || sources.containsKey(menuName)) {
                 return page;
@@ -398,7 +398,7 @@ public class MenuService {
      */
     public List<String> reshape(String organizationId, String workspaceId, MenuDefinition before, MenuDefinition after) {
         List<MenuStore.StoredRecord> records = store.search(organizationId, workspaceId, after.recordsName(),
-                new MenuFilter.Sql("", List.of()), 0, Integer.MAX_VALUE);
+                MenuFilter.Sql.all(), 0, Integer.MAX_VALUE);
         References references = new References(organizationId, workspaceId);
         MenuInvalid invalid = new MenuInvalid();
         List<MenuStore.StoredRecord> reshaped = new ArrayList<>();

@@ -54,6 +54,8 @@ class MenuStore {
     static final int KEY_LENGTH = 150;
     /** The most ids one IN list names. */
     private static final int IDS_PER_QUERY = 500;
+    /** Up to this many records found from a driving condition are then read by id. */
+    private static final int FEW = IDS_PER_QUERY;
     private static final String ORDER = " ORDER BY r.created_at, r.record_id";
 
     private final JdbcClient jdbc;
@@ -66,20 +68,50 @@ class MenuStore {
         this.json = json;
     }
 
-    /** A page of the records of a menu that meet {@code filter}, in the order of registration. */
+    /**
+     * A page of the records of a menu that meet {@code filter}, in the order of registration. When the filter has a
+     * driving condition that finds few records, their ids are read from the index first and the records by id;
+     * else (many records, or no such condition) one query reads the menu's records in order, testing each.
+     */
     List<StoredRecord> search(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter,
                               int offset, int limit) {
         String page = offset == 0 && limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit + " OFFSET " + offset;
+        if (filter.driver() != null) {
+            List<String> ids = jdbc.sql("SELECT r.record_id FROM (" + filter.driver().sql() + ") r WHERE 1 = 1"
+                            + filter.rest() + " LIMIT " + (FEW + 1))
+                    .params(driven(filter)).query(String.class).list();
+            if (ids.size() <= FEW) {
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu));
+                params.addAll(ids);
+                return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? "
+                                + "AND r.workspace_id = ? AND r.menu_name = ? AND r.record_id IN (" + marks(ids.size()) + ")"
+                                + ORDER + page)
+                        .params(params).query(this::map).list();
+            }
+        }
         return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
                         + "AND r.menu_name = ?" + filter.where() + ORDER + page)
                 .params(params(organizationId, workspaceId, menu, filter)).query(this::map).list();
     }
 
-    /** How many records of a menu meet {@code filter}; reads the index and the keys of menu_record only. */
+    /** How many records of a menu meet {@code filter}; reads the index (and the keys of menu_record) only. */
     long count(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter) {
+        if (filter.driver() != null) {
+            return jdbc.sql("SELECT COUNT(*) FROM (" + filter.driver().sql() + ") r WHERE 1 = 1" + filter.rest())
+                    .params(driven(filter)).query(Long.class).single();
+        }
         return jdbc.sql("SELECT COUNT(*) FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
                         + "AND r.menu_name = ?" + filter.where())
                 .params(params(organizationId, workspaceId, menu, filter)).query(Long.class).single();
+    }
+
+    private static List<Object> driven(MenuFilter.Sql filter) {
+        List<Object> params = new ArrayList<>(filter.driver().params());
+        params.addAll(filter.restParams());
+        return params;
     }
 
     private static List<Object> params(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter) {
