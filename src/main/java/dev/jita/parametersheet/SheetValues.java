@@ -52,6 +52,8 @@ public class SheetValues {
                         boolean hcl, String source) {
     }
 
+    private static final String VALUE_TYPE = "Value type";
+    private static final String KEY_TYPE = "Key type";
     static final String HOST = "host_name";
     static final String OPERATION = "operation_name_select";
     static final String INPUT_ORDER = "input_order";
@@ -101,6 +103,31 @@ public class SheetValues {
         return reasons;
     }
 
+    /**
+     * The columns of a driver's auto-registration settings menu, in Exastro's order: the sheet item, then the
+     * movement's variable, the driver's own columns ({@code driverColumns}, e.g. Terraform's HCL setting and member
+     * variable), the substitution order and the null link.
+     *
+     * @param variableName the pattern of a variable name, with or without the original's "movement:" prefix
+     */
+    public static List<Column> settingColumns(String movementMenu, String variableName, List<Column> driverColumns) {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.id("item_no", "Item No.", "項番"),
+                Column.text("menu_group_menu_item", "Menu group:Menu:Item", "メニューグループ:メニュー:項目", true, false,
+                        4000),
+                Column.integer("column_substitution_order", "Column substitution order", "代入順序", false, 1,
+                        Integer.MAX_VALUE),
+                Column.choice("registration_method", "Registration method", "登録方式", true,
+                        List.of(VALUE_TYPE, KEY_TYPE)),
+                Column.reference("movement_name", "Movement name", "Movement名", true, movementMenu + ".movement_name"),
+                Column.text("variable_name", "Movement name:Variable name", "Movement名:変数名", true, false, 512)
+                        .matching("(.+:)?" + variableName)));
+        columns.addAll(driverColumns);
+        columns.add(Column.integer("substitution_order", "Substitution order", "代入順序", false, 1, Integer.MAX_VALUE));
+        columns.add(Column.choice("null_link", "Null link", "NULL連携", false, List.of("True", "False")));
+        return columns;
+    }
+
     /** The check of a driver's auto-registration settings menu, for the menu engine (see {@link #settingReasons}). */
     public RecordCheck settingCheck(String settingsMenu, Target target) {
         return new RecordCheck() {
@@ -137,7 +164,7 @@ public class SheetValues {
             Item item = found.get();
             String column = item.column().restName();
             String inputOrder = text(p.get("column_substitution_order"));
-            boolean keyType = "Key type".equals(text(p.get("registration_method")));
+            boolean keyType = KEY_TYPE.equals(text(p.get("registration_method")));
             boolean nullLink = "True".equals(text(p.get("null_link")));
             String variable = variableName(text(p.get("variable_name")));
             String order = text(p.get("substitution_order"));

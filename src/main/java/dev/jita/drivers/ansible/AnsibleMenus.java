@@ -4,6 +4,7 @@ import dev.jita.basic.BasicMenus;
 import dev.jita.menu.Column;
 import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
+import dev.jita.parametersheet.SheetValues;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -80,21 +81,6 @@ class AnsibleMenus implements MenuCatalog.MenuProvider {
                         Column.integer("substitution_order", "Substitution order", "代入順序", false, 1, Integer.MAX_VALUE)),
                         List.of(List.of("operation", "movement", "host", "variable_name")), true),
                 new MenuDefinition(AUTO_REGISTRATION, "Substitution value auto-registration setting", "代入値自動登録設定",
-                        List.of(
-                                Column.id("item_no", "Item No.", "項番"),
-                                Column.text("menu_group_menu_item", "Menu group:Menu:Item", "メニューグループ:メニュー:項目",
-                                        true, false, 4000),
-                                Column.integer("column_substitution_order", "Column substitution order", "代入順序",
-                                        false, 1, Integer.MAX_VALUE),
-                                Column.choice("registration_method", "Registration method", "登録方式", true,
-                                        List.of("Value type", "Key type")),
-                                Column.reference("movement_name", "Movement name", "Movement名", true,
-                                        MOVEMENTS + ".movement_name"),
-                                Column.text("variable_name", "Movement name:Variable name", "Movement名:変数名", true, false,
-                                        512).matching("(.+:)?[A-Za-z_][A-Za-z0-9_]*"),
-                                Column.integer("substitution_order", "Substitution order", "代入順序", false, 1,
-                                        Integer.MAX_VALUE),
-                                Column.choice("null_link", "Null link", "NULL連携", false, List.of("True", "False"))),
-                        List.of(), true));
+                        SheetValues.settingColumns(MOVEMENTS, "[A-Za-z_][A-Za-z0-9_]*", List.of()), List.of(), true));
     }
 }

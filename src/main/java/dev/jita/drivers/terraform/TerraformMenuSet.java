@@ -3,6 +3,7 @@ package dev.jita.drivers.terraform;
 import dev.jita.basic.BasicMenus;
 import dev.jita.menu.Column;
 import dev.jita.menu.MenuDefinition;
+import dev.jita.parametersheet.SheetValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,24 +94,10 @@ enum TerraformMenuSet {
                         readOnly("sensitive", "Sensitive", "Sensitive", 5)),
                         List.of(), false),
                 new MenuDefinition(autoRegistration, "Substitution value auto-registration setting", "代入値自動登録設定",
-                        List.of(
-                                Column.id("item_no", "Item No.", "項番"),
-                                Column.text("menu_group_menu_item", "Menu group:Menu:Item", "メニューグループ:メニュー:項目",
-                                        true, false, 4000),
-                                Column.integer("column_substitution_order", "Column substitution order", "代入順序",
-                                        false, 1, Integer.MAX_VALUE),
-                                Column.choice("registration_method", "Registration method", "登録方式", true,
-                                        List.of("Value type", "Key type")),
-                                Column.reference("movement_name", "Movement name", "Movement名", true,
-                                        movements + ".movement_name"),
-                                Column.text("variable_name", "Movement name:Variable name", "Movement名:変数名", true, false,
-                                        512).matching("(.+:)?" + VARIABLE),
+                        SheetValues.settingColumns(movements, VARIABLE, List.of(
                                 Column.choice("hcl_setting", "HCL setting", "HCL設定", true, TRUE_FALSE),
                                 Column.text("member_variable_name", "Member variable name", "メンバー変数名", false, false,
-                                        4000),
-                                Column.integer("substitution_order", "Substitution order", "代入順序", false, 1,
-                                        Integer.MAX_VALUE),
-                                Column.choice("null_link", "Null link", "NULL連携", false, TRUE_FALSE)),
+                                        4000))),
                         List.of(), true),
                 new MenuDefinition(values, "Substitution value list", "代入値管理", List.of(
                         Column.id("item_no", "Item No.", "項番"),
