@@ -91,8 +91,11 @@ class WorkspacePages {
         model.addAttribute("drivers", executions.drivers().stream()
                 .filter(driver -> catalog.find(org, driver.movementMenu()).isPresent())
                 .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
-        model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
-        model.addAttribute("columns", definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList());
+        boolean japanese = LocaleContextHolder.getLocale().getLanguage().equals("ja");
+        model.addAttribute("japanese", japanese);
+        List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
+        model.addAttribute("columns", columns);
+        model.addAttribute("headerRows", GroupedHeaders.of(definition, columns, japanese));
         model.addAttribute("records", menus.search(org, ws, menu, conditions, (page - 1) * PAGE_SIZE, PAGE_SIZE, false));
         model.addAttribute("total", total);
         model.addAttribute("page", page);

@@ -72,6 +72,9 @@ class SheetWebUiTest extends AnsibleTestSupport {
             browser.findElement(By.cssSelector("#sheets tr[data-rest='ports'] a.sheet-menu")).click();
 
             session.live().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-port")));
+            // The column groups head their columns: the operation's columns, and the sheet's items.
+            assertThat(browser.findElements(By.cssSelector("#records th.column-group")).stream().map(WebElement::getText))
+                    .contains("Operation", "Parameter");
             browser.findElement(By.id("f-host_name")).sendKeys("web1");
             browser.findElement(By.id("f-operation_name_select")).sendKeys("op1");
             browser.findElement(By.id("f-port")).sendKeys("8080");
