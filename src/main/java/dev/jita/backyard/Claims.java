@@ -137,14 +137,17 @@ class Claims {
             return null;
         }
         String itemId = rows.get(0).getKey();
+        // Taken now, not when the claim began: an item of the same exclusive key may have ended meanwhile.
+        Instant takenAt = Times.now();
         int updated = jdbc.sql("UPDATE backyard_item SET phase = 'R', status_id = ?, node_id = ?, started_at = ?, "
                         + "last_update_timestamp = ? WHERE item_id = ? AND phase = 'W'")
-                .params(backyard.statusTable().taken(), nodeId, dbNow, dbNow, itemId).update();
+                .params(backyard.statusTable().taken(), nodeId, Times.toDb(takenAt), Times.toDb(takenAt), itemId)
+                .update();
         if (updated == 0) {
             return null;
         }
         return new ClaimedItem(itemId, backyard, workspace.organizationId(), workspace.workspaceId(),
-                rows.get(0).getValue(), now, false);
+                rows.get(0).getValue(), takenAt, false);
     }
 
     /**
