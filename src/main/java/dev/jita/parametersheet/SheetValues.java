@@ -87,7 +87,7 @@ public class SheetValues {
         if (named == null) {
             return reasons;
         }
-        Optional<Item> item = item(organizationId, workspaceId, named.toString(), target);
+        Optional<Item> item = item(candidates(organizationId, workspaceId, target), named.toString());
         if (item.isEmpty()) {
             reasons.put("menu_group_menu_item", "no item \"" + named + "\" of a created "
                     + (target == Target.HOSTS ? "Host/Operation" : "Operation") + " parameter sheet; give "
@@ -152,12 +152,16 @@ public class SheetValues {
         MenuService service = menus.getObject();
         Map<String, List<MenuService.Record>> rowsBySheet = new HashMap<>();
         List<Value> values = new ArrayList<>();
+        List<Candidate> candidates = null;
         for (MenuService.Record setting : service.records(organizationId, workspaceId, settingsMenu, false)) {
             Map<String, Object> p = setting.parameter();
             if (setting.discarded() || !movementName.equals(text(p.get("movement_name")))) {
                 continue;
             }
-            Optional<Item> found = item(organizationId, workspaceId, text(p.get("menu_group_menu_item")), target);
+            if (candidates == null) {
+                candidates = candidates(organizationId, workspaceId, target);
+            }
+            Optional<Item> found = item(candidates, text(p.get("menu_group_menu_item")));
             if (found.isEmpty()) {
                 continue;
             }
@@ -200,35 +204,46 @@ public class SheetValues {
         return values;
     }
 
-    /**
-     * The item a setting names: {@code <menu_name_rest>:<item_name_rest>} (the menu with or without
-     * {@code _subst}), or the original's {@code group:menu:item} by display names.
-     */
-    private Optional<Item> item(String organizationId, String workspaceId, String named, Target target) {
-        if (named == null) {
-            return Optional.empty();
-        }
-        String[] parts = named.split(":", -1);
+    /** A made sheet of a target's type, with its input menu as it is now. */
+    private record Candidate(String rest, MenuDefinition menu, boolean bundle) {
+    }
+
+    /** The made sheets a setting of {@code target} may name, read once per check or resolution. */
+    private List<Candidate> candidates(String organizationId, String workspaceId, Target target) {
+        List<Candidate> candidates = new ArrayList<>();
         for (SheetStore.Sheet sheet : sheets.all(organizationId, workspaceId)) {
             if (!sheet.created() || !target.sheetType.equals(sheet.createdDefinition().path("menu").path("sheet_type").asString())) {
                 continue;
             }
-            String rest = sheet.menuNameRest();
-            Optional<MenuDefinition> menu = catalog.getObject().find(organizationId, workspaceId, rest);
-            if (menu.isEmpty()) {
-                continue;
-            }
             boolean bundle = "1".equals(sheet.createdDefinition().path("menu").path("vertical").asString());
+            catalog.getObject().find(organizationId, workspaceId, sheet.menuNameRest())
+                    .ifPresent(menu -> candidates.add(new Candidate(sheet.menuNameRest(), menu, bundle)));
+        }
+        return candidates;
+    }
+
+    /**
+     * The item a setting names: {@code <menu_name_rest>:<item_name_rest>} (the menu with or without
+     * {@code _subst}), or the original's {@code group:menu:item} by display names.
+     */
+    private static Optional<Item> item(List<Candidate> candidates, String named) {
+        if (named == null) {
+            return Optional.empty();
+        }
+        String[] parts = named.split(":", -1);
+        for (Candidate candidate : candidates) {
+            String rest = candidate.rest();
+            MenuDefinition menu = candidate.menu();
             Optional<Column> column = Optional.empty();
             if (parts.length == 2 && (parts[0].equals(rest) || parts[0].equals(rest + SUBST))) {
-                column = menu.get().column(parts[1]);
-            } else if (parts.length == 3 && (parts[1].equals(menu.get().nameEn()) || parts[1].equals(menu.get().nameJa()))) {
-                column = menu.get().columns().stream()
+                column = menu.column(parts[1]);
+            } else if (parts.length == 3 && (parts[1].equals(menu.nameEn()) || parts[1].equals(menu.nameJa()))) {
+                column = menu.columns().stream()
                         .filter(c -> parts[2].equals(c.nameEn()) || parts[2].equals(c.nameJa())).findFirst();
             }
             Optional<Column> item = column.filter(SheetValues::userItem);
             if (item.isPresent()) {
-                return Optional.of(new Item(rest, item.get(), bundle));
+                return Optional.of(new Item(rest, item.get(), candidate.bundle()));
             }
         }
         return Optional.empty();
