@@ -47,9 +47,10 @@ public class SheetValues {
      * @param value     in clear: a password item's value too (then {@code sensitive})
      * @param hcl       the setting's HCL flag (Terraform)
      * @param source    {@code <sheet menu>:<item>}
+     * @param file      a file item's stored file (its value is the file's name), else null
      */
     public record Value(String host, String variable, String member, Integer order, String value, boolean sensitive,
-                        boolean hcl, String source) {
+                        boolean hcl, String source, byte[] file) {
     }
 
     private static final String VALUE_TYPE = "Value type";
@@ -87,7 +88,7 @@ public class SheetValues {
         if (named == null) {
             return reasons;
         }
-        Optional<Item> item = item(candidates(organizationId, workspaceId, target), named.toString());
+        Optional<Item> item = item(candidates(organizationId, workspaceId, target), named.toString(), target);
         if (item.isEmpty()) {
             reasons.put("menu_group_menu_item", "no item \"" + named + "\" of a created "
                     + (target == Target.HOSTS ? "Host/Operation" : "Operation") + " parameter sheet; give "
@@ -161,7 +162,7 @@ public class SheetValues {
             if (candidates == null) {
                 candidates = candidates(organizationId, workspaceId, target);
             }
-            Optional<Item> found = item(candidates, text(p.get("menu_group_menu_item")));
+            Optional<Item> found = item(candidates, text(p.get("menu_group_menu_item")), target);
             if (found.isEmpty()) {
                 continue;
             }
@@ -181,6 +182,7 @@ public class SheetValues {
                 }
                 boolean sensitive = item.column().type() == ColumnType.PASSWORD;
                 String value;
+                byte[] file = null;
                 if (keyType) {
                     value = item.column().nameEn();
                     sensitive = false;
@@ -188,6 +190,11 @@ public class SheetValues {
                     value = service.secret(organizationId, workspaceId, item.menu(), row.id(), column).orElse(null);
                 } else {
                     value = text(row.parameter().get(column));
+                    if (value != null && item.column().type() == ColumnType.FILE) {
+                        // A file name without its stored file passes nothing, as an empty cell.
+                        file = service.file(organizationId, workspaceId, item.menu(), row.id(), column).orElse(null);
+                        value = file == null ? null : value;
+                    }
                 }
                 if ((value == null || value.isEmpty()) && !nullLink) {
                     continue;
@@ -198,7 +205,7 @@ public class SheetValues {
                 }
                 values.add(new Value(host, variable, target == Target.OPERATION ? text(p.get("member_variable_name")) : null,
                         order == null ? null : Integer.valueOf(order), value == null ? "" : value, sensitive,
-                        "True".equals(text(p.get("hcl_setting"))), item.menu() + ":" + column));
+                        "True".equals(text(p.get("hcl_setting"))), item.menu() + ":" + column, file));
             }
         }
         return values;
@@ -226,7 +233,7 @@ public class SheetValues {
      * The item a setting names: {@code <menu_name_rest>:<item_name_rest>} (the menu with or without
      * {@code _subst}), or the original's {@code group:menu:item} by display names.
      */
-    private static Optional<Item> item(List<Candidate> candidates, String named) {
+    private static Optional<Item> item(List<Candidate> candidates, String named, Target target) {
         if (named == null) {
             return Optional.empty();
         }
@@ -241,7 +248,7 @@ public class SheetValues {
                 column = menu.columns().stream()
                         .filter(c -> parts[2].equals(c.nameEn()) || parts[2].equals(c.nameJa())).findFirst();
             }
-            Optional<Column> item = column.filter(SheetValues::userItem);
+            Optional<Column> item = column.filter(c -> userItem(c, target));
             if (item.isPresent()) {
                 return Optional.of(new Item(rest, item.get(), candidate.bundle()));
             }
@@ -249,10 +256,14 @@ public class SheetValues {
         return Optional.empty();
     }
 
-    /** A column the sheet's definition made (not one of the columns every sheet has); dates are not linked. */
-    private static boolean userItem(Column column) {
+    /**
+     * A column the sheet's definition made (not one of the columns every sheet has); dates are not linked, nor
+     * are an Operation sheet's file items, as in the original (Terraform takes no files).
+     */
+    private static boolean userItem(Column column, Target target) {
         return !column.readOnly() && !List.of(HOST, OPERATION, INPUT_ORDER).contains(column.restName())
-                && column.type() != ColumnType.DATE && column.type() != ColumnType.DATETIME;
+                && column.type() != ColumnType.DATE && column.type() != ColumnType.DATETIME
+                && !(target == Target.OPERATION && column.type() == ColumnType.FILE);
     }
 
     /** The operation a sheet row is for, by name: the row shows it as the name or as the original's display form. */

@@ -97,17 +97,18 @@ class AnsibleDriver implements ExecutionDriver {
     public ExecutionStatus run(Execution execution, ExecutionRun run) throws Exception {
         AnsiblePlan plan = AnsiblePlan.read(menus.getObject(), sheetValues, execution);
         run.mask(plan.passwords());
-        run.recordValues(plan.values());
+        // Before the values are recorded: a file's value is its path as the tool sees the work directory.
+        ToolRun tool = run.sandbox();
+        run.recordValues(plan.values(tool.workDir()));
         run.delayTimer(plan.delayTimer());
         WorkDirectory work = new WorkDirectory(run.workDirectory());
         work.prepare(plan);
-        run.keepPopulatedData(work.populatedData());
-        ToolRun tool = run.sandbox();
+        run.keepPopulatedData(work.populatedData(plan));
         if (!run.executing()) {
             return ExecutionStatus.UNEXPECTED_ERROR;
         }
         ToolOutcome outcome = run.runTool("ansible-playbook", CONSOLE_LOG, command(execution, tool),
-                environment(tool), WorkDirectory.INVENTORY, WorkDirectory.inventory(plan), Duration.ZERO);
+                environment(tool), WorkDirectory.INVENTORY, WorkDirectory.inventory(plan, tool.workDir()), Duration.ZERO);
         if (outcome.lost()) {
             return ExecutionStatus.UNEXPECTED_ERROR;
         }

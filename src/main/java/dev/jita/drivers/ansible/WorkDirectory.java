@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The directory one execution runs in: playbooks/, site.yml and output/; the inventory, which
+ * The directory one execution runs in: playbooks/, site.yml, upload_files/ (the files of sheets' file items)
+ * and output/; the inventory, which
  * holds passwords, is handed to the sandbox apart ({@link #inventory}). Readable by its owner only, and
  * deleted when the execution ends.
  */
@@ -52,16 +53,30 @@ final class WorkDirectory {
             site.append("- import_playbook: ").append(yaml("playbooks/" + playbook.name())).append('\n');
         }
         file(root.resolve(SITE), site.toString());
+        if (!plan.files().isEmpty()) {
+            directory(root.resolve(AnsiblePlan.UPLOAD_FILES));
+        }
+        for (AnsiblePlan.UploadFile upload : plan.files()) {
+            Path path = root.resolve(upload.path());
+            directory(path.getParent());
+            file(path, upload.content());
+        }
     }
 
-    /** The populated data: the playbooks and site.yml (the inventory, which holds passwords, is not kept). */
-    Map<String, byte[]> populatedData() throws IOException {
+    /**
+     * The populated data: the playbooks, site.yml and the files of file items as the run got them (the
+     * inventory, which holds passwords, is not kept).
+     */
+    Map<String, byte[]> populatedData(AnsiblePlan plan) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(SITE, Files.readAllBytes(root.resolve(SITE)));
         try (Stream<Path> playbooks = Files.list(root.resolve("playbooks"))) {
             for (Path playbook : playbooks.sorted().toList()) {
                 files.put("playbooks/" + playbook.getFileName(), Files.readAllBytes(playbook));
             }
+        }
+        for (AnsiblePlan.UploadFile upload : plan.files()) {
+            files.put(upload.path(), Files.readAllBytes(root.resolve(upload.path())));
         }
         return files;
     }
@@ -100,11 +115,11 @@ final class WorkDirectory {
     }
 
     /**
-     * The inventory in YAML flow style (JSON with tags): each host's connection, its substitution values, and
-     * its password marked !unsafe so that Ansible never templates it. It goes to the sandbox's memory, never
-     * to the work directory.
+     * The inventory in YAML flow style (JSON with tags): each host's connection, its substitution values (a file
+     * as its path in {@code workDir}, the work directory as the tool sees it), and its password marked !unsafe so
+     * that Ansible never templates it. It goes to the sandbox's memory, never to the work directory.
      */
-    static byte[] inventory(AnsiblePlan plan) {
+    static byte[] inventory(AnsiblePlan plan, Path workDir) {
         StringBuilder inventory = new StringBuilder("all:\n  hosts:\n");
         for (AnsiblePlan.Host host : plan.hosts()) {
             Map<String, Object> vars = new LinkedHashMap<>();
@@ -114,7 +129,7 @@ final class WorkDirectory {
                 vars.put("ansible_user", host.user());
             }
             // Substitution values win over the device's settings, as host_vars win over an inventory.
-            vars.putAll(host.variables());
+            vars.putAll(AnsiblePlan.variables(host, workDir));
             String line = yaml(vars);
             if (host.password() != null && !vars.containsKey("ansible_password")) {
                 line = line.substring(0, line.length() - 1) + ", \"ansible_password\": !unsafe " + yaml(host.password()) + "}";

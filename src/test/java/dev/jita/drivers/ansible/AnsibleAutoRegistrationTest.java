@@ -7,6 +7,8 @@ import dev.jita.test.Http;
 import dev.jita.test.Sheets;
 import dev.jita.test.UiClient;
 import dev.jita.test.Zips;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Values from a Host/Operation parameter sheet reach a real playbook through the auto-registration settings:
- * two hosts with two different values, target hosts from the sheet's rows, a sheet value winning over a manual
- * one, and the values recorded with the execution.
+ * two hosts with two different values (and files), target hosts from the sheet's rows, a sheet value winning over
+ * a manual one, and the values recorded with the execution.
  */
 class AnsibleAutoRegistrationTest extends AnsibleTestSupport {
 
@@ -82,6 +84,65 @@ class AnsibleAutoRegistrationTest extends AnsibleTestSupport {
         assertThat(zip.get(ExecutionRun.VALUES_FILE)).contains("hello-web2").contains("\"host\":\"web1\"")
                 .contains(ExecutionRun.MASK).doesNotContain(SHEET_PASSWORD);
         assertThat(String.join("\n", zip.values())).doesNotContain(SHEET_PASSWORD);
+    }
+
+    @Test
+    void eachHostGetsItsOwnFileFromTheSheet() throws Exception {
+        record("operation_list", Map.of("operation_name", "op1"));
+        for (String host : List.of("web1", "web2")) {
+            record("device_list", Map.of("host_name", host, "ip_address", "127.0.0.1", "connection_type", "local"));
+        }
+        record("movement_list_ansible_legacy", Map.of("movement_name", "mv1"));
+        playbook("main.yml", play("""
+                    - name: read on the controller
+                      debug:
+                        msg: "lookup on {{ inventory_hostname }}: {{ lookup('file', conf) }}"
+                    - name: read on the host
+                      command: cat "{{ conf }}"
+                      register: read
+                    - debug:
+                        msg: "cat on {{ inventory_hostname }}: {{ read.stdout }}"
+                    - stat:
+                        path: "{{ conf }}"
+                      register: written
+                    - debug:
+                        msg: "mode on {{ inventory_hostname }}: {{ written.stat.mode }}"
+                """));
+        record("movement_playbook_link", Map.of("movement", "mv1", "playbook_file", "main.yml", "include_order", 1));
+        Map<String, Object> upload = Sheets.item("conf", "FileUploadColumn");
+        upload.put("file_upload_maximum_bytes", 1024);
+        Sheets.create(member, org, "ws1", Sheets.createNew("configs", Sheets.HOST_OPERATION, false, List.of(upload)),
+                WAIT);
+        // Both files have the same name: each host must still read its own.
+        for (String host : List.of("web1", "web2")) {
+            Http.Reply reply = member.post(menus + "configs/maintenance/", Map.of(
+                    "parameter", Map.of("host_name", host, "operation_name_select", "op1", "conf", "app.conf"),
+                    "file", Map.of("conf", Base64.getEncoder().encodeToString(
+                            ("content-of-" + host).getBytes(StandardCharsets.UTF_8)))));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+        setting("configs:conf", "conf", "Value type");
+
+        String id = execute();
+        JsonNode end = awaitEnd(id);
+        assertThat(end.path("status_id").asString()).as(end.toString()).isEqualTo("5");
+        String console = end.path("execution_log").path("console").asString();
+        for (String host : List.of("web1", "web2")) {
+            assertThat(console).contains("lookup on " + host + ": content-of-" + host)
+                    .contains("cat on " + host + ": content-of-" + host)
+                    .contains("mode on " + host + ": 0600");
+        }
+
+        // Recorded as the path the playbook got, with the file's name; the populated data holds the files.
+        String page = uiPage(id);
+        assertThat(page).contains("/work/upload_files/1/app.conf").contains("/work/upload_files/2/app.conf")
+                .contains("configs:conf").contains("the file app.conf");
+        Map<String, String> zip = Zips.unzip(member.get(status + id + "/files/InputData_" + id + ".zip/").data()
+                .path("file_data").asString());
+        assertThat(zip).containsEntry("upload_files/1/app.conf", "content-of-web1")
+                .containsEntry("upload_files/2/app.conf", "content-of-web2");
+        assertThat(zip.get(ExecutionRun.VALUES_FILE)).contains("/work/upload_files/1/app.conf")
+                .contains("/work/upload_files/2/app.conf");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jita.drivers.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.execution.ExecutionRun;
+import dev.jita.test.Http;
 import dev.jita.test.Sheets;
 import dev.jita.test.TestDatabase;
 import dev.jita.test.Zips;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Values from an Operation parameter sheet reach a real terraform apply through the auto-registration
- * settings: the sheet's value wins over the manual one, a password item stays sensitive.
+ * settings: the sheet's value wins over the manual one, a password item stays sensitive, a file item is not offered.
  */
 @TestPropertySource(properties = {"jita.terraform-cli.enabled=true", "jita.backyard.enabled=true",
         "jita.backyard.poll-interval=200ms", "jita.menu-create.enabled=true"})
@@ -33,8 +34,16 @@ class TerraformAutoRegistrationTest extends TerraformTestSupport {
     @Test
     void theOperationSheetsValueIsWhatTerraformGets() throws Exception {
         scenario(MAIN_TF, "manual-greeting", null);
+        Map<String, Object> upload = Sheets.item("upload", "FileUploadColumn");
+        upload.put("file_upload_maximum_bytes", 1024);
         Sheets.create(member, org, "ws1", Sheets.createNew("tfparams", Sheets.OPERATION, false,
-                List.of(Sheets.text("greeting", 64), Sheets.password("token", 64))), WAIT);
+                List.of(Sheets.text("greeting", 64), Sheets.password("token", 64), upload)), WAIT);
+        // An Operation sheet's file item is not offered to auto-registration.
+        Http.Reply refused = member.post(menus + TerraformCliMenus.AUTO_REGISTRATION + "/maintenance/", Map.of(
+                "parameter", Map.of("menu_group_menu_item", "tfparams:upload", "registration_method", "Value type",
+                        "movement_name", "mv1", "variable_name", "greeting", "hcl_setting", "False")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(499);
+        assertThat(refused.body()).contains("menu_group_menu_item");
         record("tfparams", Map.of("operation_name_select", "op1", "greeting", "from-the-sheet", "token", SHEET_SECRET));
         for (String item : List.of("greeting", "token")) {
             record(TerraformCliMenus.AUTO_REGISTRATION, Map.of("menu_group_menu_item", "tfparams:" + item,
