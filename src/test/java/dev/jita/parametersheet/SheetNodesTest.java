@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jita.JitaApplication;
 import dev.jita.backyard.Backyard;
 import dev.jita.backyard.BackyardItems;
+import dev.jita.core.Dialect;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +33,8 @@ class SheetNodesTest extends SheetTestSupport {
     Environment environment;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Dialect dialect;
 
     @Test
     void anItemWaitsWhileEitherModeIsOnAndIsCreatedOnceBothAreOff() throws Exception {
@@ -137,13 +139,16 @@ class SheetNodesTest extends SheetTestSupport {
         assertThat(rows.findValues("label")).isEmpty();
     }
 
-    /** Whether another transaction holds the lock of a record (it wrote it and has not ended); H2 says so by a timeout. */
+    /** Whether another transaction holds the lock of a record (it wrote it and has not ended). */
     private boolean lockedByAnother(String recordId) {
         try {
             transactions.executeWithoutResult(s -> jdbc.sql("SELECT record_id FROM menu_record WHERE record_id = ? "
                     + "FOR UPDATE NOWAIT").param(recordId).query(String.class).list());
             return false;
-        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+        } catch (DataAccessException e) {
+            if (!dialect.lockNotAvailable(e)) {
+                throw e;
+            }
             return true;
         }
     }
