@@ -201,6 +201,10 @@ public final class BackyardEngine {
                     return claims.held(item, nodeId);
                 }
             });
+            if (step.again()) {
+                handBack(item, step.note(), jobLog);
+                return;
+            }
             if (!step.ended() && item.backyard().stepped()) {
                 park(item, step.nextStepAt(), jobLog);
                 return;
@@ -222,7 +226,7 @@ public final class BackyardEngine {
             note = "Unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         try {
-            String trimmed = note == null || note.length() <= Nodes.NOTE_LENGTH ? note : note.substring(0, Nodes.NOTE_LENGTH);
+            String trimmed = trim(note);
             int end = status;
             if (!retryingOnLockConflicts(() -> claims.finish(item, nodeId, end, trimmed))) {
                 jobLog.warn("Item {} was no longer held by node {}; its end status {} was not written",
@@ -243,6 +247,23 @@ public final class BackyardEngine {
         } catch (RuntimeException e) {
             jobLog.error("Item {} could not be handed back to wait; the dead-node sweep will", item.itemId(), e);
         }
+    }
+
+    private void handBack(ClaimedItem item, String note, Logger jobLog) {
+        String trimmed = trim(note);
+        try {
+            if (retryingOnLockConflicts(() -> claims.handBack(item, nodeId, trimmed))) {
+                jobLog.info("Back to wait {}: {}", item.itemId(), note);
+            } else {
+                jobLog.warn("Item {} was no longer held by node {}; it was not handed back to wait", item.itemId(), nodeId);
+            }
+        } catch (RuntimeException e) {
+            jobLog.error("Item {} could not be handed back to wait; the dead-node sweep will end it", item.itemId(), e);
+        }
+    }
+
+    private static String trim(String note) {
+        return note == null || note.length() <= Nodes.NOTE_LENGTH ? note : note.substring(0, Nodes.NOTE_LENGTH);
     }
 
     /**

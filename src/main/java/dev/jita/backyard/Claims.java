@@ -139,8 +139,9 @@ class Claims {
         String itemId = rows.get(0).getKey();
         // Taken now, not when the claim began: an item of the same exclusive key may have ended meanwhile.
         Instant takenAt = Times.now();
+        // The note of an item handed back to wait said why it waited: it no longer does.
         int updated = jdbc.sql("UPDATE backyard_item SET phase = 'R', status_id = ?, node_id = ?, started_at = ?, "
-                        + "last_update_timestamp = ? WHERE item_id = ? AND phase = 'W'")
+                        + "last_update_timestamp = ?, note = NULL WHERE item_id = ? AND phase = 'W'")
                 .params(backyard.statusTable().taken(), nodeId, Times.toDb(takenAt), Times.toDb(takenAt), itemId)
                 .update();
         if (updated == 0) {
@@ -191,6 +192,17 @@ class Claims {
         return jdbc.sql("UPDATE backyard_item SET node_id = NULL, not_before = ?, last_update_timestamp = ? "
                         + "WHERE item_id = ? AND node_id = ? AND phase = 'R'")
                 .params(Times.toDb(at), now, item.itemId(), nodeId).update() == 1;
+    }
+
+    /**
+     * Hands a held item back to wait as not started (see {@link JobHandler.Step#again}); false when this node no
+     * longer holds it. Its time to wait for, if any, has come: it waits as Unexecuted, not as scheduled.
+     */
+    boolean handBack(ClaimedItem item, String nodeId, String note) {
+        LocalDateTime now = Times.toDb(Times.now());
+        return jdbc.sql("UPDATE backyard_item SET phase = 'W', status_id = ?, node_id = NULL, started_at = NULL, "
+                        + "note = ?, last_update_timestamp = ? WHERE item_id = ? AND node_id = ? AND phase = 'R'")
+                .params(item.backyard().statusTable().waiting(), note, now, item.itemId(), nodeId).update() == 1;
     }
 
     boolean held(ClaimedItem item, String nodeId) {

@@ -4,14 +4,14 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
-import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code ita-by-menu-create} backyard's job on this node: each item ends in 3 (Completed) with the sheet's
- * menus made, or in 4 (Completed(error)) with the reason as its note and nothing changed.
+ * menus made, or in 4 (Completed(error)) with the reason as its note and nothing changed; met by load mode, it
+ * goes back to 1 (Unexecuted) with nothing changed (see {@link SheetCreation#create}).
  * {@code jita.menu-create.enabled=false} leaves the items to other nodes.
  */
 @Configuration
@@ -31,8 +31,7 @@ class MenuCreateJob {
 
             @Override
             public Step run(ClaimedItem item, ItemProgress progress) {
-                Optional<String> refused = creation.create(item);
-                return refused.map(reason -> Step.end(COMPLETED_ERROR, reason)).orElse(Step.end(COMPLETED));
+                return creation.create(item);
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.jita.parametersheet;
 
 import dev.jita.backyard.ClaimedItem;
+import dev.jita.backyard.JobHandler;
 import dev.jita.core.ApiException;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
@@ -30,6 +31,9 @@ class SheetCreation {
         }
     }
 
+    /** The status of the maintenance gate's refusals in load mode. */
+    private static final int LOAD_MODE = 498;
+
     /** The column types a pulldown may take its values from: one line of text or a number or date. */
     private static final Set<ColumnType> PULLDOWN_SOURCES = Set.of(ColumnType.ID, ColumnType.STRING, ColumnType.INTEGER,
             ColumnType.FLOAT, ColumnType.DATE, ColumnType.DATETIME, ColumnType.LINK, ColumnType.CHOICE);
@@ -46,19 +50,26 @@ class SheetCreation {
         this.gate = gate;
     }
 
-    /** Makes the menus the item's history asks for; empty when made, else the reason nothing changed. */
-    Optional<String> create(ClaimedItem item) {
+    /**
+     * Makes the menus the item's history asks for: the item ends in Completed, or in Completed(error) with the
+     * reason nothing changed. When load mode is (being switched) ON, the transaction is rolled back and the item
+     * waits again as Unexecuted: it is made once the modes are OFF, as a backyard does nothing in load mode.
+     */
+    JobHandler.Step create(ClaimedItem item) {
         try {
             gate.write(Refusal.PARAMETER_SHEET, () -> {
                 make(item);
                 return null;
             });
-            return Optional.empty();
+            return JobHandler.Step.end(MenuCreateJob.COMPLETED);
         } catch (Refused refused) {
-            return Optional.of(refused.getMessage());
+            return JobHandler.Step.end(MenuCreateJob.COMPLETED_ERROR, refused.getMessage());
         } catch (ApiException refused) {
-            return Optional.of("Load mode (data_update_stop) was switched ON before the sheet's menus were made ("
-                    + refused.result() + "); nothing was changed. Execute the definition again.");
+            if (refused.status() != LOAD_MODE) {
+                throw refused;
+            }
+            return JobHandler.Step.again("Load mode (data_update_stop) was switched ON before the sheet's menus were "
+                    + "made (" + refused.result() + "); nothing was changed. They are made once it is OFF.");
         }
     }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class BackyardEngineTest extends EngineTestSupport {
 
@@ -168,6 +172,71 @@ class BackyardEngineTest extends EngineTestSupport {
         transfer.release();
         await("silent node idle", WAIT, () -> silent.running(Backyard.ANSIBLE_EXECUTE) == 0);
         assertThat(item(execution.get(0)).statusId()).isEqualTo(7);
+    }
+
+    @Test
+    void anItemHandedBackWaitsAsNotStartedAndIsTakenAgainOnceTheModesAllow() throws Exception {
+        String org = organization("ws1");
+        String id = schedule(Backyard.ANSIBLE_EXECUTE, org, "ws1", Instant.now().minusSeconds(60));
+        HandingBackOnce handler = new HandingBackOnce();
+        engine(1, handler).start();
+        await("executing", WAIT, () -> item(id).statusId() == 3);
+        assertThat(executeCount(org)).isEqualTo(1);
+
+        setModes("1", "0");
+        handler.release.countDown();
+        await("handed back", WAIT, () -> item(id).phase().equals("W"));
+
+        BackyardItems.Item waiting = item(id);
+        assertThat(waiting.statusId()).as("Unexecuted, not Unexecuted (schedule): its time has come").isEqualTo(1);
+        assertThat(waiting.nodeId()).isNull();
+        assertThat(waiting.startedAt()).isNull();
+        assertThat(waiting.endedAt()).isNull();
+        assertThat(waiting.note()).isEqualTo("not now");
+        assertThat(executeCount(org)).isZero();
+        assertThat(handler.starts).hasSize(1);
+
+        setModes("0", "0");
+        await("ended", WAIT, () -> item(id).phase().equals("E"));
+        BackyardItems.Item ended = item(id);
+        assertThat(ended.statusId()).isEqualTo(5);
+        assertThat(ended.note()).isNull();
+        assertThat(handler.starts).hasSize(2);
+        assertThat(ended.startedAt()).isEqualTo(handler.starts.get(1)).isAfterOrEqualTo(handler.starts.get(0));
+    }
+
+    private int executeCount(String org) {
+        JsonNode organizations = admin().get("/api/ita/backyard-execute-check/").data().path("organizations");
+        for (JsonNode organization : organizations.values()) {
+            if (organization.path("id").asString().equals(org)) {
+                return organization.path("execute_count").asInt();
+            }
+        }
+        throw new AssertionError(org + " is not listed");
+    }
+
+    /** Runs its first item to Executing, waits for {@link #release}, and hands it back; ends it the next time. */
+    private static final class HandingBackOnce implements JobHandler {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<Instant> starts = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Backyard backyard() {
+            return Backyard.ANSIBLE_EXECUTE;
+        }
+
+        @Override
+        public Step run(ClaimedItem item, ItemProgress progress) throws InterruptedException {
+            starts.add(item.startedAt());
+            if (starts.size() > 1) {
+                return Step.end(5);
+            }
+            progress.setStatus(3);
+            if (!release.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("never released");
+            }
+            return Step.again("not now");
+        }
     }
 
     private static final class FailingHandler implements JobHandler {
