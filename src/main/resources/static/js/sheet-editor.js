@@ -393,7 +393,7 @@
             } catch (notJson) {
               parsed = null;
             }
-            return {status: response.status, body: parsed};
+            return {status: response.status, body: parsed, redirected: response.redirected};
           });
         })
         .then(function (answer) {
@@ -402,6 +402,12 @@
           if (answer.status === 200 && answer.body && answer.body.data && answer.body.data.history_id) {
             window.location.assign(main.getAttribute('data-list-url') + '?requested='
               + encodeURIComponent(answer.body.data.menu_name_rest));
+            return;
+          }
+          if (answer.redirected && !answer.body) {
+            // An ended session: the server sent the post to the login page and kept nothing.
+            showRefusal(answer.status, null);
+            document.getElementById('save-error').textContent = text.session_ended;
             return;
           }
           showRefusal(answer.status, answer.body);

@@ -43,7 +43,7 @@ class SheetPages {
             "decimal_maximum_value", "decimal_digit", "decimal_default_value", "datetime_default_value",
             "date_default_value", "pulldown_selection", "pulldown_selection_default_value", "reference_item",
             "password_maximum_bytes", "file_upload_maximum_bytes", "link_maximum_bytes", "link_default_value",
-            "parameter_sheet_reference", "invalid", "saving", "save_failed");
+            "parameter_sheet_reference", "invalid", "saving", "save_failed", "session_ended");
 
     private final SheetDefinitions definitions;
     private final SheetSummaries summaries;
