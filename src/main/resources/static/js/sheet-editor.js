@@ -174,12 +174,19 @@
     });
   }
 
+  /** Items are headed by their position, as the refusal summary names them. */
+  function numberItems() {
+    Array.prototype.forEach.call(itemsBox.querySelectorAll('fieldset.sheet-item > legend.item-legend'), function (legend, i) {
+      legend.textContent = label('item') + ' ' + (i + 1);
+    });
+  }
+
   function addItem(key, column) {
     column = column || {};
     key = key || 'c' + next.item++;
     var classes = masters.column_class_list.map(function (c) { return [c.column_class_name, c.column_class_disp_name]; });
     var box = el('fieldset', {'class': 'sheet-item', 'data-key': key, 'data-create-column-id': column.create_column_id || null});
-    var legend = el('legend', {text: label('item') + ' ' + key});
+    var legend = el('legend', {'class': 'item-legend'});
     var common = el('div', {'class': 'sheet-fields'}, [
       field('item-' + key + '-item_name', 'column.' + key + '.item_name', 'text', column.item_name),
       field('item-' + key + '-item_name_rest', 'column.' + key + '.item_name_rest', 'text', column.item_name_rest),
@@ -205,7 +212,8 @@
     }
     classSelect.addEventListener('change', showClassFields);
     showClassFields();
-    remove.addEventListener('click', function () { box.remove(); });
+    remove.addEventListener('click', function () { box.remove(); numberItems(); });
+    numberItems();
     refreshGroupChoices();
     if (column.column_group) {
       Array.prototype.forEach.call(groupsBody.querySelectorAll('tr'), function (row) {
@@ -348,6 +356,31 @@
     document.getElementById('save-result').hidden = true;
   }
 
+  /** Which item or group of the page a reason key names: "Item 2 (port)", else by its position alone. */
+  function whose(kind, key) {
+    var boxes = kind === 'column' ? itemsBox.querySelectorAll('fieldset.sheet-item') : groupsBody.querySelectorAll('tr');
+    var position = Array.prototype.map.call(boxes, function (box) { return box.getAttribute('data-key'); }).indexOf(key);
+    if (position < 0) {
+      return null;
+    }
+    var nameInput = document.getElementById(kind === 'column' ? 'item-' + key + '-item_name' : 'group-' + key + '-name');
+    var name = nameInput ? nameInput.value.trim() : '';
+    return label(kind === 'column' ? 'item' : 'group') + ' ' + (position + 1) + (name ? ' (' + name + ')' : '');
+  }
+
+  /** A reason key (menu.x, group.g1.x, column.c1.x) as the page shows that field: its label, and whose it is. */
+  function fieldTitle(key, input) {
+    var parts = key.split('.');
+    var own = input ? document.querySelector('label[for="' + input.id + '"]') : null;
+    var title = own ? own.textContent : input && input.getAttribute('aria-label')
+      ? input.getAttribute('aria-label') : label(parts[parts.length - 1]);
+    var owner = parts.length > 1 && (parts[0] === 'column' || parts[0] === 'group') ? whose(parts[0], parts[1]) : null;
+    if (owner && parts.length === 2) {
+      return owner;
+    }
+    return owner ? owner + ' – ' + title : title;
+  }
+
   function showRefusal(status, answer) {
     var list = document.getElementById('save-errors');
     var reasons = answer && answer.data && answer.data.errors;
@@ -363,7 +396,8 @@
           input.setAttribute('aria-invalid', 'true');
         }
         items.forEach(function (reason) {
-          var link = input ? el('a', {href: '#' + input.id, text: key}) : el('strong', {text: key});
+          var title = fieldTitle(key, input);
+          var link = input ? el('a', {href: '#' + input.id, text: title}) : el('strong', {text: title});
           list.appendChild(el('li', {'data-key': key}, [link, el('span', {text: ': ' + reason})]));
         });
       });
@@ -393,7 +427,7 @@
             } catch (notJson) {
               parsed = null;
             }
-            return {status: response.status, body: parsed};
+            return {status: response.status, body: parsed, redirected: response.redirected};
           });
         })
         .then(function (answer) {
@@ -402,6 +436,12 @@
           if (answer.status === 200 && answer.body && answer.body.data && answer.body.data.history_id) {
             window.location.assign(main.getAttribute('data-list-url') + '?requested='
               + encodeURIComponent(answer.body.data.menu_name_rest));
+            return;
+          }
+          if (answer.redirected && !answer.body) {
+            // An ended session: the server sent the post to the login page and kept nothing.
+            showRefusal(answer.status, null);
+            document.getElementById('save-error').textContent = text.session_ended;
             return;
           }
           showRefusal(answer.status, answer.body);

@@ -35,7 +35,7 @@ class SheetPages {
     private static final String LIST = "/ui/ws/{org}/{ws}/sheets";
     /** The words sheet-editor.js shows, in the page's language (ui.sheet.js.*). */
     private static final List<String> EDITOR_WORDS = List.of("menu_name", "menu_name_rest", "sheet_type", "vertical",
-            "display_order", "description", "remarks", "unique_constraint", "group_name", "parent_full_col_group_name",
+            "display_order", "description", "remarks", "unique_constraint", "group", "group_name", "parent_full_col_group_name",
             "item", "remove", "item_name", "item_name_rest", "column_class", "required", "uniqued", "column_group",
             "single_string_maximum_bytes", "single_string_regular_expression", "single_string_default_value",
             "multi_string_maximum_bytes", "multi_string_regular_expression", "multi_string_default_value",
@@ -43,7 +43,7 @@ class SheetPages {
             "decimal_maximum_value", "decimal_digit", "decimal_default_value", "datetime_default_value",
             "date_default_value", "pulldown_selection", "pulldown_selection_default_value", "reference_item",
             "password_maximum_bytes", "file_upload_maximum_bytes", "link_maximum_bytes", "link_default_value",
-            "parameter_sheet_reference", "invalid", "saving", "save_failed");
+            "parameter_sheet_reference", "invalid", "saving", "save_failed", "session_ended");
 
     private final SheetDefinitions definitions;
     private final SheetSummaries summaries;

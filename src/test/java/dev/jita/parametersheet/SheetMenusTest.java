@@ -59,6 +59,8 @@ class SheetMenusTest extends SheetTestSupport {
     /** A Host/Operation sheet with an item of every class, nested groups and a pulldown with a reference item. */
     private ObjectNode servers() {
         ObjectNode servers = sheet("servers", "1", "0");
+        group(servers, "Net", null);
+        group(servers, "Detail", "Net");
         item(servers, "label", "SingleTextColumn", "Net", "single_string_maximum_bytes", 10,
                 "single_string_regular_expression", "[a-zあ-ん]*", "single_string_default_value", "abc")
                 .put("description", "A label");
@@ -273,7 +275,8 @@ class SheetMenusTest extends SheetTestSupport {
         ObjectNode wrong = sheet("wrongref", "1", "0");
         item(wrong, "x", "ParameterSheetReference", null, "parameter_sheet_reference_menu", "colors_missing",
                 "parameter_sheet_reference_column", "port");
-        assertThat(ended(define(org, "ws1", 1, wrong)).statusId()).isEqualTo(4);
+        refusedAtOnce(org, 1, wrong, "499-00701", "colors_missing");
+        assertThat(ended(registerUnchecked(org, "ws1", 1, wrong)).statusId()).isEqualTo(4);
     }
 
     private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
@@ -318,7 +321,8 @@ class SheetMenusTest extends SheetTestSupport {
                 .path("input_order").toString()).contains("required");
         assertThat(member.get(menus + "users_subst/filter/count/").data().asInt()).isEqualTo(2);
 
-        ObjectNode empty = sheet("marker", "3", "0");
+        // An Operation sheet needs an item (499-00714); a Host/Operation sheet may have none.
+        ObjectNode empty = sheet("marker", "1", "0");
         created(org, 1, empty);
         JsonNode markerInfo = member.get(menus + "marker/info/").data();
         assertThat(markerInfo.toString()).contains("\"no_item\"");
@@ -379,8 +383,10 @@ class SheetMenusTest extends SheetTestSupport {
         record(member, menus, "retype", Map.of("operation_name_select", "op1", "size", "12"));
         JsonNode second = record(member, menus, "retype", Map.of("operation_name_select", "op2", "size", "large"));
 
+        // Edit may not change an item's class (499-00706); the backyard checks the records all the same.
         size.put("column_class", "NumColumn");
-        BackyardItems.Item refused = ended(define(org, "ws1", 3, definition));
+        refusedAtOnce(org, 3, definition, "499-00706", "column_class");
+        BackyardItems.Item refused = ended(registerUnchecked(org, "ws1", 3, definition));
         assertThat(refused.statusId()).isEqualTo(4);
         assertThat(refused.note()).contains(second.path("uuid").asString()).contains("size");
         assertThat(member.get(menus + "retype/info/").data().toString()).contains("SingleTextColumn");
@@ -398,7 +404,8 @@ class SheetMenusTest extends SheetTestSupport {
         record(member, menus, "operation_list", Map.of("operation_name", "op3"));
         record(member, menus, "retype", Map.of("operation_name_select", "op3", "size", 12));
         size.put("uniqued", "1");
-        BackyardItems.Item duplicate = ended(define(org, "ws1", 3, definition));
+        refusedAtOnce(org, 3, definition, "499-00706", "uniqued");
+        BackyardItems.Item duplicate = ended(registerUnchecked(org, "ws1", 3, definition));
         assertThat(duplicate.statusId()).isEqualTo(4);
         assertThat(duplicate.note()).contains("size: the same values");
     }
@@ -407,11 +414,11 @@ class SheetMenusTest extends SheetTestSupport {
     void theItemsOfOneSheetApplyOneAtATimeInTheOrderTheyWereAskedFor() throws Exception {
         ObjectNode definition = sheet("ordered", "2", "0");
         item(definition, "a", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
-        String first = define(org, "ws1", 1, definition.deepCopy());
+        String first = define(org, "ws1", 1, definition);
         item(definition, "b", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
-        String second = define(org, "ws1", 3, definition.deepCopy());
+        String second = define(org, "ws1", 3, definition);
         item(definition, "c", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
-        String third = define(org, "ws1", 3, definition.deepCopy());
+        String third = define(org, "ws1", 3, definition);
         BackyardItems.Item one = ended(first);
         BackyardItems.Item two = ended(second);
         BackyardItems.Item three = ended(third);
@@ -423,12 +430,21 @@ class SheetMenusTest extends SheetTestSupport {
 
     @Test
     void anInvalidDefinitionEndsInErrorWithItsReasonAndChangesNothing() throws Exception {
-        BackyardItems.Item fixedName = ended(define(org, "ws1", 1, sheet("operation_list", "2", "0")));
+        // execute/ refuses these at once; the backyard refuses them too, should a race bring them past it.
+        ObjectNode fixed = sheet("operation_list", "2", "0");
+        item(fixed, "x", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        refusedAtOnce(org, 1, fixed, "499-00701", "operation_list");
+        BackyardItems.Item fixedName = ended(registerUnchecked(org, "ws1", 1, fixed));
         assertThat(fixedName.statusId()).isEqualTo(4);
         assertThat(fixedName.note()).contains("operation_list");
 
-        created(org, 1, sheet("base", "3", "0"));
-        BackyardItems.Item clash = ended(define(org, "ws1", 1, sheet("base_subst", "2", "0")));
+        ObjectNode base = sheet("base", "3", "0");
+        item(base, "x", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        created(org, 1, base);
+        ObjectNode baseSubst = sheet("base_subst", "2", "0");
+        item(baseSubst, "x", "SingleTextColumn", null, "single_string_maximum_bytes", 5);
+        refusedAtOnce(org, 1, baseSubst, "499-00701", "base_subst");
+        BackyardItems.Item clash = ended(registerUnchecked(org, "ws1", 1, baseSubst));
         assertThat(clash.statusId()).isEqualTo(4);
         assertThat(clash.note()).contains("base_subst").contains("another parameter sheet");
         assertThat(member.get(menus + "base_subst/info/").data().path("menu_info").path("sheet_type").asString())
@@ -439,14 +455,17 @@ class SheetMenusTest extends SheetTestSupport {
     void aPulldownToAMenuThatIsNotThereOrNotSuitableIsRefused() throws Exception {
         ObjectNode missing = sheet("broken", "2", "0");
         item(missing, "x", "IDColumn", null, "pulldown_menu", "nowhere", "pulldown_column", "name");
-        BackyardItems.Item item = ended(define(org, "ws1", 1, missing));
+        // execute/ refuses these at once; the backyard refuses them too, should a race bring them past it.
+        refusedAtOnce(org, 1, missing, "499-00701", "nowhere");
+        BackyardItems.Item item = ended(registerUnchecked(org, "ws1", 1, missing));
         assertThat(item.statusId()).isEqualTo(4);
         assertThat(item.note()).contains("nowhere");
         assertError(member.get(menus + "broken/info/"), 499, "499-00002");
 
         ObjectNode password = sheet("broken2", "2", "0");
         item(password, "x", "IDColumn", null, "pulldown_menu", "device_list", "pulldown_column", "login_password");
-        assertThat(ended(define(org, "ws1", 1, password)).note()).contains("login_password");
+        refusedAtOnce(org, 1, password, "499-00701", "login_password");
+        assertThat(ended(registerUnchecked(org, "ws1", 1, password)).note()).contains("login_password");
 
         ObjectNode fine = sheet("hosts", "2", "0");
         item(fine, "host", "IDColumn", null, "pulldown_menu", "device_list", "pulldown_column", "host_name",

@@ -39,12 +39,16 @@ class SheetNodesTest extends SheetTestSupport {
     @Test
     void anItemWaitsWhileEitherModeIsOnAndIsCreatedOnceBothAreOff() throws Exception {
         TestWorkspace workspace = newWorkspace("sheet-mode");
-        setModes("1", "1");
+        // Defined while only backyard_execute_stop is ON: load mode refuses execute/ itself (498-00004).
+        setModes("1", "0");
         String history;
         try {
             ObjectNode definition = sheet("held", "2", "0");
             item(definition, "name", "SingleTextColumn", null, "single_string_maximum_bytes", 10);
             history = define(workspace.org(), "ws1", 1, definition);
+            Thread.sleep(1000);
+            assertThat(items.find(history).orElseThrow().statusId()).isEqualTo(1);
+            setModes("1", "1");
             Thread.sleep(1000);
             assertThat(items.find(history).orElseThrow().statusId()).isEqualTo(1);
             setModes("0", "1");

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parameter-sheet tests: a server of their own (own database, so that no other test's engine takes their
- * items) that runs {@code ita-by-menu-create}. Definitions are registered by {@link #define} alone.
+ * items) that runs {@code ita-by-menu-create}. Definitions are registered through the API by {@link #define}.
  */
 @TestPropertySource(properties = {"jita.menu-create.enabled=true", "jita.backyard.enabled=true",
         "jita.backyard.poll-interval=100ms"})
@@ -33,21 +33,84 @@ abstract class SheetTestSupport extends ApiTest {
     }
 
     @Autowired
-    SheetStore sheets;
-    @Autowired
     BackyardItems items;
+    @Autowired
+    SheetStore sheets;
     @Autowired
     TransactionTemplate transactions;
 
     /**
-     * Asks for a sheet's menus to be made (create type 1 Create New, 2 Initialize, 3 Edit) as
-     * {@code create/define/execute/} would; returns the history id (the ita-by-menu-create item's).
+     * Asks for a sheet's menus to be made (create type 1 Create New, 2 Initialize, 3 Edit) through
+     * {@code create/define/execute/} as the workspace's owner; returns the history id (the ita-by-menu-create
+     * item's). The ids execute/ assigned are copied into {@code definition} (the sheet's {@code menu_create_id},
+     * each item's {@code create_column_id} by its REST name), so that it can be changed and executed again.
      */
     String define(String org, String workspace, int createType, ObjectNode definition) {
-        String menuCreateId = definition.path("menu").path("menu_create_id").asString();
-        String rest = definition.path("menu").path("menu_name_rest").asString();
-        return transactions.execute(s -> sheets.register(org, workspace, "owner", createType, menuCreateId, rest,
-                definition));
+        Http.Reply reply = execute(org, workspace, createType, definition);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        String defineApi = "/api/" + org + "/workspaces/" + workspace + "/ita/create/define/";
+        Http.Reply one = owner().get(defineApi + reply.data().path("menu_name_rest").asString() + "/");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        JsonNode kept = one.data().path("menu_info");
+        ((ObjectNode) definition.path("menu")).put("menu_create_id",
+                kept.path("menu").path("menu_create_id").asString());
+        for (JsonNode item : definition.path("column").values()) {
+            for (JsonNode keptItem : kept.path("column").values()) {
+                if (keptItem.path("item_name_rest").equals(item.path("item_name_rest"))) {
+                    ((ObjectNode) item).put("create_column_id", keptItem.path("create_column_id").asString());
+                }
+            }
+        }
+        return reply.data().path("history_id").asString();
+    }
+
+    /** The answer of {@code create/define/execute/} to {@code definition} with the type of {@code createType}. */
+    Http.Reply execute(String org, String workspace, int createType, ObjectNode definition) {
+        ObjectNode body = definition.deepCopy();
+        body.put("type", switch (createType) {
+            case SheetStore.INITIALIZE -> "initialize";
+            case SheetStore.EDIT -> "edit";
+            default -> "create_new";
+        });
+        return owner().post("/api/" + org + "/workspaces/" + workspace + "/ita/create/define/execute/", body);
+    }
+
+    /**
+     * Asserts that execute/ refuses {@code definition} at once with {@code result}, its answer naming
+     * {@code reason}, and registers nothing (no new menu_creation_history row).
+     */
+    void refusedAtOnce(String org, int createType, ObjectNode definition, String result, String reason) {
+        String history = "/api/" + org + "/workspaces/ws1/ita/menu/menu_creation_history/filter/count/";
+        int before = owner().get(history).data().asInt();
+        Http.Reply reply = execute(org, "ws1", createType, definition);
+        assertError(reply, 499, result);
+        assertThat(reply.body()).contains(reason);
+        assertThat(owner().get(history).data().asInt()).isEqualTo(before);
+    }
+
+    /** The organizations' manager ({@link #newWorkspace}), a member of their workspace ws1. */
+    Http owner() {
+        return http().as("owner", "owner-pass");
+    }
+
+    /**
+     * Registers {@code definition} for the backyard in-process, past execute/'s checks: only for a definition that
+     * execute/ refuses but that can still reach the backyard (two requests racing; an Initialize ended in error,
+     * which leaves the sheet's latest definition apart from its made one), to show that the backyard refuses it too.
+     */
+    String registerUnchecked(String org, String workspace, int createType, ObjectNode definition) {
+        ObjectNode normal = definition.deepCopy();
+        ObjectNode menu = (ObjectNode) normal.path("menu");
+        if (menu.path("menu_create_id").isNull()) {
+            menu.put("menu_create_id", SheetStore.newId());
+        }
+        for (JsonNode item : normal.path("column").values()) {
+            if (item.path("create_column_id").isNull()) {
+                ((ObjectNode) item).put("create_column_id", SheetStore.newId());
+            }
+        }
+        return transactions.execute(s -> sheets.register(org, workspace, "owner", createType,
+                menu.path("menu_create_id").asString(), menu.path("menu_name_rest").asString(), normal));
     }
 
     /** Waits for the item to end; returns it. */
@@ -74,7 +137,7 @@ abstract class SheetTestSupport extends ApiTest {
     static ObjectNode sheet(String rest, String sheetType, String vertical) {
         ObjectNode definition = Http.JSON.createObjectNode();
         ObjectNode menu = definition.putObject("menu");
-        menu.put("menu_create_id", SheetStore.newId());
+        menu.putNull("menu_create_id");
         menu.put("menu_name", rest + " name");
         menu.put("menu_name_rest", rest);
         menu.put("sheet_type", sheetType);
@@ -93,6 +156,15 @@ abstract class SheetTestSupport extends ApiTest {
         return definition;
     }
 
+    /** Adds a group {@code name} under the group of full name {@code parent} (null at the top). */
+    static void group(ObjectNode definition, String name, String parent) {
+        ObjectNode groups = (ObjectNode) definition.path("group");
+        ObjectNode group = groups.putObject("g" + (groups.size() + 1));
+        group.put("group_name", name);
+        group.put("parent_full_col_group_name", parent);
+        group.putArray("columns");
+    }
+
     /** Adds an item: the common keys, then the keys of its class ({@code keys}, alternating name and value). */
     static ObjectNode item(ObjectNode definition, String rest, String columnClass, String group, Object... keys) {
         ObjectNode columns = (ObjectNode) definition.path("column");
@@ -106,7 +178,7 @@ abstract class SheetTestSupport extends ApiTest {
         item.putNull("remarks");
         item.put("column_group", group);
         item.put("display_order", columns.size());
-        item.put("create_column_id", SheetStore.newId());
+        item.putNull("create_column_id");
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i += 2) {
             values.put((String) keys[i], keys[i + 1]);

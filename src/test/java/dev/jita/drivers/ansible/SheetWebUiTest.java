@@ -48,18 +48,32 @@ class SheetWebUiTest extends AnsibleTestSupport {
             browser.findElement(By.id("item-c1-item_name")).sendKeys("port");
             browser.findElement(By.id("item-c1-item_name_rest")).sendKeys("port");
             new Select(browser.findElement(By.id("item-c1-column_class"))).selectByValue("SingleTextColumn");
-            browser.findElement(By.id("item-c1-single_string_maximum_bytes")).sendKeys("8");
+            browser.findElement(By.id("item-c1-single_string_maximum_bytes")).sendKeys("0");
             browser.findElement(By.id("save")).click();
 
-            // No REST name: refused, and the reason sits by its field.
+            // No REST name and no bytes: refused, each reason sits by its field.
             WebElement reason = session.live().until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-error-for='menu.menu_name_rest']")));
             assertThat(reason.getText()).isNotBlank();
             assertThat(browser.findElement(By.id("menu-menu_name_rest")).getDomAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.findElement(By.id("save-error")).getText()).startsWith("499-");
+            // The summary names the fields as the page labels them (and the item by position and name), linked.
+            WebElement restLink = browser.findElement(By.cssSelector("#save-errors li[data-key='menu.menu_name_rest'] a"));
+            assertThat(restLink.getText()).isEqualTo(label(browser, "menu-menu_name_rest"))
+                    .isNotEqualTo("menu.menu_name_rest");
+            assertThat(restLink.getDomAttribute("href")).isEqualTo("#menu-menu_name_rest");
+            WebElement bytesLink = browser.findElement(By.cssSelector(
+                    "#save-errors li[data-key='column.c1.single_string_maximum_bytes'] a"));
+            assertThat(bytesLink.getText()).isEqualTo("Item 1 (port) – "
+                    + label(browser, "item-c1-single_string_maximum_bytes"));
+            assertThat(bytesLink.getDomAttribute("href")).isEqualTo("#item-c1-single_string_maximum_bytes");
+            assertThat(browser.findElement(By.cssSelector("fieldset.sheet-item[data-key='c1'] > legend")).getText())
+                    .isEqualTo("Item 1");
             session.screenshot("sheet-definition-refused");
 
             browser.findElement(By.id("menu-menu_name_rest")).sendKeys("ports");
+            browser.findElement(By.id("item-c1-single_string_maximum_bytes")).clear();
+            browser.findElement(By.id("item-c1-single_string_maximum_bytes")).sendKeys("8");
             browser.findElement(By.id("save")).click();
             session.live().until(ExpectedConditions.urlContains("/sheets?requested=ports"));
             WebDriverWait made = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -93,5 +107,12 @@ class SheetWebUiTest extends AnsibleTestSupport {
             String values = session.live().until(ExpectedConditions.visibilityOfElementLocated(By.id("values"))).getText();
             assertThat(values).contains("web1").contains("port").contains("8080").contains("ports:port");
         }
+    }
+
+    /** The text of the label of a field. */
+    private static String label(WebDriver browser, String fieldId) {
+        String text = browser.findElement(By.cssSelector("label[for='" + fieldId + "']")).getText();
+        assertThat(text).isNotBlank();
+        return text;
     }
 }
