@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -127,6 +128,37 @@ public class MenuService {
         MenuFilter.Sql sql = MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId));
         return views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menu.recordsName(), sql,
                 offset, limit), withFiles);
+    }
+
+    /**
+     * Every record that meets the {@code conditions}, as {@link #search} shows them, handed to {@code page} in pages of
+     * at most {@code size} in the order of registration: a whole menu is read with no more than a page in memory.
+     */
+    public void eachPage(String organizationId, String workspaceId, String menuName, JsonNode conditions, int size,
+                         boolean withFiles, Consumer<List<Record>> page) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        List<MenuFilter.Condition> checked = MenuFilter.conditions(menu, conditions);
+        if (asRead(menu, checked)) {
+            List<Record> all = search(organizationId, workspaceId, menuName, conditions, 0, Integer.MAX_VALUE, withFiles);
+            for (int from = 0; from < all.size(); from += size) {
+                page.accept(all.subList(from, Math.min(all.size(), from + size)));
+            }
+            return;
+        }
+        MenuFilter.Sql sql = MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId));
+        MenuStore.StoredRecord last = null;
+        while (true) {
+            List<MenuStore.StoredRecord> stored = store.searchAfter(organizationId, workspaceId, menu.recordsName(), sql,
+                    last, size);
+            if (stored.isEmpty()) {
+                return;
+            }
+            page.accept(views(organizationId, workspaceId, menu, stored, withFiles));
+            if (stored.size() < size) {
+                return;
+            }
+            last = stored.get(stored.size() - 1);
+        }
     }
 
     /** How many records meet the {@code conditions}, counted in the database where the menu's records are stored. */

@@ -97,6 +97,24 @@ class MenuStore {
                 .params(params(organizationId, workspaceId, menu, filter)).query(this::map).list();
     }
 
+    /**
+     * The next {@code size} records of a menu that meet {@code filter} after {@code after} (null: from the first), in the
+     * order of registration: a read of any length in pages, each page one range of the menu's order index.
+     */
+    List<StoredRecord> searchAfter(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter,
+                                   StoredRecord after, int size) {
+        List<Object> params = params(organizationId, workspaceId, menu, filter);
+        String from = "";
+        if (after != null) {
+            from = " AND (r.created_at > ? OR (r.created_at = ? AND r.record_id > ?))";
+            LocalDateTime at = Times.toDb(after.createdAt());
+            params.addAll(List.of(at, at, after.id()));
+        }
+        return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
+                        + "AND r.menu_name = ?" + filter.where() + from + ORDER + " LIMIT " + size)
+                .params(params).query(this::map).list();
+    }
+
     /** How many records of a menu meet {@code filter}; reads the index (and the keys of menu_record) only. */
     long count(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter) {
         if (filter.driver() != null) {

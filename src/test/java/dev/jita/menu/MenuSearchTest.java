@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Searches run in the database through the value index: each answer is compared with the conditions applied to
@@ -28,14 +30,20 @@ class MenuSearchTest extends ApiTest {
     /** Characters outside the BMP: two Java chars each, one character in the databases. */
     private static final String FACES = "\uD83D\uDE00".repeat(160);
 
+    @Autowired
+    private MenuService menus;
+    @Autowired
+    private ObjectMapper json;
     private Http member;
     private String base;
+    private String org;
 
     @BeforeEach
     void workspace() {
         TestWorkspace ws = newWorkspace("search");
         member = ws.member();
         base = ws.menus();
+        org = ws.org();
     }
 
     @Test
@@ -125,6 +133,28 @@ class MenuSearchTest extends ApiTest {
                 400, "400-00001");
         assertError(member.post(base + "target_host_ansible_legacy/filter/count/",
                 Map.of("host", Map.of("RANGE", Map.of()))), 499, "499-00101");
+    }
+
+    @Test
+    void pagesReadEveryRecordOnceInTheOrderOfTheSearch() {
+        List<Map<String, Object>> devices = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            devices.add(device("page-" + i, i % 3 == 0 ? "odd" : "even", i, null));
+        }
+        bulk("device_list", devices.subList(0, 12));
+        bulk("device_list", devices.subList(12, 23));
+        Map<String, Object> even = Map.of("login_user", Map.of("LIST", List.of("even")));
+        for (Map<String, Object> conditions : List.of(Map.<String, Object>of(), even)) {
+            List<String> searched = find("device_list", conditions).stream().map(r -> r.path("uuid").asString()).toList();
+            List<String> paged = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            menus.eachPage(org, "ws1", "device_list", json.valueToTree(conditions), 5, false, page -> {
+                sizes.add(page.size());
+                page.forEach(record -> paged.add(record.id()));
+            });
+            assertThat(paged).as(conditions.toString()).isEqualTo(searched).doesNotHaveDuplicates();
+            assertThat(sizes).allMatch(size -> size <= 5);
+        }
     }
 
     @Test
