@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +113,8 @@ public class SearchBench {
             // MariaDB keeps one for the foreign key to the workspace).
             boolean mariadb = args.get("jdbc-url").contains("mariadb");
             Map<String, String> indexes = new LinkedHashMap<>();
-            indexes.put("ix_menu_value_key", "menu_value (organization_id, workspace_id, menu_name, column_name, value_key, record_id)");
-            indexes.put("ix_menu_value_num", "menu_value (organization_id, workspace_id, menu_name, column_name, value_num, record_id)");
+            indexes.put("ix_menu_value_key", "menu_value (column_key, value_key, record_id)");
+            indexes.put("ix_menu_value_num", "menu_value (column_key, value_num, record_id)");
             try (Statement ddl = db.createStatement()) {
                 for (Map.Entry<String, String> index : indexes.entrySet()) {
                     ddl.execute("DROP INDEX " + index.getKey()
@@ -173,8 +176,8 @@ public class SearchBench {
             record = db.prepareStatement("INSERT INTO menu_record (record_id, menu_name, organization_id, workspace_id, "
                     + "discard, record_data, created_by, created_at, last_update_user, last_update_timestamp) "
                     + "VALUES (?, ?, 'bench', 'ws1', '0', ?, 'bench', ?, 'bench', ?)");
-            value = db.prepareStatement("INSERT INTO menu_value (record_id, column_name, organization_id, workspace_id, "
-                    + "menu_name, value_key, value_num) VALUES (?, ?, 'bench', 'ws1', ?, ?, ?)");
+            value = db.prepareStatement("INSERT INTO menu_value (record_id, column_key, value_key, value_num) "
+                    + "VALUES (?, ?, ?, ?)");
             plain = plainDb.prepareStatement("INSERT INTO bench_plain (record_id, host_name, login_user, port_no, created_at) "
                     + "VALUES (?, ?, ?, ?, ?)");
         }
@@ -197,16 +200,33 @@ public class SearchBench {
             values.put("last_updated_user", "bench");
             for (Map.Entry<String, Object> entry : values.entrySet()) {
                 value.setString(1, id);
-                value.setString(2, entry.getKey());
-                value.setString(3, menu);
-                value.setString(4, String.valueOf(entry.getValue()));
-                value.setBigDecimal(5, entry.getValue() instanceof Number number ? new BigDecimal(number.toString()) : null);
+                value.setLong(2, columnKey(menu, entry.getKey()));
+                value.setString(3, String.valueOf(entry.getValue()));
+                value.setBigDecimal(4, entry.getValue() instanceof Number number ? new BigDecimal(number.toString()) : null);
                 value.addBatch();
             }
             if (++pending == BATCH) {
                 flush();
             }
             return id;
+        }
+
+        /** As jita's MenuStore.columnKey: the first 64 bits of the SHA-256 of the names, each followed by a zero byte. */
+        private final Map<String, Long> columnKeys = new HashMap<>();
+
+        private long columnKey(String menu, String column) {
+            return columnKeys.computeIfAbsent(menu + "." + column, k -> {
+                try {
+                    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                    for (String name : List.of("bench", "ws1", menu, column)) {
+                        digest.update(name.getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                    }
+                    return Long.parseUnsignedLong(HexFormat.of().formatHex(digest.digest()).substring(0, 16), 16);
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
 
         void plain(String id, int n, Map<String, Object> data) throws SQLException {

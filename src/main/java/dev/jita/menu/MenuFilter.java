@@ -112,7 +112,7 @@ final class MenuFilter {
                 Column reference = column.get();
                 List<Ids> targets = ids(organizationId, workspaceId, reference.referencedMenu(),
                         reference.referencedColumn(), condition, false, longTexts);
-                own.addAll(List.of(organizationId, workspaceId, menu.recordsName(), condition.column()));
+                own.add(MenuStore.columnKey(organizationId, workspaceId, menu.recordsName(), condition.column()));
                 sql = "r.record_id IN (SELECT v.record_id FROM " + VALUES + " AND " + any("v.value_key", targets, own) + ")";
             } else {
                 List<Ids> ids = ids(organizationId, workspaceId, menu.recordsName(), condition.column(), condition,
@@ -133,10 +133,8 @@ final class MenuFilter {
         return new Sql(where.toString(), params, driver, rest.toString(), restParams);
     }
 
-    private static final String VALUES = "menu_value v WHERE v.organization_id = ? AND v.workspace_id = ? "
-            + "AND v.menu_name = ? AND v.column_name = ?";
-    private static final String TEXTS = "menu_value_text t WHERE t.organization_id = ? AND t.workspace_id = ? "
-            + "AND t.menu_name = ? AND t.column_name = ?";
+    private static final String VALUES = "menu_value v WHERE v.column_key = ?";
+    private static final String TEXTS = "menu_value_text t WHERE t.column_key = ?";
 
     /** {@code column} is one of the ids: each SELECT its own IN, so that each can drive the query from its index. */
     private static String any(String column, List<Ids> ids, List<Object> params) {
@@ -158,7 +156,7 @@ final class MenuFilter {
      */
     private static List<Ids> ids(String organizationId, String workspaceId, String menu, String column,
                                  Condition condition, boolean numeric, LongTexts longTexts) {
-        List<Object> keys = List.of(organizationId, workspaceId, menu, column);
+        List<Object> keys = List.of(MenuStore.columnKey(organizationId, workspaceId, menu, column));
         List<Ids> ids = new ArrayList<>();
         switch (condition.kind()) {
             case "NORMAL" -> {
@@ -190,7 +188,7 @@ final class MenuFilter {
                     } else if (!MenuStore.isKey(w)) {
                         ids.add(new Ids("SELECT v.record_id FROM " + VALUES + " AND v.value_key = ? AND NOT EXISTS "
                                 + "(SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
-                                + "AND t.column_name = v.column_name)", with(keys, w)));
+                                + "AND t.column_key = v.column_key)", with(keys, w)));
                     }
                 }
             }

@@ -173,19 +173,19 @@ class MenuStore {
                 ? "menu_value_text v ON v.record_id = r.record_id WHERE v.value_text LIKE ? ESCAPE '!'"
                 : "menu_value v ON v.record_id = r.record_id WHERE v.value_key = ?" + (isKey(value) ? ""
                 : " AND NOT EXISTS (SELECT 1 FROM menu_value_text t WHERE t.record_id = v.record_id "
-                + "AND t.column_name = v.column_name)");
-        return jdbc.sql("SELECT r.record_id FROM menu_record r JOIN " + where + " AND v.organization_id = ? "
-                        + "AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? AND r.discard = '0'" + ORDER
+                + "AND t.column_key = v.column_key)");
+        return jdbc.sql("SELECT r.record_id FROM menu_record r JOIN " + where + " AND v.column_key = ? "
+                        + "AND r.organization_id = ? AND r.workspace_id = ? AND r.menu_name = ? AND r.discard = '0'" + ORDER
                         + limit)
-                .params(isLong(value) ? MenuFilter.escape(value) : value, organizationId, workspaceId, menu, column)
+                .params(isLong(value) ? MenuFilter.escape(value) : value, columnKey(organizationId, workspaceId, menu, column),
+                        organizationId, workspaceId, menu)
                 .query(String.class).list();
     }
 
     /** Whether any record of the menu holds a text longer than its key in this column. */
     boolean hasLongTexts(String organizationId, String workspaceId, String menu, String column) {
-        return jdbc.sql("SELECT record_id FROM menu_value_text WHERE organization_id = ? AND workspace_id = ? "
-                        + "AND menu_name = ? AND column_name = ? LIMIT 1")
-                .params(organizationId, workspaceId, menu, column).query(String.class).optional().isPresent();
+        return jdbc.sql("SELECT record_id FROM menu_value_text WHERE column_key = ? LIMIT 1")
+                .param(columnKey(organizationId, workspaceId, menu, column)).query(String.class).optional().isPresent();
     }
 
     /** For each value (each its own whole key, see {@link #isKey}), the record {@link #activeWith} would give. */
@@ -195,10 +195,11 @@ class MenuStore {
         List<String> all = List.copyOf(values);
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
             List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu, column));
+            List<Object> params = new ArrayList<>(List.of(columnKey(organizationId, workspaceId, menu, column),
+                    organizationId, workspaceId, menu));
             params.addAll(some);
             jdbc.sql("SELECT v.value_key, r.record_id FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
-                            + "WHERE v.organization_id = ? AND v.workspace_id = ? AND v.menu_name = ? AND v.column_name = ? "
+                            + "WHERE v.column_key = ? AND r.organization_id = ? AND r.workspace_id = ? AND r.menu_name = ? "
                             + "AND v.value_key IN (" + marks(some.size()) + ") AND r.discard = '0'" + ORDER)
                     .params(params)
                     .query((rs, n) -> ids.putIfAbsent(rs.getString(1), rs.getString(2)))
@@ -230,19 +231,27 @@ class MenuStore {
         List<Object[]> texts = new ArrayList<>();
         values.forEach((column, value) -> {
             String text = String.valueOf(value);
-            rows.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), key(text),
+            long columnKey = columnKey(organizationId, workspaceId, record.menu(), column);
+            rows.add(new Object[] {record.id(), columnKey, key(text),
                     value instanceof Number number ? new BigDecimal(number.toString()) : null});
             if (isLong(text)) {
-                texts.add(new Object[] {record.id(), column, organizationId, workspaceId, record.menu(), text});
+                texts.add(new Object[] {record.id(), columnKey, text});
             }
         });
-        template.batchUpdate("INSERT INTO menu_value (record_id, column_name, organization_id, workspace_id, menu_name, "
-                + "value_key, value_num) VALUES (?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL});
+        template.batchUpdate("INSERT INTO menu_value (record_id, column_key, value_key, value_num) VALUES (?, ?, ?, ?)",
+                rows, new int[] {Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.DECIMAL});
         if (!texts.isEmpty()) {
-            template.batchUpdate("INSERT INTO menu_value_text (record_id, column_name, organization_id, workspace_id, "
-                    + "menu_name, value_text) VALUES (?, ?, ?, ?, ?, ?)", texts);
+            template.batchUpdate("INSERT INTO menu_value_text (record_id, column_key, value_text) VALUES (?, ?, ?)", texts);
         }
+    }
+
+    /**
+     * The value index's key of one column of a workspace's menu: the first 64 bits of the SHA-256 of its names, the
+     * same on every node with nothing to allocate or look up (V30__menu_value_column_key computes it alike). A key
+     * of eight bytes instead of four names keeps the index small; a search joins menu_record by its names.
+     */
+    static long columnKey(String organizationId, String workspaceId, String menu, String column) {
+        return Long.parseUnsignedLong(hash(List.of(organizationId, workspaceId, menu, column)).substring(0, 16), 16);
     }
 
     /**

@@ -16,7 +16,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records written before V25 are indexed by it, and found by every kind of condition after it. */
+/**
+ * Records written before V25 are indexed by it, keyed anew by V30, and found by every kind of condition after them.
+ */
 class MenuValueMigrationTest {
 
     private static final String NOW = "2026-01-01 00:00:00";
@@ -62,15 +64,17 @@ class MenuValueMigrationTest {
         assertThat(ids(jdbc, Map.of("last_updated_user", Map.of("LIST", List.of("b"))))).hasSize(1201);
         assertThat(ids(jdbc, Map.of("last_update_date_time", Map.of("LIST", List.of("2026/01/01 00:00:00.000000")))))
                 .hasSize(1201);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM menu_value WHERE column_name = 'login_password'").query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM menu_value WHERE column_key = ?")
+                .param(MenuStore.columnKey("o", "w", "device_list", "login_password")).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM menu_value WHERE column_key = ?")
+                .param(MenuStore.columnKey("o", "w", "device_list", "host_name")).query(Long.class).single()).isEqualTo(1201);
     }
 
     private static List<String> ids(JdbcClient jdbc, Map<String, Object> conditions) {
         JsonNode json = JsonMapper.builder().build().valueToTree(conditions);
         MenuFilter.Sql sql = MenuFilter.sql("o", "w", DEVICES, MenuFilter.conditions(DEVICES, json), (menu, column) ->
-                jdbc.sql("SELECT COUNT(*) FROM menu_value_text WHERE menu_name = ? AND column_name = ?")
-                        .params(menu, column).query(Long.class).single() > 0);
+                jdbc.sql("SELECT COUNT(*) FROM menu_value_text WHERE column_key = ?")
+                        .param(MenuStore.columnKey("o", "w", menu, column)).query(Long.class).single() > 0);
         List<Object> params = new ArrayList<>(List.of("o", "w", "device_list"));
         params.addAll(sql.params());
         return jdbc.sql("SELECT r.record_id FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
