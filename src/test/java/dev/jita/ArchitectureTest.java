@@ -70,8 +70,9 @@ class ArchitectureTest {
             "maintenance", List.of("maintenance_mode", "maintenance_mode_audit", "maintenance_drain",
                     "maintenance_switch"),
             "backyard", List.of("backyard_node", "backyard_item", "backyard_status", "backyard_turn"),
+            // V30 builds menu_value_keyed and menu_value_text_keyed, then renames them menu_value and menu_value_text.
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "menu_value",
-                    "menu_value_text",
+                    "menu_value_text", "menu_value_keyed", "menu_value_text_keyed",
                     "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file", "execution_value"),
             "parametersheet", List.of("sheet_definition", "sheet_history"),
