@@ -2,6 +2,12 @@ package dev.jita.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.backyard.Backyard;
+import dev.jita.backyard.BackyardItems;
+import dev.jita.backyard.ClaimedItem;
+import dev.jita.backyard.ItemProgress;
+import dev.jita.backyard.JobHandler;
+import dev.jita.execution.WorkArea;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.Sheets;
@@ -10,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,9 +32,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,6 +59,19 @@ class MenuExportTest extends ApiTest {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.useOwn(registry);
     }
+
+    @Autowired
+    MenuExportRun run;
+    @Autowired
+    MenuExportStore store;
+    @Autowired
+    WorkArea work;
+    @Autowired
+    BackyardItems items;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     private String org;
     private Http member;
@@ -326,7 +349,88 @@ class MenuExportTest extends ApiTest {
         assertError(member.post(list + "maintenance/", Map.of("parameter", Map.of("mode", "1"))), 403, "403-00001");
     }
 
+    /**
+     * Load mode switched ON while an export runs: the job keeps nothing and hands its item back; the export is
+     * made once the modes are OFF. The job is run here in-process on an item the engine cannot take yet
+     * (backyard_execute_stop ON), so that load mode meets it at a known point.
+     */
+    @Test
+    void loadModeDuringTheJobHandsTheItemBackWithNothingKept() {
+        setModes("1", "0");
+        String no;
+        try {
+            no = export(Map.of("mode", "1", "abolished_type", "1", "menu", List.of("operation_list"),
+                    "passphrase", PASSPHRASE));
+            setModes("1", "1");
+            JobHandler.Step step = run.run(claimed(no), held());
+            assertThat(step.again()).isTrue();
+            assertThat(step.note()).contains("Load mode");
+            assertThat(work.directoryFor("menu-export-" + no)).doesNotExist();
+        } finally {
+            setModes("0", "0");
+        }
+        assertThat(store.find(no).orElseThrow().fileId()).isNull();
+        assertThat(store.find(no).orElseThrow().logId()).isNull();
+        assertThat(store.find(no).orElseThrow().passphrase()).isNotNull();
+        JsonNode listed = completed(no);
+        assertThat(store.find(no).orElseThrow().passphrase()).isNull();
+        assertThat(listed.path("file_name").asString()).endsWith(".kym");
+    }
+
+    /** An export that cannot be made ends in Completed (error) with its log, and no archive. */
+    @Test
+    void aFailedExportEndsInErrorWithItsLog() {
+        setModes("1", "0");
+        String no;
+        try {
+            no = export(Map.of("mode", "1", "abolished_type", "1", "menu", List.of("operation_list")));
+            MenuExportStore.Row row = store.find(no).orElseThrow();
+            transactions.executeWithoutResult(status -> jdbc.sql(
+                    "UPDATE menu_export_import SET menus = ? WHERE execution_no = ?")
+                    .params("[\"operation_list\",\"gone_sheet\"]", row.executionNo()).update());
+            JobHandler.Step step = run.run(claimed(no), held());
+            assertThat(step.again()).isFalse();
+            assertThat(step.endStatus()).isEqualTo(4);
+            assertThat(step.note()).isEqualTo("the menu gone_sheet can no longer be exported (it does not exist any more)");
+            assertThat(work.directoryFor("menu-export-" + no)).doesNotExist();
+            assertThat(items.endWaiting(no, step.endStatus(), step.note())).isTrue();
+        } finally {
+            setModes("0", "0");
+        }
+        JsonNode listed = null;
+        for (JsonNode record : member.get(menus + MenuExportImportList.MENU + "/filter/").data()) {
+            if (record.path("parameter").path("execution_no").asString().equals(no)) {
+                listed = record.path("parameter");
+            }
+        }
+        assertThat(listed.path("status").asString()).isEqualTo("Completed (error)");
+        assertThat(listed.path("file_name").isNull()).isTrue();
+        assertThat(listed.path("execution_log").asString()).isEqualTo("export_" + no + ".log");
+        assertThat(log(no)).contains("Export failed: the menu gone_sheet can no longer be exported");
+        assertError(member.get(menus + MenuExportImportList.MENU + "/" + no + "/file_name/file/"), 404, "404-00001");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private ClaimedItem claimed(String no) {
+        BackyardItems.Item item = items.find(no).orElseThrow();
+        return new ClaimedItem(no, Backyard.MENU_EXPORT_IMPORT, item.organizationId(), item.workspaceId(),
+                item.registeredAt(), Instant.now(), false);
+    }
+
+    private static ItemProgress held() {
+        return new ItemProgress() {
+            @Override
+            public boolean setStatus(int runningStatusId) {
+                return true;
+            }
+
+            @Override
+            public boolean stillHeld() {
+                return true;
+            }
+        };
+    }
 
     private void register(String menu, Map<String, Object> parameter) {
         Http.Reply reply = member.post(menus + menu + "/maintenance/", Map.of("parameter", parameter));
