@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code menu_export_import_list}: the workspace's menu exports and imports as a read-only menu, searched through
@@ -47,10 +49,12 @@ class MenuExportImportList implements MenuCatalog.MenuProvider, MenuRecordSource
 
     private final MenuExportStore store;
     private final BackyardItems items;
+    private final ObjectMapper json;
 
-    MenuExportImportList(MenuExportStore store, BackyardItems items) {
+    MenuExportImportList(MenuExportStore store, BackyardItems items, ObjectMapper json) {
         this.store = store;
         this.items = items;
+        this.json = json;
     }
 
     @Override
@@ -77,7 +81,7 @@ class MenuExportImportList implements MenuCatalog.MenuProvider, MenuRecordSource
                 .map(item -> record(rows.get(item.itemId()), item)).toList();
     }
 
-    private static MenuService.Record record(MenuExportStore.Row row, BackyardItems.Item item) {
+    private MenuService.Record record(MenuExportStore.Row row, BackyardItems.Item item) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("uuid", row.executionNo());
         parameter.put("execution_no", row.executionNo());
@@ -100,10 +104,13 @@ class MenuExportImportList implements MenuCatalog.MenuProvider, MenuRecordSource
     }
 
     /** What was asked for, as Exastro keeps the request, without the passphrase. */
-    private static String request(MenuExportStore.Row row) {
-        return "{\"mode\":\"" + row.mode() + "\",\"abolished_type\":\"" + row.abolishedType() + "\",\"journal_type\":\""
-                + row.journalType() + "\",\"specified_timestamp\":"
-                + (row.specifiedTime() == null ? "null" : "\"" + row.specifiedTime() + "\"") + ",\"menu\":" + row.menus()
-                + "}";
+    private String request(MenuExportStore.Row row) {
+        ObjectNode request = json.createObjectNode();
+        request.put("mode", row.mode());
+        request.put("abolished_type", row.abolishedType());
+        request.put("journal_type", row.journalType());
+        request.put("specified_timestamp", row.specifiedTime());
+        request.set("menu", json.readTree(row.menus()));
+        return json.writeValueAsString(request);
     }
 }
