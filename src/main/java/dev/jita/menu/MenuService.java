@@ -272,6 +272,32 @@ public class MenuService {
         return entries;
     }
 
+    /**
+     * The journals of these records of a menu (e.g. a page of {@link #eachPage}), as {@code filter/journal/} shows
+     * each, by record id; passwords are null as in every answer.
+     */
+    public Map<String, List<Map<String, Object>>> journals(String organizationId, String workspaceId, String menuName,
+                                                           List<Record> records) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        References references = new References(organizationId, workspaceId);
+        Map<String, List<Map<String, Object>>> journals = new LinkedHashMap<>();
+        store.journals(records.stream().map(Record::id).toList()).forEach((id, entries) -> {
+            List<Map<String, Object>> shown = new ArrayList<>();
+            for (MenuStore.JournalEntry entry : entries) {
+                MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menu.recordsName(), entry.discarded(),
+                        entry.data(), null, null, entry.changedBy(), entry.changedAt());
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("journal_id", String.valueOf(entry.id()));
+                item.put("journal_datetime", STAMP.format(entry.changedAt()));
+                item.put("journal_action", entry.action());
+                item.put("parameter", view(menu, then, references, Map.of()).parameter());
+                shown.add(item);
+            }
+            journals.put(id, shown);
+        });
+        return journals;
+    }
+
     private Record view(MenuDefinition menu, MenuStore.StoredRecord record, References references,
                         Map<String, byte[]> files) {
         Map<String, Object> parameter = new LinkedHashMap<>();

@@ -398,6 +398,26 @@ class MenuStore {
                 .list();
     }
 
+    /** The journals of these records, each oldest first, by record id (a bounded number of ids per query). */
+    Map<String, List<JournalEntry>> journals(List<String> recordIds) {
+        Map<String, List<JournalEntry>> journals = new LinkedHashMap<>();
+        for (int from = 0; from < recordIds.size(); from += IDS_PER_QUERY) {
+            List<String> some = recordIds.subList(from, Math.min(recordIds.size(), from + IDS_PER_QUERY));
+            jdbc.sql("SELECT journal_id, action, record_data, changed_by, changed_at, record_id FROM menu_journal "
+                            + "WHERE record_id IN (" + marks(some.size()) + ") ORDER BY journal_id")
+                    .params(new ArrayList<>(some))
+                    .query((rs, n) -> {
+                        Map<String, Object> data = json.readValue(rs.getString(3), MAP);
+                        boolean discarded = "1".equals(data.remove("discard"));
+                        return journals.computeIfAbsent(rs.getString(6), k -> new ArrayList<>()).add(new JournalEntry(
+                                rs.getLong(1), rs.getString(2), data, rs.getString(4),
+                                Times.fromDb(rs.getObject(5, LocalDateTime.class)), discarded));
+                    })
+                    .list();
+        }
+        return journals;
+    }
+
     private static Map<String, Object> withDiscard(StoredRecord record) {
         Map<String, Object> data = new LinkedHashMap<>(record.data());
         data.put("discard", record.discarded() ? "1" : "0");

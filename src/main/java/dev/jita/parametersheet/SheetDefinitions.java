@@ -56,6 +56,16 @@ public class SheetDefinitions {
         return masters.answer(organizationId, workspaceId, japanese);
     }
 
+    /** The definitions the menus of these made sheets are made of (normal form), by REST name; others are absent. */
+    public Map<String, JsonNode> made(String organizationId, String workspaceId, List<String> menuNameRests) {
+        Map<String, JsonNode> made = new LinkedHashMap<>();
+        if (!menuNameRests.isEmpty()) {
+            store.created(organizationId, workspaceId, menuNameRests)
+                    .forEach(sheet -> made.put(sheet.menuNameRest(), json.readTree(sheet.definition())));
+        }
+        return made;
+    }
+
     /** The masters and {@code menu_info}: the definition last asked for, in the shape execute/ takes back. */
     public Map<String, Object> one(String organizationId, String workspaceId, String menuNameRest, boolean japanese) {
         SheetStore.Sheet sheet = store.find(organizationId, workspaceId, menuNameRest)

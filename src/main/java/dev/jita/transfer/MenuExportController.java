@@ -1,0 +1,106 @@
+package dev.jita.transfer;
+
+import dev.jita.core.ApiResponse;
+import dev.jita.core.Messages;
+import dev.jita.core.Times;
+import dev.jita.platform.WorkspaceAccess;
+import dev.jita.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/** Exastro's menu export endpoints and the downloads of {@code menu_export_import_list}. */
+@RestController
+@RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
+class MenuExportController {
+
+    private final MenuTree tree;
+    private final MenuExports exports;
+    private final WorkspaceAccess access;
+    private final ObjectMapper json;
+
+    MenuExportController(MenuTree tree, MenuExports exports, WorkspaceAccess access, ObjectMapper json) {
+        this.tree = tree;
+        this.exports = exports;
+        this.access = access;
+        this.json = json;
+    }
+
+    @GetMapping({"/export/info", "/export/info/"})
+    ApiResponse info(@PathVariable String organizationId, @PathVariable String workspaceId,
+                     HttpServletRequest request) {
+        access.requireRead(organizationId, workspaceId);
+        return ApiResponse.ok(Map.of("menu_groups", tree.answer(organizationId, workspaceId, japanese(request))));
+    }
+
+    @PostMapping({"/bulk/export/execute", "/bulk/export/execute/"})
+    ApiResponse execute(@PathVariable String organizationId, @PathVariable String workspaceId,
+                        @RequestBody(required = false) String raw, HttpServletRequest request) {
+        access.requireWrite(organizationId, workspaceId);
+        return ApiResponse.ok(exports.register(organizationId, workspaceId, CurrentUser.name(),
+                japanese(request) ? "ja" : "en", raw));
+    }
+
+    /**
+     * As every menu's file download ({@code file_name} and base64 {@code file_data} in the envelope), written as
+     * it is read: an archive of any size passes without being held in memory.
+     */
+    @GetMapping({"/" + MenuExportImportList.MENU + "/{executionNo}/{column}/file",
+            "/" + MenuExportImportList.MENU + "/{executionNo}/{column}/file/"})
+    void download(@PathVariable String organizationId, @PathVariable String workspaceId,
+                  @PathVariable String executionNo, @PathVariable String column, HttpServletResponse response)
+            throws IOException {
+        access.requireRead(organizationId, workspaceId);
+        MenuExports.Download download = exports.download(organizationId, workspaceId, executionNo, column);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try (InputStream content = download.content()) {
+            OutputStream out = response.getOutputStream();
+            out.write(("{\"result\":" + json.writeValueAsString(ApiResponse.SUCCESS) + ",\"message\":\"SUCCESS\","
+                    + "\"ts\":" + json.writeValueAsString(Times.envelope(Instant.now())) + ",\"data\":{\"file_name\":"
+                    + json.writeValueAsString(download.name()) + ",\"file_data\":\"").getBytes(StandardCharsets.UTF_8));
+            OutputStream base64 = Base64.getEncoder().wrap(new NonClosing(out));
+            content.transferTo(base64);
+            base64.close();
+            out.write("\"}}".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** Lets the base64 encoder write its last bytes without closing the response. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    private static boolean japanese(HttpServletRequest request) {
+        return Messages.locale(request).equals(Locale.JAPANESE);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jita.transfer;
+
+import dev.jita.backyard.Backyard;
+import dev.jita.backyard.ClaimedItem;
+import dev.jita.backyard.ItemProgress;
+import dev.jita.backyard.JobHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code ita-by-menu-export-import} backyard's job on this node: an export ends in 3 (Completed) with its
+ * archive and log, or in 4 (Completed (error)) with its log and the reason as the item's note; met by load mode,
+ * it goes back to 1 (Unexecuted) with nothing kept (see {@link MenuExportRun}).
+ * {@code jita.menu-export-import.enabled=false} leaves the items to other nodes.
+ */
+@Configuration
+class MenuExportJob {
+
+    @Bean
+    @ConditionalOnProperty(name = "jita.menu-export-import.enabled", havingValue = "true", matchIfMissing = true)
+    JobHandler menuExportImportHandler(MenuExportRun export) {
+        return new JobHandler() {
+            @Override
+            public Backyard backyard() {
+                return Backyard.MENU_EXPORT_IMPORT;
+            }
+
+            @Override
+            public Step run(ClaimedItem item, ItemProgress progress) {
+                return export.run(item, progress);
+            }
+        };
+    }
+}
