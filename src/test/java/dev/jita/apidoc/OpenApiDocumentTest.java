@@ -32,7 +32,8 @@ class OpenApiDocumentTest extends ApiTest {
 
     private static final Set<String> TAGS = Set.of("Platform maintenance", "Drain", "Backyard execute check",
             "Log levels", "Organizations", "Workspaces", "Users", "Menus", "Ansible driver", "Terraform CLI driver",
-            "Terraform Cloud/EP driver", "Conductor classes", "Conductor instances", "Parameter sheets");
+            "Terraform Cloud/EP driver", "Conductor classes", "Conductor instances", "Parameter sheets",
+            "Excel export/import");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
