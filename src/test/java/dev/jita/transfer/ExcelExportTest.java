@@ -2,6 +2,7 @@ package dev.jita.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.backyard.BackyardItems;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.Sheets;
@@ -15,6 +16,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,9 +31,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +54,13 @@ class ExcelExportTest extends ApiTest {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.useOwn(registry);
     }
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private TransactionTemplate transactions;
+    @Autowired
+    private BackyardItems items;
 
     private TestWorkspace ws;
     private String excel;
@@ -251,6 +266,61 @@ class ExcelExportTest extends ApiTest {
         JsonNode listed = listed(ws.member(), null);
         assertThat(listed.path("language").asString()).isEqualTo("ja");
         assertThat(listed.path("execution_user").asString()).isEqualTo("watcher");
+    }
+
+    @Test
+    void loadModeSwitchedOnDuringTheJobSendsItBackToWaitWithNothingStored() throws Exception {
+        device("wait1", "SV", null);
+        setModes("1", "0");
+        Http.Reply reply = ws.member().post(excel + "execute/", Map.of("menu", List.of("device_list"),
+                "abolished_type", "1"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        String no = reply.data().path("execution_no").asString();
+        long filesBefore = jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single();
+        // The job's store waits for this lock on its row; meanwhile load mode is switched ON.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("SELECT execution_no FROM excel_job WHERE execution_no = ? FOR UPDATE").param(no)
+                    .query(String.class).list();
+            held.countDown();
+            await(release);
+        }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Http.Reply> loadMode;
+        try {
+            setModes("0", "0");
+            awaitTrue("the job runs", () -> items.find(no).orElseThrow().running());
+            loadMode = CompletableFuture.supplyAsync(() -> admin().patch(MODES,
+                    Map.of("backyard_execute_stop", "0", "data_update_stop", "1")));
+            awaitTrue("load mode is being switched ON", () -> loadMode.isDone() || jdbc.sql(
+                    "SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1'").query(Integer.class).single() > 0);
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        try {
+            Http.Reply switched = loadMode.get(60, TimeUnit.SECONDS);
+            assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
+            awaitTrue("the item waits again", () -> items.find(no).orElseThrow().phase().equals("W"));
+            BackyardItems.Item waiting = items.find(no).orElseThrow();
+            assertThat(waiting.statusId()).isEqualTo(1);
+            assertThat(waiting.startedAt()).isNull();
+            assertThat(waiting.note()).contains("Load mode");
+            JsonNode row = listed(ws.member(), no);
+            assertThat(row.path("status").asString()).isEqualTo("Unexecuted");
+            assertThat(row.path("file_name").isNull()).isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single())
+                    .isEqualTo(filesBefore);
+        } finally {
+            setModes("0", "0");
+        }
+        awaitTrue("the export ran again", () -> items.find(no).orElseThrow().phase().equals("E"));
+        assertThat(items.find(no).orElseThrow().statusId()).isEqualTo(3);
+        Http.Reply file = ws.member().get(ws.menus() + ExcelList.MENU + "/" + no + "/file_name/file/");
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single())
+                .isEqualTo(filesBefore + 1);
     }
 
     // ---------------------------------------------------------------- refusals
@@ -501,6 +571,27 @@ class ExcelExportTest extends ApiTest {
             }
             return false;
         }).findFirst().orElseThrow(() -> new AssertionError("no validation on column " + column));
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** MENU_LIST.txt and every cell of every workbook, for a search of the text in them. */
