@@ -54,7 +54,7 @@ class ExcelMenuTree {
             if (rest.endsWith("_terraform_cli")) {
                 return TERRAFORM_CLI;
             }
-            if (rest.endsWith("_terraform_cloud_ep") || rest.equals("organization_workspace")) {
+            if (rest.endsWith("_terraform_cloud_ep")) {
                 return TERRAFORM_CLOUD_EP;
             }
             if (rest.startsWith("conductor")) {

@@ -81,7 +81,9 @@ class ExcelExportTest extends ApiTest {
         assertThat(byGroup.keySet()).startsWith("102 Basic Console", "502 Input");
         assertThat(byGroup.get("102 Basic Console")).contains("operation_list", "device_list");
         assertThat(byGroup.get("502 Input")).containsExactly("exsheet");
-        assertThat(byGroup.get("202 Ansible-Legacy")).contains("movement_list_ansible_legacy");
+        assertThat(byGroup.get("202 Ansible-Legacy")).contains("movement_list_ansible_legacy", "playbook_files");
+        assertThat(byGroup.get("901 Terraform-CLI")).contains("movement_list_terraform_cli");
+        assertThat(byGroup.get("801 Terraform-Cloud/EP")).contains("organization_list_terraform_cloud_ep");
         assertThat(byGroup.values().stream().flatMap(List::stream))
                 .doesNotContain("execution_list_ansible_legacy", "exsheet_subst", ExcelList.MENU, "menu_definition_list");
         JsonNode first = groups.get(0);
