@@ -2,6 +2,7 @@ package dev.jita.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.backyard.Backyard;
 import dev.jita.backyard.BackyardItems;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
@@ -61,6 +62,8 @@ class ExcelExportTest extends ApiTest {
     private TransactionTemplate transactions;
     @Autowired
     private BackyardItems items;
+    @Autowired
+    private ExcelJobs excelJobs;
 
     private TestWorkspace ws;
     private String excel;
@@ -323,6 +326,26 @@ class ExcelExportTest extends ApiTest {
         assertThat(file.status()).as(file.toString()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single())
                 .isEqualTo(filesBefore + 1);
+    }
+
+    @Test
+    void aMenuGoneSinceRegistrationEndsTheJobInErrorWithNothingStored() throws Exception {
+        long filesBefore = jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single();
+        // As registered before the menu went away (a sheet or a driver that this workspace no longer has).
+        String no = transactions.execute(s -> {
+            String id = items.register(Backyard.EXCEL_EXPORT_IMPORT, ws.org(), "ws1", "owner", null);
+            excelJobs.insert(id, ExcelJobs.EXPORT, 1, List.of("device_list", "vanished_sheet"), "en", "owner");
+            return id;
+        });
+        awaitTrue("the job ends", () -> items.find(no).orElseThrow().phase().equals("E"));
+        assertThat(items.find(no).orElseThrow().statusId()).isEqualTo(4);
+        JsonNode row = listed(ws.member(), no);
+        assertThat(row.path("status").asString()).isEqualTo("Completed (error)");
+        assertThat(row.path("remarks").asString()).contains("vanished_sheet");
+        assertThat(row.path("file_name").isNull()).isTrue();
+        assertError(ws.member().get(ws.menus() + ExcelList.MENU + "/" + no + "/file_name/file/"), 404, "404-00001");
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT file_id) FROM transfer_file").query(Long.class).single())
+                .isEqualTo(filesBefore);
     }
 
     // ---------------------------------------------------------------- refusals
