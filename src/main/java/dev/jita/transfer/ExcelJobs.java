@@ -2,6 +2,7 @@ package dev.jita.transfer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 class ExcelJobs {
 
     static final int EXPORT = 1;
-    static final int IMPORT = 2;
+    private static final int BATCH = 500;
 
     /**
      * A job as stored.
@@ -50,12 +51,15 @@ class ExcelJobs {
         return jdbc.sql(SELECT + "WHERE execution_no = ?").param(executionNo).query(ExcelJobs::job).optional();
     }
 
-    /** The jobs of the items given, by id. */
+    /** The jobs of the items given, read by ids in batches (a statement's parameters are limited). */
     List<Job> all(List<String> executionNos) {
-        if (executionNos.isEmpty()) {
-            return List.of();
+        List<Job> found = new ArrayList<>();
+        for (int from = 0; from < executionNos.size(); from += BATCH) {
+            found.addAll(jdbc.sql(SELECT + "WHERE execution_no IN (:ids)")
+                    .param("ids", executionNos.subList(from, Math.min(executionNos.size(), from + BATCH)))
+                    .query(ExcelJobs::job).list());
         }
-        return jdbc.sql(SELECT + "WHERE execution_no IN (:ids)").param("ids", executionNos).query(ExcelJobs::job).list();
+        return found;
     }
 
     void setFile(String executionNo, String fileName, String fileId) {
