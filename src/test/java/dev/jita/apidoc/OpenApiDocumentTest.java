@@ -33,7 +33,7 @@ class OpenApiDocumentTest extends ApiTest {
     private static final Set<String> TAGS = Set.of("Platform maintenance", "Drain", "Backyard execute check",
             "Log levels", "Organizations", "Workspaces", "Users", "Menus", "Ansible driver", "Terraform CLI driver",
             "Terraform Cloud/EP driver", "Conductor classes", "Conductor instances", "Parameter sheets",
-            "Menu export and import");
+            "Menu export and import", "Excel export/import");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // Test servers share one database; only those that test a backyard's job run it (on a database of their own).
         "jita.ansible.enabled=false", "jita.terraform-cli.enabled=false",
         "jita.terraform-cloud-ep.enabled=false", "jita.conductor.enabled=false", "jita.menu-create.enabled=false",
-        "jita.menu-export-import.enabled=false"})
+        "jita.menu-export-import.enabled=false", "jita.excel-export-import.enabled=false"})
 public abstract class ApiTest {
 
     public static final String ADMIN = "administrator";

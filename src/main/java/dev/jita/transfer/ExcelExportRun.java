@@ -1,0 +1,239 @@
+package dev.jita.transfer;
+
+import dev.jita.backyard.ClaimedItem;
+import dev.jita.backyard.JobHandler;
+import dev.jita.core.ApiException;
+import dev.jita.core.Times;
+import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.Refusal;
+import dev.jita.menu.Column;
+import dev.jita.menu.ColumnType;
+import dev.jita.menu.MenuCatalog;
+import dev.jita.menu.MenuDefinition;
+import dev.jita.menu.MenuService;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What an Excel bulk export item does: writes {@code ITA_FILES_<YYYYMMDDhhmmss>.zip} (UTC) to a temporary file,
+ * {@code MENU_LIST.txt} first, then one workbook per menu in {@code <group id>_<group name>/}, reading each menu a
+ * page at a time; then stores the zip in {@link TransferFiles} and names it in the job's row, in one transaction
+ * of the maintenance gate. The item ends in 3 (Completed), or 4 (Completed (error)) with the reason and nothing
+ * stored; met by load mode at the store, it goes back to 1 (Unexecuted) with nothing stored and runs again once
+ * the modes are OFF. The temporary files (the zip, POI's sheets) are removed in every case.
+ */
+@Component
+class ExcelExportRun {
+
+    private static final int LOAD_MODE = 498;
+    private static final int PAGE = 500;
+    private static final int MENU_NAME_LENGTH = 200;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Why an export produced nothing; its message becomes the item's note. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    private record Planned(ExcelMenuTree.Entry entry, String path) {
+    }
+
+    private final ExcelJobs jobs;
+    private final ExcelMenuTree tree;
+    private final MenuCatalog catalog;
+    private final MenuService menus;
+    private final TransferFiles files;
+    private final MaintenanceGate gate;
+    private final ObjectMapper json;
+
+    ExcelExportRun(ExcelJobs jobs, ExcelMenuTree tree, MenuCatalog catalog, MenuService menus, TransferFiles files,
+                   MaintenanceGate gate, ObjectMapper json) {
+        this.jobs = jobs;
+        this.tree = tree;
+        this.catalog = catalog;
+        this.menus = menus;
+        this.files = files;
+        this.gate = gate;
+        this.json = json;
+    }
+
+    JobHandler.Step run(ClaimedItem item) {
+        Optional<ExcelJobs.Job> found = jobs.find(item.itemId());
+        if (found.isEmpty()) {
+            return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, "No Excel export was registered with this item.");
+        }
+        ExcelJobs.Job job = found.get();
+        if (job.executionType() != ExcelJobs.EXPORT) {
+            return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, "Excel bulk import is not available yet.");
+        }
+        Path zip = null;
+        try {
+            zip = Files.createTempFile("jita-excel-export-", ".zip");
+            Instant now = Times.now();
+            String fileName = "ITA_FILES_" + STAMP.format(now) + ".zip";
+            write(item, job, now, zip);
+            Path written = zip;
+            gate.write(Refusal.EXCEL_EXPORT, () -> {
+                try (InputStream in = Files.newInputStream(written)) {
+                    jobs.setFile(job.executionNo(), fileName, files.store(in));
+                } catch (IOException e) {
+                    throw new Refused("The export file could not be stored: " + e.getMessage());
+                }
+                return null;
+            });
+            return JobHandler.Step.end(ExcelExportJob.COMPLETED);
+        } catch (Refused refused) {
+            return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, refused.getMessage());
+        } catch (ApiException refused) {
+            if (refused.status() != LOAD_MODE) {
+                throw refused;
+            }
+            return JobHandler.Step.again("Load mode (data_update_stop) was switched ON before the export file was "
+                    + "stored (" + refused.result() + "); nothing was stored. The export runs again once it is OFF.");
+        } catch (IOException | IllegalArgumentException e) {
+            return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, "The workbooks could not be written: "
+                    + e.getMessage());
+        } finally {
+            if (zip != null) {
+                try {
+                    Files.deleteIfExists(zip);
+                } catch (IOException ignored) {
+                    // A temporary file left behind is removed with the temporary directory.
+                }
+            }
+        }
+    }
+
+    private void write(ClaimedItem item, ExcelJobs.Job job, Instant now, Path zip) throws IOException {
+        String org = item.organizationId();
+        String ws = item.workspaceId();
+        boolean japanese = job.japanese();
+        List<Planned> planned = plan(org, ws, job, STAMP.format(now));
+        ExcelWorkbook.Labels labels = new ExcelWorkbook.Labels(japanese);
+        JsonNode conditions = switch (job.abolishedType() == null ? 1 : job.abolishedType()) {
+            case 2 -> discard("0");
+            case 3 -> discard("1");
+            default -> null;
+        };
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip), StandardCharsets.UTF_8)) {
+            out.putNextEntry(new ZipEntry("MENU_LIST.txt"));
+            StringBuilder list = new StringBuilder();
+            for (Planned menu : planned) {
+                list.append('#').append(menu.entry().group().name(japanese)).append('\n')
+                        .append(menu.entry().menu().restName()).append(':')
+                        .append(menu.path().substring(menu.path().indexOf('/') + 1)).append('\n');
+            }
+            out.write(list.toString().getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            for (Planned menu : planned) {
+                MenuDefinition definition = menu.entry().menu();
+                out.putNextEntry(new ZipEntry(menu.path()));
+                ExcelWorkbook.write(definition, labels, job.abolishedType() == null ? 1 : job.abolishedType(),
+                        SHOWN.format(now), pulldowns(org, ws, definition),
+                        page -> menus.eachPage(org, ws, definition.restName(), conditions, PAGE, false, page),
+                        new KeptOpen(out));
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** The menus' paths in the zip, in the order asked; refused when one can no longer be exported. */
+    private List<Planned> plan(String org, String ws, ExcelJobs.Job job, String stamp) {
+        List<Planned> planned = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
+        for (String rest : job.menus()) {
+            ExcelMenuTree.Entry entry = tree.find(org, ws, rest)
+                    .orElseThrow(() -> new Refused("The menu " + rest + " no longer exists or can no longer be exported."));
+            String folder = entry.group().id + "_" + entry.group().name(job.japanese()).replace("/", "_");
+            String name = safe(job.japanese() ? entry.menu().nameJa() : entry.menu().nameEn());
+            name = name.substring(0, Math.min(name.length(), MENU_NAME_LENGTH));
+            String path = folder + "/" + name + "_" + stamp + ".xlsx";
+            for (int n = 2; !paths.add(path); n++) {
+                path = folder + "/" + name + "_" + stamp + "_" + n + ".xlsx";
+            }
+            planned.add(new Planned(entry, path));
+        }
+        return planned;
+    }
+
+    /** A menu name as a file name: no path separators nor characters that file systems refuse. */
+    private static String safe(String name) {
+        String safe = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
+        return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "menu" : safe;
+    }
+
+    /**
+     * The Master lists by REST column name: a choice column's choices, an input reference column's referenced values
+     * (of the referenced menu's records that are not discarded, in their order, each once).
+     */
+    private Map<String, List<String>> pulldowns(String org, String ws, MenuDefinition menu) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (Column column : menu.columns()) {
+            if (column.type() == ColumnType.CHOICE) {
+                lists.put(column.restName(), column.choices());
+            } else if (column.type() == ColumnType.REFERENCE && !column.readOnly()) {
+                String target = column.reference().substring(0, column.reference().indexOf('.'));
+                String targetColumn = column.reference().substring(column.reference().indexOf('.') + 1);
+                if (catalog.find(org, ws, target).isEmpty()) {
+                    continue;
+                }
+                Set<String> values = new LinkedHashSet<>();
+                menus.eachPage(org, ws, target, discard("0"), PAGE, false, page -> page.forEach(record -> {
+                    Object value = record.parameter().get(targetColumn);
+                    if (value != null) {
+                        values.add(value.toString());
+                    }
+                }));
+                lists.put(column.restName(), List.copyOf(values));
+            }
+        }
+        return lists;
+    }
+
+    private JsonNode discard(String flag) {
+        return json.createObjectNode().set("discard", json.createObjectNode().set("LIST",
+                json.createArrayNode().add(flag)));
+    }
+
+    /** The zip stream as POI sees it: POI closes what it wrote to, and the zip goes on with the next entry. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
