@@ -3,18 +3,14 @@ package dev.jita.transfer;
 import dev.jita.backyard.Backyard;
 import dev.jita.backyard.BackyardItems;
 import dev.jita.core.ApiException;
-import dev.jita.core.ApiResponse;
 import dev.jita.platform.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The download of an Excel job's files, at the path and in the shape of every menu's file download
@@ -30,17 +26,20 @@ class ExcelDownloads {
     private final BackyardItems items;
     private final ExcelJobs jobs;
     private final TransferFiles files;
+    private final ObjectMapper json;
 
-    ExcelDownloads(WorkspaceAccess access, BackyardItems items, ExcelJobs jobs, TransferFiles files) {
+    ExcelDownloads(WorkspaceAccess access, BackyardItems items, ExcelJobs jobs, TransferFiles files, ObjectMapper json) {
         this.access = access;
+        this.json = json;
         this.items = items;
         this.jobs = jobs;
         this.files = files;
     }
 
     @GetMapping({"/{executionNo}/{column}/file", "/{executionNo}/{column}/file/"})
-    ApiResponse download(@PathVariable String organizationId, @PathVariable String workspaceId,
-                         @PathVariable String executionNo, @PathVariable String column) {
+    void download(@PathVariable String organizationId, @PathVariable String workspaceId,
+                  @PathVariable String executionNo, @PathVariable String column, HttpServletResponse response)
+            throws IOException {
         access.requireRead(organizationId, workspaceId);
         BackyardItems.Item item = items.find(executionNo)
                 .filter(found -> found.backyard() == Backyard.EXCEL_EXPORT_IMPORT
@@ -62,15 +61,7 @@ class ExcelDownloads {
         if (fileId == null) {
             throw ApiException.notFound("menu.file_not_found", column);
         }
-        byte[] content;
-        try (InputStream in = files.open(fileId).orElseThrow(() -> ApiException.notFound("menu.file_not_found", column))) {
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file_name", name);
-        data.put("file_data", Base64.getEncoder().encodeToString(content));
-        return ApiResponse.ok(data);
+        FileAnswer.write(response, json, name,
+                files.open(fileId).orElseThrow(() -> ApiException.notFound("menu.file_not_found", column)));
     }
 }

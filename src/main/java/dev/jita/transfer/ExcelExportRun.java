@@ -11,10 +11,8 @@ import dev.jita.menu.ColumnType;
 import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,18 +58,18 @@ class ExcelExportRun {
         }
     }
 
-    private record Planned(ExcelMenuTree.Entry entry, String path) {
+    private record Planned(MenuTree.Entry entry, String path) {
     }
 
     private final ExcelJobs jobs;
-    private final ExcelMenuTree tree;
+    private final MenuTree tree;
     private final MenuCatalog catalog;
     private final MenuService menus;
     private final TransferFiles files;
     private final MaintenanceGate gate;
     private final ObjectMapper json;
 
-    ExcelExportRun(ExcelJobs jobs, ExcelMenuTree tree, MenuCatalog catalog, MenuService menus, TransferFiles files,
+    ExcelExportRun(ExcelJobs jobs, MenuTree tree, MenuCatalog catalog, MenuService menus, TransferFiles files,
                    MaintenanceGate gate, ObjectMapper json) {
         this.jobs = jobs;
         this.tree = tree;
@@ -156,7 +154,7 @@ class ExcelExportRun {
                 ExcelWorkbook.write(definition, labels, job.abolishedType() == null ? 1 : job.abolishedType(),
                         SHOWN.format(now), pulldowns(org, ws, definition),
                         page -> menus.eachPage(org, ws, definition.restName(), conditions, PAGE, false, page),
-                        new KeptOpen(out));
+                        new FileAnswer.KeptOpen(out));
                 out.closeEntry();
             }
         }
@@ -167,7 +165,7 @@ class ExcelExportRun {
         List<Planned> planned = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         for (String rest : job.menus()) {
-            ExcelMenuTree.Entry entry = tree.find(org, ws, rest)
+            MenuTree.Entry entry = tree.find(org, ws, rest, MenuTree.EXCEL_EXPORT)
                     .orElseThrow(() -> new Refused("The menu " + rest + " no longer exists or can no longer be exported."));
             String folder = entry.group().id + "_" + entry.group().name(job.japanese()).replace("/", "_");
             String name = safe(job.japanese() ? entry.menu().nameJa() : entry.menu().nameEn());
@@ -218,22 +216,5 @@ class ExcelExportRun {
     private JsonNode discard(String flag) {
         return json.createObjectNode().set("discard", json.createObjectNode().set("LIST",
                 json.createArrayNode().add(flag)));
-    }
-
-    /** The zip stream as POI sees it: POI closes what it wrote to, and the zip goes on with the next entry. */
-    private static final class KeptOpen extends FilterOutputStream {
-        KeptOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -26,14 +26,14 @@ class ExcelExports {
 
     static final Set<String> ABOLISHED_TYPES = Set.of("1", "2", "3");
 
-    private final ExcelMenuTree tree;
+    private final MenuTree tree;
     private final ExcelJobs jobs;
     private final BackyardItems items;
     private final MaintenanceGate gate;
     private final JsonBody json;
     private final ObjectMapper mapper;
 
-    ExcelExports(ExcelMenuTree tree, ExcelJobs jobs, BackyardItems items, MaintenanceGate gate, JsonBody json,
+    ExcelExports(MenuTree tree, ExcelJobs jobs, BackyardItems items, MaintenanceGate gate, JsonBody json,
                  ObjectMapper mapper) {
         this.tree = tree;
         this.jobs = jobs;
@@ -44,7 +44,7 @@ class ExcelExports {
     }
 
     Map<String, Object> info(String organizationId, String workspaceId, boolean japanese) {
-        return Map.of("menu_groups", tree.answer(organizationId, workspaceId, japanese));
+        return Map.of("menu_groups", tree.answer(organizationId, workspaceId, MenuTree.EXCEL_EXPORT, japanese));
     }
 
     /** Registers the export: its {@code execution_no}; 499-00701 with the reasons per field for a bad request. */
@@ -72,7 +72,7 @@ class ExcelExports {
             return List.of();
         }
         Set<String> exportable = new LinkedHashSet<>();
-        tree.menus(organizationId, workspaceId).forEach(entry -> exportable.add(entry.menu().restName()));
+        tree.entries(organizationId, workspaceId, MenuTree.EXCEL_EXPORT).forEach(entry -> exportable.add(entry.menu().restName()));
         Set<String> menus = new LinkedHashSet<>();
         for (JsonNode item : given.values()) {
             if (!item.isString()) {

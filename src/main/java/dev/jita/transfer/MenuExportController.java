@@ -2,21 +2,13 @@ package dev.jita.transfer;
 
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
-import dev.jita.core.Times;
 import dev.jita.platform.WorkspaceAccess;
 import dev.jita.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +38,8 @@ class MenuExportController {
     ApiResponse info(@PathVariable String organizationId, @PathVariable String workspaceId,
                      HttpServletRequest request) {
         access.requireRead(organizationId, workspaceId);
-        return ApiResponse.ok(Map.of("menu_groups", tree.answer(organizationId, workspaceId, japanese(request))));
+        return ApiResponse.ok(Map.of("menu_groups",
+                tree.answer(organizationId, workspaceId, MenuTree.MENU_EXPORT, japanese(request))));
     }
 
     @PostMapping({"/bulk/export/execute", "/bulk/export/execute/"})
@@ -57,10 +50,7 @@ class MenuExportController {
                 japanese(request) ? "ja" : "en", raw));
     }
 
-    /**
-     * As every menu's file download ({@code file_name} and base64 {@code file_data} in the envelope), written as
-     * it is read: an archive of any size passes without being held in memory.
-     */
+    /** As every menu's file download (see {@link FileAnswer}). */
     @GetMapping({"/" + MenuExportImportList.MENU + "/{executionNo}/{column}/file",
             "/" + MenuExportImportList.MENU + "/{executionNo}/{column}/file/"})
     void download(@PathVariable String organizationId, @PathVariable String workspaceId,
@@ -68,36 +58,7 @@ class MenuExportController {
             throws IOException {
         access.requireRead(organizationId, workspaceId);
         MenuExports.Download download = exports.download(organizationId, workspaceId, executionNo, column);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        try (InputStream content = download.content()) {
-            OutputStream out = response.getOutputStream();
-            out.write(("{\"result\":" + json.writeValueAsString(ApiResponse.SUCCESS) + ",\"message\":\"SUCCESS\","
-                    + "\"ts\":" + json.writeValueAsString(Times.envelope(Instant.now())) + ",\"data\":{\"file_name\":"
-                    + json.writeValueAsString(download.name()) + ",\"file_data\":\"").getBytes(StandardCharsets.UTF_8));
-            OutputStream base64 = Base64.getEncoder().wrap(new NonClosing(out));
-            content.transferTo(base64);
-            base64.close();
-            out.write("\"}}".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
-
-    /** Lets the base64 encoder write its last bytes without closing the response. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        FileAnswer.write(response, json, download.name(), download.content());
     }
 
     private static boolean japanese(HttpServletRequest request) {

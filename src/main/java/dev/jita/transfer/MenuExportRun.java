@@ -187,7 +187,7 @@ class MenuExportRun {
         });
         List<MenuTree.Entry> entries = new ArrayList<>();
         for (String name : names) {
-            entries.add(tree.find(org, ws, name).orElseThrow(() -> new Failed("the menu " + name
+            entries.add(tree.find(org, ws, name, MenuTree.MENU_EXPORT).orElseThrow(() -> new Failed("the menu " + name
                     + " can no longer be exported (it does not exist any more)")));
         }
         line(lines, "Menus: " + String.join(", ", names) + "; mode " + row.mode() + ", abolished type "

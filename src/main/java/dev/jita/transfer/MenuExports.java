@@ -126,7 +126,7 @@ class MenuExports {
         }
         Set<String> menus = new LinkedHashSet<>();
         for (JsonNode item : value.values()) {
-            if (!item.isString() || tree.find(organizationId, workspaceId, item.stringValue()).isEmpty()) {
+            if (!item.isString() || tree.find(organizationId, workspaceId, item.stringValue(), MenuTree.MENU_EXPORT).isEmpty()) {
                 reasons.computeIfAbsent("menu", k -> new ArrayList<>())
                         .add("no menu of this workspace to export: " + (item.isString() ? item.stringValue() : item));
             } else {

@@ -8,44 +8,66 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * The menus a workspace can export, in menu groups. jita keeps no menu-group tables: a fixed menu belongs to its
- * driver's group (Exastro's group names, by the suffix of its REST name), parameter sheets to "Input". A menu is
- * exportable when users write it (read-only lists are made by jita), or it is the conductor class list (Exastro
- * exports conductor classes through it); Exastro's hidden menus (target hosts, substitution values) are left out,
- * as are views of another menu's records (a sheet's {@code _subst} menu).
+ * The menus of a workspace that an export may take, in menu groups. jita keeps no menu-group tables: a fixed menu
+ * belongs to Exastro's group for it (by the driver its REST name ends with; Exastro's group ids and display
+ * orders), parameter sheets to "Input". Which menus a tree holds is the export's ({@link #MENU_EXPORT},
+ * {@link #EXCEL_EXPORT}); a menu's {@code id} is its REST name.
  */
 @Component
 class MenuTree {
 
-    /** A group of the tree, in display order; its {@code id} is stable across jita versions. */
+    /** Exastro's menu groups that jita's exportable menus belong to. */
     enum Group {
-        BASIC_CONSOLE("basic_console", "Basic Console", "基本コンソール"),
-        ANSIBLE_LEGACY("ansible_legacy", "Ansible-Legacy", "Ansible-Legacy"),
-        TERRAFORM_CLI("terraform_cli", "Terraform-CLI", "Terraform-CLI"),
-        TERRAFORM_CLOUD_EP("terraform_cloud_ep", "Terraform-Cloud/EP", "Terraform-Cloud/EP"),
-        CONDUCTOR("conductor", "Conductor", "Conductor"),
-        INPUT("502", "Input", "入力用");
+        BASIC_CONSOLE("102", "Basic Console", "基本コンソール", 20),
+        INPUT("502", "Input", "入力用", 40),
+        ANSIBLE_LEGACY("202", "Ansible-Legacy", "Ansible-Legacy", 90),
+        TERRAFORM_CLOUD_EP("801", "Terraform-Cloud/EP", "Terraform-Cloud/EP", 120),
+        TERRAFORM_CLI("901", "Terraform-CLI", "Terraform-CLI", 130),
+        CONDUCTOR("301", "Conductor", "Conductor", 300);
 
         final String id;
         final String english;
         final String japanese;
+        final int displayOrder;
 
-        Group(String id, String english, String japanese) {
+        Group(String id, String english, String japanese, int displayOrder) {
             this.id = id;
             this.english = english;
             this.japanese = japanese;
+            this.displayOrder = displayOrder;
         }
 
-        String name(boolean japanese) {
-            return japanese ? this.japanese : english;
+        String name(boolean inJapanese) {
+            return inJapanese ? japanese : english;
+        }
+
+        static Group of(MenuDefinition menu) {
+            String rest = menu.restName();
+            if (menu.sheet() != null) {
+                return INPUT;
+            }
+            if (rest.endsWith("_ansible_legacy") || rest.equals("playbook_files") || rest.equals("movement_playbook_link")) {
+                return ANSIBLE_LEGACY;
+            }
+            if (rest.endsWith("_terraform_cli")) {
+                return TERRAFORM_CLI;
+            }
+            if (rest.endsWith("_terraform_cloud_ep")) {
+                return TERRAFORM_CLOUD_EP;
+            }
+            if (rest.startsWith("conductor")) {
+                return CONDUCTOR;
+            }
+            return BASIC_CONSOLE;
         }
     }
 
-    /** An exportable menu and its group. */
-    record Entry(MenuDefinition menu, Group group) {
+    /** A menu of a tree with its group and its display order within the group (from 1). */
+    record Entry(MenuDefinition menu, Group group, int displayOrder) {
         boolean sheet() {
             return group == Group.INPUT;
         }
@@ -55,37 +77,59 @@ class MenuTree {
     private static final List<String> HIDDEN_PREFIXES = List.of("target_host_", "subst_value_list_",
             "substitution_value_list_");
 
+    /**
+     * A menu export's menus: those users write (read-only lists are made by jita) and the conductor class list
+     * (Exastro exports conductor classes through it), without Exastro's hidden menus (target hosts, substitution
+     * values) nor views of another menu's records (a sheet's {@code _subst} menu).
+     */
+    static final Predicate<MenuDefinition> MENU_EXPORT = menu -> menu.recordsOf() == null
+            && HIDDEN_PREFIXES.stream().noneMatch(menu.restName()::startsWith)
+            && (menu.userWritable() || READ_ONLY_EXPORTED.contains(menu.restName()));
+
+    /** An Excel export's menus: those users write that keep their own records, so that a workbook can be imported. */
+    static final Predicate<MenuDefinition> EXCEL_EXPORT = menu -> menu.userWritable() && menu.recordsOf() == null;
+
     private final MenuCatalog catalog;
 
     MenuTree(MenuCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** Every exportable menu of the workspace, by group then in the catalog's order. */
-    List<Entry> entries(String organizationId, String workspaceId) {
-        List<Entry> entries = new ArrayList<>();
+    /** The workspace's menus of a tree, by group in display order, each group's menus in catalog order. */
+    List<Entry> entries(String organizationId, String workspaceId, Predicate<MenuDefinition> exportable) {
+        Map<Group, List<MenuDefinition>> byGroup = new LinkedHashMap<>();
+        List<Group> groups = new ArrayList<>(List.of(Group.values()));
+        groups.sort((a, b) -> Integer.compare(a.displayOrder, b.displayOrder));
+        groups.forEach(group -> byGroup.put(group, new ArrayList<>()));
         for (MenuDefinition menu : catalog.all(organizationId, workspaceId)) {
-            if (exportable(menu)) {
-                entries.add(new Entry(menu, group(menu)));
+            if (exportable.test(menu)) {
+                byGroup.get(Group.of(menu)).add(menu);
             }
         }
-        entries.sort((a, b) -> Integer.compare(a.group().ordinal(), b.group().ordinal()));
+        List<Entry> entries = new ArrayList<>();
+        byGroup.forEach((group, menus) -> {
+            for (int i = 0; i < menus.size(); i++) {
+                entries.add(new Entry(menus.get(i), group, i + 1));
+            }
+        });
         return entries;
     }
 
-    Optional<Entry> find(String organizationId, String workspaceId, String restName) {
-        return catalog.find(organizationId, workspaceId, restName).filter(MenuTree::exportable)
-                .map(menu -> new Entry(menu, group(menu)));
+    /** The menu of that REST name in a tree; empty when the workspace has no such menu or the tree does not hold it. */
+    Optional<Entry> find(String organizationId, String workspaceId, String restName,
+                         Predicate<MenuDefinition> exportable) {
+        return entries(organizationId, workspaceId, exportable).stream()
+                .filter(entry -> entry.menu().restName().equals(restName)).findFirst();
     }
 
-    /** {@code export/info/}'s {@code menu_groups}: names in the request's language. */
-    List<Map<String, Object>> answer(String organizationId, String workspaceId, boolean japanese) {
-        return groups(entries(organizationId, workspaceId), (map, named) -> {
-            map.put(named instanceof Group ? "menu_group_name" : "menu_name", name(named, japanese));
-        });
+    /** An {@code info/} answer's {@code menu_groups}: names in the request's language. */
+    List<Map<String, Object>> answer(String organizationId, String workspaceId, Predicate<MenuDefinition> exportable,
+                                     boolean japanese) {
+        return groups(entries(organizationId, workspaceId, exportable), (map, named) ->
+                map.put(named instanceof Group ? "menu_group_name" : "menu_name", name(named, japanese)));
     }
 
-    /** The archive's {@code MENU_GROUPS}: the exported menus with their names in both languages. */
+    /** A menu archive's {@code MENU_GROUPS}: the exported menus with their names in both languages. */
     List<Map<String, Object>> archived(List<Entry> entries) {
         return groups(entries, (map, named) -> {
             String key = named instanceof Group ? "menu_group_name" : "menu_name";
@@ -106,7 +150,7 @@ class MenuTree {
                 map.put("parent_id", null);
                 map.put("id", g.id);
                 names.put(map, g);
-                map.put("disp_seq", g.ordinal() + 1);
+                map.put("disp_seq", g.displayOrder);
                 map.put("menus", new ArrayList<Map<String, Object>>());
                 return map;
             });
@@ -116,7 +160,7 @@ class MenuTree {
             menu.put("id", entry.menu().restName());
             names.put(menu, entry.menu());
             menu.put("menu_name_rest", entry.menu().restName());
-            menu.put("disp_seq", menus.size() + 1);
+            menu.put("disp_seq", entry.displayOrder());
             menus.add(menu);
         }
         return new ArrayList<>(groups.values());
@@ -128,32 +172,5 @@ class MenuTree {
         }
         MenuDefinition menu = (MenuDefinition) named;
         return japanese ? menu.nameJa() : menu.nameEn();
-    }
-
-    private static boolean exportable(MenuDefinition menu) {
-        if (menu.recordsOf() != null || HIDDEN_PREFIXES.stream().anyMatch(menu.restName()::startsWith)) {
-            return false;
-        }
-        return menu.userWritable() || READ_ONLY_EXPORTED.contains(menu.restName());
-    }
-
-    private static Group group(MenuDefinition menu) {
-        String name = menu.restName();
-        if (menu.sheet() != null) {
-            return Group.INPUT;
-        }
-        if (name.endsWith("_ansible_legacy") || name.contains("playbook")) {
-            return Group.ANSIBLE_LEGACY;
-        }
-        if (name.endsWith("_terraform_cli")) {
-            return Group.TERRAFORM_CLI;
-        }
-        if (name.endsWith("_terraform_cloud_ep")) {
-            return Group.TERRAFORM_CLOUD_EP;
-        }
-        if (name.startsWith("conductor")) {
-            return Group.CONDUCTOR;
-        }
-        return Group.BASIC_CONSOLE;
     }
 }

@@ -128,10 +128,10 @@ class MenuExportTest extends ApiTest {
             }
             tree.put(group.path("id").asString(), names);
         }
-        assertThat(tree.get("basic_console")).contains("operation_list", "device_list");
-        assertThat(tree.get("ansible_legacy")).contains("playbook_files", "movement_list_ansible_legacy",
+        assertThat(tree.get("102")).contains("operation_list", "device_list");
+        assertThat(tree.get("202")).contains("playbook_files", "movement_list_ansible_legacy",
                 "movement_playbook_link");
-        assertThat(tree.get("conductor")).contains("conductor_class_list");
+        assertThat(tree.get("301")).contains("conductor_class_list");
         assertThat(tree.get("502")).containsExactly(SHEET);
         List<String> all = tree.values().stream().flatMap(List::stream).toList();
         assertThat(all).doesNotContain("target_host_ansible_legacy", "subst_value_list_ansible_legacy",
