@@ -172,8 +172,8 @@ class MenuExportTest extends ApiTest {
                 + "\"JOURNAL_TYPE\":\"1\",\"SPECIFIED_TIMESTAMP\":null,\"PASSWORDS\":\"encrypted\"}"));
         assertThat(new String(archive.get("MENU_NAME_REST_LIST"), StandardCharsets.UTF_8))
                 .isEqualTo("operation_list,device_list,playbook_files," + SHEET);
-        assertThat(groups(json(archive, "MENU_GROUPS"))).isEqualTo(Map.of("basic_console",
-                List.of("operation_list", "device_list"), "ansible_legacy", List.of("playbook_files"), "502",
+        assertThat(groups(json(archive, "MENU_GROUPS"))).isEqualTo(Map.of("102",
+                List.of("operation_list", "device_list"), "202", List.of("playbook_files"), "502",
                 List.of(SHEET)));
         assertThat(new String(archive.get("files/playbook_files/" + playbookUuid + "/playbook_file"),
                 StandardCharsets.UTF_8)).isEqualTo(PLAYBOOK);
