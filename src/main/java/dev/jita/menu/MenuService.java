@@ -119,7 +119,7 @@ public class MenuService {
                     : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId,
                     menu.recordsName(), MenuFilter.Sql.all(), 0, Integer.MAX_VALUE), false);
             List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
-            if (!withFiles || sources.containsKey(menuName)) {
+            if (!withFiles || sources.containsKey(menuName) || !hasFiles(menu)) {
                 return page;
             }
             Map<String, Map<String, byte[]>> files = store.files(page.stream().map(Record::id).toList());
@@ -194,10 +194,15 @@ public class MenuService {
                                List<MenuStore.StoredRecord> stored, boolean withFiles) {
         References references = new References(organizationId, workspaceId);
         references.prefetch(menu, stored);
-        Map<String, Map<String, byte[]>> files = withFiles
+        Map<String, Map<String, byte[]>> files = withFiles && hasFiles(menu)
                 ? store.files(stored.stream().map(MenuStore.StoredRecord::id).toList()) : Map.of();
         return withComputed(organizationId, workspaceId, menu, stored.stream()
                 .map(record -> view(menu, record, references, files.getOrDefault(record.id(), Map.of()))).toList());
+    }
+
+    /** Whether a menu has a file column: only then are its records' files looked for. */
+    private static boolean hasFiles(MenuDefinition menu) {
+        return menu.columns().stream().anyMatch(column -> column.type() == ColumnType.FILE);
     }
 
     private static Record withFiles(MenuDefinition menu, Record record, Map<String, byte[]> files) {
