@@ -182,6 +182,55 @@ class ExcelImportTest extends ApiTest {
     }
 
     @Test
+    void stopServerSideJobsSwitchedOnDuringTheImportRollsItAllBackWithoutWaitingForIt() throws Exception {
+        operation("op-a");
+        String locked = operation("op-b");
+        Map<String, byte[]> zip = export(List.of("operation_list"));
+        edit(zip, "operation_list", sheet -> {
+            int header = headerRow(sheet);
+            int name = columns(sheet, header).get("Operation name");
+            for (int r = header + 1; r <= header + 2; r++) {
+                String was = cell(sheet, r, name);
+                set(sheet, r, 2, "Update");
+                set(sheet, r, name, was + "-new");
+            }
+        });
+        setModes("1", "0");
+        String no = importAll(zip, Map.of("102", List.of("operation_list")));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("SELECT record_id FROM menu_record WHERE record_id = ? FOR UPDATE").param(locked)
+                    .query(String.class).list();
+            held.countDown();
+            await(release);
+        }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            setModes("0", "0");
+            awaitTrue("the import runs", () -> items.find(no).orElseThrow().running());
+            // Answered while the import is still held up by the lock: the switch does not wait for it.
+            Http.Reply switched = admin().patch(MODES, Map.of("backyard_execute_stop", "1"));
+            assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
+            assertThat(items.find(no).orElseThrow().running()).isTrue();
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        try {
+            awaitTrue("the item waits again", () -> items.find(no).orElseThrow().phase().equals("W"));
+            BackyardItems.Item waiting = items.find(no).orElseThrow();
+            assertThat(waiting.statusId()).isEqualTo(1);
+            assertThat(waiting.note()).contains("Stop server side jobs");
+            assertThat(operationNames()).containsExactlyInAnyOrder("op-a", "op-b");
+        } finally {
+            setModes("0", "0");
+        }
+        assertThat(awaitEnd(no).path("status").asString()).isEqualTo("Completed");
+        assertThat(operationNames()).containsExactlyInAnyOrder("op-a-new", "op-b-new");
+    }
+
+    @Test
     void refusedRowsAreNamedByRowAndColumnAndNothingIsWritten() throws Exception {
         operation("op-a");
         operation("op-b");
