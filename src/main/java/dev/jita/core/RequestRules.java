@@ -48,6 +48,8 @@ class RequestRules {
 
         private static final Pattern MULTIPART_POST =
                 Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/maintenance(/all)?/?");
+        private static final Pattern MULTIPART_EXCEL_UPLOAD =
+                Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/excel/bulk/upload/?");
         private static final Pattern MULTIPART_PATCH =
                 Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/maintenance/[^/]+/?");
 
@@ -124,7 +126,8 @@ class RequestRules {
 
         /** The menu maintenance endpoints, which take Exastro's json_parameters and file parts. */
         static boolean takesMultipart(String method, String path) {
-            return ("POST".equals(method) && MULTIPART_POST.matcher(path).matches())
+            return ("POST".equals(method) && (MULTIPART_POST.matcher(path).matches()
+                    || MULTIPART_EXCEL_UPLOAD.matcher(path).matches()))
                     || ("PATCH".equals(method) && MULTIPART_PATCH.matcher(path).matches());
         }
 

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code ita-by-excel-export-import} backyard's job on this node (see {@link ExcelExportRun}).
+ * The {@code ita-by-excel-export-import} backyard's job on this node: an export ({@link ExcelExportRun}) or an
+ * import ({@link ExcelImportRun}).
  * {@code jita.excel-export-import.enabled=false} leaves the items to other nodes.
  */
 @Configuration
@@ -20,7 +21,7 @@ class ExcelExportJob {
 
     @Bean
     @ConditionalOnProperty(name = "jita.excel-export-import.enabled", havingValue = "true", matchIfMissing = true)
-    JobHandler excelExportImportHandler(ExcelExportRun export) {
+    JobHandler excelExportImportHandler(ExcelExportRun export, ExcelImportRun excelImport, ExcelJobs jobs) {
         return new JobHandler() {
             @Override
             public Backyard backyard() {
@@ -29,7 +30,8 @@ class ExcelExportJob {
 
             @Override
             public Step run(ClaimedItem item, ItemProgress progress) {
-                return export.run(item);
+                return jobs.find(item.itemId()).filter(job -> job.executionType() == ExcelImports.IMPORT)
+                        .map(job -> excelImport.run(item, job)).orElseGet(() -> export.run(item));
             }
         };
     }

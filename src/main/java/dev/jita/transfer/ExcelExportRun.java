@@ -86,9 +86,6 @@ class ExcelExportRun {
             return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, "No Excel export was registered with this item.");
         }
         ExcelJobs.Job job = found.get();
-        if (job.executionType() != ExcelJobs.EXPORT) {
-            return JobHandler.Step.end(ExcelExportJob.COMPLETED_ERROR, "Excel bulk import is not available yet.");
-        }
         Path zip = null;
         try {
             zip = Files.createTempFile("jita-excel-export-", ".zip");

@@ -67,6 +67,11 @@ class ExcelJobs {
                 .params(fileName, fileId, executionNo).update();
     }
 
+    void setResult(String executionNo, String resultFileName, String resultFileId) {
+        jdbc.sql("UPDATE excel_job SET result_file_name = ?, result_file_id = ? WHERE execution_no = ?")
+                .params(resultFileName, resultFileId, executionNo).update();
+    }
+
     private static Job job(ResultSet rs, int row) throws SQLException {
         int abolished = rs.getInt(3);
         Integer abolishedType = rs.wasNull() ? null : abolished;
