@@ -33,8 +33,12 @@ final class ArchiveReader {
     private ArchiveReader() {
     }
 
-    /** The names unpacked into {@code directory}, in archive order. */
-    static Set<String> unpack(InputStream in, Path directory, long maxBytes, int maxEntries) throws Refused, IOException {
+    /**
+     * The names unpacked into {@code directory}, in archive order; {@code between} runs before each chunk written
+     * (a write of the maintenance gate gives way there).
+     */
+    static Set<String> unpack(InputStream in, Path directory, long maxBytes, int maxEntries, Runnable between)
+            throws Refused, IOException {
         Set<String> names = new LinkedHashSet<>();
         long total = 0;
         InputStream buffered = new BufferedInputStream(in);
@@ -72,6 +76,7 @@ final class ArchiveReader {
                 try (OutputStream out = Files.newOutputStream(target)) {
                     int read;
                     while ((read = readChunk(tar, buffer)) > 0) {
+                        between.run();
                         total += read;
                         if (total > maxBytes) {
                             throw new Refused("it unpacks to more than " + maxBytes + " bytes");

@@ -7,6 +7,7 @@ import dev.jita.backyard.JobHandler;
 import dev.jita.core.ApiException;
 import dev.jita.execution.WorkArea;
 import dev.jita.maintenance.MaintenanceGate;
+import dev.jita.maintenance.ModeSwitches;
 import dev.jita.maintenance.Refusal;
 import dev.jita.menu.Column;
 import dev.jita.menu.ColumnType;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,22 +50,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What an import item does: unpacks its archive into this node's work area, then writes every chosen menu's records
  * in one write of the maintenance gate, all or nothing. A refused record, a wrong passphrase or a bad archive ends
- * the item in 4 with the log naming why, nothing written. Load mode being switched ON (the gate's checkpoints) or
- * Stop server side jobs ON (read between pages) rolls everything back and hands the item back to Unexecuted.
+ * the item in 4 with the log naming why, nothing written. Load mode being switched ON (the gate's checkpoints), any
+ * mode change under way, or Stop server side jobs ON (read between pages) rolls everything back and hands the item
+ * back to Unexecuted.
  */
 @Component
 class MenuImportRun {
 
     /** Records between two readings of the modes for Stop server side jobs. */
     static final int PAGE = 200;
+    private static final long CHECK_EVERY_NANOS = Duration.ofMillis(100).toNanos();
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(MenuImportRun.class);
 
-    /** Stop server side jobs was switched ON while the import ran. */
+    /** A maintenance mode change is under way, or Stop server side jobs is ON. */
     private static final class StepAside extends RuntimeException {
-        StepAside() {
-            super("backyard_execute_stop", null, false, false);
+        StepAside(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -81,12 +85,13 @@ class MenuImportRun {
     private final MenuService menus;
     private final MenuCatalog catalog;
     private final MaintenanceGate gate;
+    private final ModeSwitches switches;
     private final SecretBox secrets;
     private final WorkArea work;
     private final ObjectMapper json;
 
     MenuImportRun(MenuExportStore store, BackyardItems items, TransferFiles files, MenuImports imports, MenuService menus,
-                  MenuCatalog catalog, MaintenanceGate gate, SecretBox secrets, WorkArea work, ObjectMapper json) {
+                  MenuCatalog catalog, MaintenanceGate gate, ModeSwitches switches, SecretBox secrets, WorkArea work, ObjectMapper json) {
         this.store = store;
         this.items = items;
         this.files = files;
@@ -94,6 +99,7 @@ class MenuImportRun {
         this.menus = menus;
         this.catalog = catalog;
         this.gate = gate;
+        this.switches = switches;
         this.secrets = secrets;
         this.work = work;
         this.json = json;
@@ -108,7 +114,7 @@ class MenuImportRun {
             line(lines, "Import " + item.itemId() + " of " + row.fileName() + " started.");
             Set<String> names;
             try (InputStream in = files.open(row.fileId()).orElseThrow(() -> new Failed("the archive is gone"))) {
-                names = ArchiveReader.unpack(in, directory, imports.maxBytes(), imports.maxEntries());
+                names = ArchiveReader.unpack(in, directory, imports.maxBytes(), imports.maxEntries(), () -> { });
             }
             MenuImports.Checked checked = imports.read(directory, names);
             KymSecrets keys = keys(row, directory, checked, lines);
@@ -130,7 +136,7 @@ class MenuImportRun {
             finish(row, logName, lines);
             return JobHandler.Step.end(MenuExportRun.COMPLETED);
         } catch (StepAside e) {
-            return stepAside("Stop server side jobs (backyard_execute_stop) was switched ON");
+            return stepAside(e.getMessage());
         } catch (ApiException e) {
             if (e.status() == 498) {
                 return stepAside("Load mode (data_update_stop) was switched ON (" + e.result() + ")");
@@ -254,10 +260,19 @@ class MenuImportRun {
             dropped = menus.dropRecordsExcept(org, ws, menu, kept);
         }
         long[] counts = new long[2];
+        long[] lastCheck = {System.nanoTime()};
         each(menu, directory, record -> {
+            // A PATCH that sets data_update_stop (even to "0") waits for this transaction's lock on its row: any
+            // change under way makes the import give way, so that no change waits for it.
+            if (System.nanoTime() - lastCheck[0] >= CHECK_EVERY_NANOS) {
+                lastCheck[0] = System.nanoTime();
+                if (switches.underWay()) {
+                    throw new StepAside("A maintenance mode change was under way");
+                }
+            }
             if (counts[0] % PAGE == 0) {
                 if (gate.current().backyardExecuteStop()) {
-                    throw new StepAside();
+                    throw new StepAside("Stop server side jobs (backyard_execute_stop) was switched ON");
                 }
                 if (!progress.stillHeld()) {
                     throw new Failed("this node no longer holds the import");

@@ -179,12 +179,15 @@ class MenuImports {
                 .withData(Map.of("errors", reasons));
     }
 
-    /** Unpacks the archive into a directory removed afterwards and checks its layout; 499-00905 if it is bad. */
+    /**
+     * Unpacks the archive into a directory removed afterwards and checks its layout; 499-00905 if it is bad. Runs
+     * inside a write of the gate, giving way to load mode between chunks.
+     */
     Checked check(InputStream archive) {
         Path directory = work.directoryFor("menu-import-check-" + UUID.randomUUID());
         try {
             Files.createDirectories(directory);
-            return read(directory, ArchiveReader.unpack(archive, directory, maxBytes, maxEntries));
+            return read(directory, ArchiveReader.unpack(archive, directory, maxBytes, maxEntries, gate::checkpoint));
         } catch (ArchiveReader.Refused e) {
             throw bad(e.getMessage());
         } catch (IOException e) {

@@ -340,6 +340,16 @@ class MenuImportTest extends ApiTest {
      */
     @Test
     void loadModeDuringTheImportRollsItBackAndItRunsAgainAfterwards() throws Exception {
+        switchedOnDuringTheImport("0", "1");
+    }
+
+    /** The same with Stop server side jobs: the import gives way to the change under way and steps aside. */
+    @Test
+    void stopJobsDuringTheImportRollsItBackAndItRunsAgainAfterwards() throws Exception {
+        switchedOnDuringTheImport("1", "0");
+    }
+
+    private void switchedOnDuringTheImport(String backyardExecuteStop, String dataUpdateStop) throws Exception {
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             many.add(Map.of("type", "Register", "parameter", Map.of("operation_name", "bulk-" + i)));
@@ -357,9 +367,8 @@ class MenuImportTest extends ApiTest {
         String no = execute(uploadId(targetMember, targetMenus, kym), List.of("operation_list"), null);
         try {
             assertThat(pause.reached.await(60, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Http.Reply> patch = CompletableFuture.supplyAsync(() -> admin().patch(
-                    "/api/platform/maintenance-mode-setting",
-                    Map.of("backyard_execute_stop", "0", "data_update_stop", "1")));
+            CompletableFuture<Http.Reply> patch = CompletableFuture.supplyAsync(() -> admin().patch(MODES,
+                    Map.of("backyard_execute_stop", backyardExecuteStop, "data_update_stop", dataUpdateStop)));
             while (jdbc.sql("SELECT COUNT(*) FROM maintenance_switch").query(Integer.class).single() == 0
                     && !patch.isDone()) {
                 Thread.sleep(20);
@@ -368,12 +377,12 @@ class MenuImportTest extends ApiTest {
             pause.release.countDown();
             Http.Reply reply = patch.get(60, TimeUnit.SECONDS);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-            assertThat(targetMember.get(targetMenus + "operation_list/filter/").data().size()).isZero();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!status(targetMember, targetMenus, no).equals("Unexecuted") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(status(targetMember, targetMenus, no)).isEqualTo("Unexecuted");
+            assertThat(targetMember.get(targetMenus + "operation_list/filter/").data().size()).isZero();
         } finally {
             pause.organization = null;
             pause.release.countDown();
