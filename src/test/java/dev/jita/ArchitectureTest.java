@@ -76,7 +76,8 @@ class ArchitectureTest {
                     "platform_secret"),
             "execution", List.of("execution", "execution_log", "execution_file", "execution_value"),
             "parametersheet", List.of("sheet_definition", "sheet_history"),
-            "transfer", List.of("transfer_file", "menu_export_import", "excel_job", "excel_upload"),
+            "transfer", List.of("transfer_file", "menu_export_import", "menu_import_upload", "excel_job",
+                    "excel_upload"),
             "conductor", List.of("conductor_class", "conductor_instance", "conductor_node_instance",
                     "conductor_notice"),
             // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).

@@ -572,6 +572,92 @@ public class MenuService {
         });
     }
 
+    /**
+     * An imported record written under its own uuid, in the caller's transaction (a menu import's write of the
+     * gate): registered when the menu has no record with that uuid, else overwritten whatever its last update.
+     * Values are read as a maintenance request's (references by value, passwords in clear and encrypted here, a
+     * password key absent keeps the password the record has); the journal gets one Register or Update entry.
+     * Record ids are unique across the database: when another workspace or menu holds the archive's uuid, the
+     * record's uuid here is one derived from the workspace, menu and archive uuid (the same at every import, so a
+     * later import updates it).
+     */
+    public Imported importRecord(String organizationId, String workspaceId, String menuName, String archiveId,
+                                     JsonNode parameter, JsonNode file, String user) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        MenuInvalid invalid = new MenuInvalid();
+        String recordId = importedId(organizationId, workspaceId, menu.restName(), archiveId);
+        Optional<MenuStore.StoredRecord> existing = store.find(organizationId, workspaceId, menu.restName(), recordId);
+        Map<String, Object> data = existing.map(r -> new LinkedHashMap<>(r.data())).orElseGet(LinkedHashMap::new);
+        Map<String, byte[]> files = new HashMap<>();
+        References references = new References(organizationId, workspaceId);
+        Operation operation = new Operation(existing.isEmpty() ? Operation.REGISTER : Operation.UPDATE, parameter, file);
+        boolean discarded = readValues(menu, operation, existing.isEmpty(), data, files, references, 0, invalid);
+        if (!discarded && invalid.isEmpty()) {
+            Map<String, Object> values = Collections.unmodifiableMap(data);
+            for (RecordCheck check : checks.getOrDefault(menu.restName(), List.of())) {
+                check.reasons(organizationId, workspaceId, values).forEach((column, reason) ->
+                        invalid.add(0, column, reason));
+            }
+        }
+        Map<String, List<Object>> keys = discarded ? Map.of() : uniqueKeys(menu, data);
+        for (Map.Entry<String, List<Object>> key : keys.entrySet()) {
+            Optional<String> holder = store.holderOf(organizationId, workspaceId, menu.restName(), key.getKey(), key.getValue());
+            if (holder.isPresent() && !holder.get().equals(recordId)) {
+                invalid.add(0, key.getKey(), "a record with the same " + key.getKey().replace("+", ", ") + " already exists");
+            }
+        }
+        if (!invalid.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            invalid.reasons().values().forEach(columns -> columns.forEach((column, why) ->
+                    why.forEach(reason -> reasons.add(column + ": " + reason))));
+            return new Imported(recordId, reasons);
+        }
+        Instant now = Times.now();
+        MenuStore.StoredRecord record = new MenuStore.StoredRecord(recordId, menu.restName(), discarded, data,
+                existing.map(MenuStore.StoredRecord::createdBy).orElse(user),
+                existing.map(MenuStore.StoredRecord::createdAt).orElse(now), user, now);
+        if (existing.isEmpty()) {
+            store.insert(organizationId, workspaceId, record, unindexed(menu));
+        } else {
+            store.update(organizationId, workspaceId, record, existing.get().lastUpdate(), unindexed(menu));
+        }
+        store.replaceUniqueValues(organizationId, workspaceId, menu.restName(), recordId, keys, existing.isEmpty());
+        files.forEach((column, content) -> store.putFile(recordId, column, (String) data.get(column), content));
+        store.journal(organizationId, workspaceId, record, operation.type());
+        return new Imported(recordId, List.of());
+    }
+
+    /** The uuid a record of an archive has, or will have, when imported into this workspace's menu. */
+    public String importedId(String organizationId, String workspaceId, String menuName, String archiveId) {
+        if (store.find(organizationId, workspaceId, menuName, archiveId).isPresent()) {
+            return archiveId;
+        }
+        String derived = UUID.nameUUIDFromBytes((organizationId + "/" + workspaceId + "/" + menuName + "/"
+                + archiveId).getBytes(StandardCharsets.UTF_8)).toString();
+        return store.find(organizationId, workspaceId, menuName, derived).isPresent() || store.idTaken(archiveId)
+                ? derived : archiveId;
+    }
+
+    /** An imported record's uuid here, and the reasons it was refused (column: reason), empty when written. */
+    public record Imported(String id, List<String> reasons) {
+    }
+
+    /**
+     * Removes, in the caller's transaction, every record of the menu whose uuid is not in {@code keep}, with its
+     * unique values, files and journal (an environment-migration import replaces a menu's records).
+     */
+    public int dropRecordsExcept(String organizationId, String workspaceId, String menuName, Set<String> keep) {
+        int dropped = 0;
+        for (String id : store.ids(organizationId, workspaceId, menuName)) {
+            if (!keep.contains(id)) {
+                gate.checkpoint();
+                store.delete(id);
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** A record as one operation wrote it, and the type that operation turned out to be. */
     private record Written(MenuStore.StoredRecord record, String type) {
     }

@@ -297,6 +297,12 @@ class MenuStore {
                 .optional();
     }
 
+    /** Whether any record of any workspace has this id (record ids are unique across the database). */
+    boolean idTaken(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM menu_record WHERE record_id = ?").param(id).query(Integer.class)
+                .single() > 0;
+    }
+
     void insert(String organizationId, String workspaceId, StoredRecord record, Set<String> unindexed) {
         String data = json.writeValueAsString(record.data());
         jdbc.sql("INSERT INTO menu_record (record_id, menu_name, organization_id, workspace_id, discard, record_data, "
@@ -341,6 +347,16 @@ class MenuStore {
      * Every record of a menu in a workspace; their unique values, files and journal go with them (the foreign
      * keys cascade), each found through its record.
      */
+    List<String> ids(String organizationId, String workspaceId, String menu) {
+        return jdbc.sql("SELECT record_id FROM menu_record WHERE organization_id = ? AND workspace_id = ? AND menu_name = ?")
+                .params(organizationId, workspaceId, menu).query(String.class).list();
+    }
+
+    /** Removes a record with its unique values, files and journal (they go with it). */
+    void delete(String recordId) {
+        jdbc.sql("DELETE FROM menu_record WHERE record_id = ?").param(recordId).update();
+    }
+
     void deleteAll(String organizationId, String workspaceId, String menu) {
         jdbc.sql("DELETE FROM menu_record WHERE organization_id = ? AND workspace_id = ? AND menu_name = ?")
                 .params(organizationId, workspaceId, menu).update();

@@ -92,6 +92,29 @@ final class KymSecrets {
         }
     }
 
+    /** Thrown by {@link #decrypt} when a value was not encrypted with this key for this place. */
+    static final class WrongKey extends Exception {
+        WrongKey() {
+            super("wrong passphrase or altered value", null, false, false);
+        }
+    }
+
+    /** The clear value of {@link #encrypt}'s output for the same place. */
+    String decrypt(String sealed, String place) throws WrongKey {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed);
+            if (bytes.length <= NONCE_BYTES) {
+                throw new WrongKey();
+            }
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(place.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new WrongKey();
+        }
+    }
+
     /** The place a record's password is bound to: {@code <menu>/<uuid>/<column>}. */
     static String place(String menu, String recordId, String column) {
         return menu + "/" + recordId + "/" + column;

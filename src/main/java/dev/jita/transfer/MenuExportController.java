@@ -17,19 +17,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
-/** Exastro's menu export endpoints and the downloads of {@code menu_export_import_list}. */
+/** Exastro's menu export and import endpoints and the downloads of {@code menu_export_import_list}. */
 @RestController
 @RequestMapping("/api/{organizationId}/workspaces/{workspaceId}/ita/menu")
 class MenuExportController {
 
     private final MenuTree tree;
     private final MenuExports exports;
+    private final MenuImports imports;
     private final WorkspaceAccess access;
     private final ObjectMapper json;
 
-    MenuExportController(MenuTree tree, MenuExports exports, WorkspaceAccess access, ObjectMapper json) {
+    MenuExportController(MenuTree tree, MenuExports exports, MenuImports imports, WorkspaceAccess access,
+                         ObjectMapper json) {
         this.tree = tree;
         this.exports = exports;
+        this.imports = imports;
         this.access = access;
         this.json = json;
     }
@@ -47,6 +50,21 @@ class MenuExportController {
                         @RequestBody(required = false) String raw, HttpServletRequest request) {
         access.requireWrite(organizationId, workspaceId);
         return ApiResponse.ok(exports.register(organizationId, workspaceId, CurrentUser.name(),
+                japanese(request) ? "ja" : "en", raw));
+    }
+
+    @PostMapping({"/import/upload", "/import/upload/"})
+    ApiResponse upload(@PathVariable String organizationId, @PathVariable String workspaceId,
+                       @RequestBody(required = false) String raw, HttpServletRequest request) {
+        access.requireWrite(organizationId, workspaceId);
+        return ApiResponse.ok(imports.upload(organizationId, workspaceId, raw, japanese(request)));
+    }
+
+    @PostMapping({"/import/execute", "/import/execute/"})
+    ApiResponse importExecute(@PathVariable String organizationId, @PathVariable String workspaceId,
+                              @RequestBody(required = false) String raw, HttpServletRequest request) {
+        access.requireWrite(organizationId, workspaceId);
+        return ApiResponse.ok(imports.register(organizationId, workspaceId, CurrentUser.name(),
                 japanese(request) ? "ja" : "en", raw));
     }
 

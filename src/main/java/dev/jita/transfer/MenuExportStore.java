@@ -58,6 +58,26 @@ class MenuExportStore {
                 .params(fileName, fileId, logName, logId, executionNo).update();
     }
 
+    /** A checked archive waiting for its import. */
+    record Upload(String uploadId, String fileName, String fileId) {
+    }
+
+    void insertUpload(String uploadId, String organizationId, String workspaceId, String fileName, String fileId) {
+        jdbc.sql("INSERT INTO menu_import_upload (upload_id, organization_id, workspace_id, file_name, file_id) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(uploadId, organizationId, workspaceId, fileName, fileId).update();
+    }
+
+    /** The workspace's upload; an import takes it over (it can be imported once). */
+    Optional<Upload> takeUpload(String organizationId, String workspaceId, String uploadId) {
+        Optional<Upload> upload = jdbc.sql("SELECT upload_id, file_name, file_id FROM menu_import_upload "
+                        + "WHERE upload_id = ? AND organization_id = ? AND workspace_id = ?")
+                .params(uploadId, organizationId, workspaceId)
+                .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+        upload.ifPresent(u -> jdbc.sql("DELETE FROM menu_import_upload WHERE upload_id = ?").param(uploadId).update());
+        return upload;
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
