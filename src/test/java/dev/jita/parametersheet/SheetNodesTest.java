@@ -1,5 +1,7 @@
 package dev.jita.parametersheet;
 
+import static dev.jita.test.Waits.awaitTrue;
+import static dev.jita.test.Waits.released;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.JitaApplication;
@@ -8,13 +10,13 @@ import dev.jita.backyard.BackyardItems;
 import dev.jita.core.Dialect;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Menu creation under the maintenance modes, and a sheet's menus on another server of the same database. */
 class SheetNodesTest extends SheetTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     Environment environment;
@@ -97,17 +101,17 @@ class SheetNodesTest extends SheetTestSupport {
             jdbc.sql("SELECT record_id FROM menu_record WHERE record_id = ? FOR UPDATE").param(records.get(1))
                     .query(String.class).list();
             held.countDown();
-            awaitLatch(release);
+            released(release, Duration.ofSeconds(60));
         }));
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         String history;
         Http.Reply switched;
         try {
             history = define(org, "ws1", 3, definition);
-            awaitTrue("the item wrote the first record", () -> lockedByAnother(records.get(0)));
+            awaitTrue("the item wrote the first record", WAIT, () -> lockedByAnother(records.get(0)));
             CompletableFuture<Http.Reply> loadMode = CompletableFuture.supplyAsync(() -> admin().patch(MODES,
                     Map.of("backyard_execute_stop", "0", "data_update_stop", "1")));
-            awaitTrue("the switch is under way", () -> jdbc.sql("SELECT COUNT(*) FROM maintenance_switch "
+            awaitTrue("the switch is under way", WAIT, () -> jdbc.sql("SELECT COUNT(*) FROM maintenance_switch "
                     + "WHERE stops_writes = '1'").query(Integer.class).single() > 0);
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
@@ -117,7 +121,7 @@ class SheetNodesTest extends SheetTestSupport {
         }
         try {
             assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
-            awaitTrue("the item waits again", () -> items.find(history).orElseThrow().phase().equals("W"));
+            awaitTrue("the item waits again", WAIT, () -> items.find(history).orElseThrow().phase().equals("W"));
             BackyardItems.Item waiting = items.find(history).orElseThrow();
             assertThat(waiting.statusId()).isEqualTo(1);
             assertThat(waiting.nodeId()).isNull();
@@ -154,27 +158,6 @@ class SheetNodesTest extends SheetTestSupport {
                 throw e;
             }
             return true;
-        }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jita.transfer;
 
+import static dev.jita.test.Waits.awaitTrue;
+import static dev.jita.test.Waits.released;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.Backyard;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -289,16 +290,16 @@ class ExcelExportTest extends ApiTest {
             jdbc.sql("SELECT execution_no FROM excel_job WHERE execution_no = ? FOR UPDATE").param(no)
                     .query(String.class).list();
             held.countDown();
-            await(release);
+            released(release, LIMIT);
         }));
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Http.Reply> loadMode;
         try {
             setModes("0", "0");
-            awaitTrue("the job runs", () -> items.find(no).orElseThrow().running());
+            awaitTrue("the job runs", LIMIT, () -> items.find(no).orElseThrow().running());
             loadMode = CompletableFuture.supplyAsync(() -> admin().patch(MODES,
                     Map.of("backyard_execute_stop", "0", "data_update_stop", "1")));
-            awaitTrue("load mode is being switched ON", () -> loadMode.isDone() || jdbc.sql(
+            awaitTrue("load mode is being switched ON", LIMIT, () -> loadMode.isDone() || jdbc.sql(
                     "SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1'").query(Integer.class).single() > 0);
         } finally {
             release.countDown();
@@ -307,7 +308,7 @@ class ExcelExportTest extends ApiTest {
         try {
             Http.Reply switched = loadMode.get(60, TimeUnit.SECONDS);
             assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
-            awaitTrue("the item waits again", () -> items.find(no).orElseThrow().phase().equals("W"));
+            awaitTrue("the item waits again", LIMIT, () -> items.find(no).orElseThrow().phase().equals("W"));
             BackyardItems.Item waiting = items.find(no).orElseThrow();
             assertThat(waiting.statusId()).isEqualTo(1);
             assertThat(waiting.startedAt()).isNull();
@@ -320,7 +321,7 @@ class ExcelExportTest extends ApiTest {
         } finally {
             setModes("0", "0");
         }
-        awaitTrue("the export ran again", () -> items.find(no).orElseThrow().phase().equals("E"));
+        awaitTrue("the export ran again", LIMIT, () -> items.find(no).orElseThrow().phase().equals("E"));
         assertThat(items.find(no).orElseThrow().statusId()).isEqualTo(3);
         Http.Reply file = ws.member().get(ws.menus() + ExcelList.MENU + "/" + no + "/file_name/file/");
         assertThat(file.status()).as(file.toString()).isEqualTo(200);
@@ -337,7 +338,7 @@ class ExcelExportTest extends ApiTest {
             excelJobs.insert(id, ExcelJobs.EXPORT, 1, List.of("device_list", "vanished_sheet"), "en", "owner");
             return id;
         });
-        awaitTrue("the job ends", () -> items.find(no).orElseThrow().phase().equals("E"));
+        awaitTrue("the job ends", LIMIT, () -> items.find(no).orElseThrow().phase().equals("E"));
         assertThat(items.find(no).orElseThrow().statusId()).isEqualTo(4);
         JsonNode row = listed(ws.member(), no);
         assertThat(row.path("status").asString()).isEqualTo("Completed (error)");
@@ -596,27 +597,6 @@ class ExcelExportTest extends ApiTest {
             }
             return false;
         }).findFirst().orElseThrow(() -> new AssertionError("no validation on column " + column));
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("not released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** MENU_LIST.txt and every cell of every workbook, for a search of the text in them. */

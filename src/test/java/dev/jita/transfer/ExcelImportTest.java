@@ -1,5 +1,7 @@
 package dev.jita.transfer;
 
+import static dev.jita.test.Waits.awaitTrue;
+import static dev.jita.test.Waits.released;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.BackyardItems;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -150,16 +151,16 @@ class ExcelImportTest extends ApiTest {
             jdbc.sql("SELECT record_id FROM menu_record WHERE record_id = ? FOR UPDATE").param(locked)
                     .query(String.class).list();
             held.countDown();
-            await(release);
+            released(release, LIMIT);
         }));
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Http.Reply> loadMode;
         try {
             setModes("0", "0");
-            awaitTrue("the import runs", () -> items.find(no).orElseThrow().running());
+            awaitTrue("the import runs", LIMIT, () -> items.find(no).orElseThrow().running());
             loadMode = CompletableFuture.supplyAsync(() -> admin().patch(MODES,
                     Map.of("backyard_execute_stop", "0", "data_update_stop", "1")));
-            awaitTrue("load mode is being switched ON", () -> loadMode.isDone() || jdbc.sql(
+            awaitTrue("load mode is being switched ON", LIMIT, () -> loadMode.isDone() || jdbc.sql(
                     "SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1'").query(Integer.class).single() > 0);
         } finally {
             release.countDown();
@@ -168,7 +169,7 @@ class ExcelImportTest extends ApiTest {
         try {
             Http.Reply switched = loadMode.get(60, TimeUnit.SECONDS);
             assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
-            awaitTrue("the item waits again", () -> items.find(no).orElseThrow().phase().equals("W"));
+            awaitTrue("the item waits again", LIMIT, () -> items.find(no).orElseThrow().phase().equals("W"));
             BackyardItems.Item waiting = items.find(no).orElseThrow();
             assertThat(waiting.statusId()).isEqualTo(1);
             assertThat(waiting.note()).contains("Load mode");
@@ -203,12 +204,12 @@ class ExcelImportTest extends ApiTest {
             jdbc.sql("SELECT record_id FROM menu_record WHERE record_id = ? FOR UPDATE").param(locked)
                     .query(String.class).list();
             held.countDown();
-            await(release);
+            released(release, LIMIT);
         }));
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         try {
             setModes("0", "0");
-            awaitTrue("the import runs", () -> items.find(no).orElseThrow().running());
+            awaitTrue("the import runs", LIMIT, () -> items.find(no).orElseThrow().running());
             // Answered while the import is still held up by the lock: the switch does not wait for it.
             Http.Reply switched = admin().patch(MODES, Map.of("backyard_execute_stop", "1"));
             assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
@@ -218,7 +219,7 @@ class ExcelImportTest extends ApiTest {
         }
         holder.get(30, TimeUnit.SECONDS);
         try {
-            awaitTrue("the item waits again", () -> items.find(no).orElseThrow().phase().equals("W"));
+            awaitTrue("the item waits again", LIMIT, () -> items.find(no).orElseThrow().phase().equals("W"));
             BackyardItems.Item waiting = items.find(no).orElseThrow();
             assertThat(waiting.statusId()).isEqualTo(1);
             assertThat(waiting.note()).contains("Stop server side jobs");
@@ -379,27 +380,6 @@ class ExcelImportTest extends ApiTest {
     private List<String> operationNames() {
         return ws.member().post(ws.menus() + "operation_list/filter/", Map.of()).data().valueStream()
                 .map(r -> r.path("parameter").path("operation_name").asString()).toList();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("not released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private Http.Reply upload(String name, byte[] zip) {
