@@ -53,6 +53,7 @@ class ArchitectureTest {
      */
     private static final Set<String> PUBLISHED_DATA_SERVICES = Set.of(
             "dev.jita.backyard.BackyardItems",
+            "dev.jita.backyard.DrainForecast",
             "dev.jita.backyard.ExecuteCheck",
             "dev.jita.maintenance.MaintenanceGate",
             "dev.jita.menu.SecretBox",
@@ -78,6 +79,7 @@ class ArchitectureTest {
             "parametersheet", List.of("sheet_definition", "sheet_history"),
             "transfer", List.of("transfer_file", "menu_export_import", "menu_import_upload", "excel_job",
                     "excel_upload"),
+            "notification", List.of("maintenance_webhook", "maintenance_notification"),
             "conductor", List.of("conductor_class", "conductor_instance", "conductor_node_instance",
                     "conductor_notice"),
             // ansible_execution and ansible_execution_file were replaced by the execution tables (V17).

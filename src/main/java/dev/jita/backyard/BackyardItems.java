@@ -51,16 +51,26 @@ public class BackyardItems {
      */
     public String register(Backyard backyard, String organizationId, String workspaceId, String user, Instant notBefore,
                            String exclusiveKey) {
+        return register(backyard, organizationId, workspaceId, user, notBefore, exclusiveKey, null);
+    }
+
+    /**
+     * As {@link #register(Backyard, String, String, String, Instant, String)}; {@code historyKey} says what the item
+     * is a run of (e.g. {@code movement:<id>:<mode>}): the drain forecast estimates a running item from the earlier
+     * runs with the same key ({@link DrainForecast}).
+     */
+    public String register(Backyard backyard, String organizationId, String workspaceId, String user, Instant notBefore,
+                           String exclusiveKey, String historyKey) {
         StatusTable table = backyard.statusTable();
         boolean scheduled = notBefore != null && table.scheduled() != 0;
         String itemId = UUID.randomUUID().toString();
         LocalDateTime now = Times.toDb(Times.now());
         jdbc.sql("INSERT INTO backyard_item (item_id, backyard, organization_id, workspace_id, phase, status_id, "
-                        + "not_before, registered_by, registered_at, last_update_timestamp, exclusive_key) "
-                        + "VALUES (?, ?, ?, ?, 'W', ?, ?, ?, ?, ?, ?)")
+                        + "not_before, registered_by, registered_at, last_update_timestamp, exclusive_key, history_key) "
+                        + "VALUES (?, ?, ?, ?, 'W', ?, ?, ?, ?, ?, ?, ?)")
                 .params(itemId, backyard.serviceName(), organizationId, workspaceId,
                         scheduled ? table.scheduled() : table.waiting(),
-                        notBefore == null ? null : Times.toDb(notBefore), user, now, now, exclusiveKey)
+                        notBefore == null ? null : Times.toDb(notBefore), user, now, now, exclusiveKey, historyKey)
                 .update();
         return itemId;
     }

@@ -83,6 +83,15 @@ public enum StatusTable {
         return scheduleCancelled;
     }
 
+    /** The end statuses of items that ran their course (not cut short, swept or cancelled). */
+    public java.util.List<Integer> completed() {
+        return switch (this) {
+            case EXECUTION -> java.util.List.of(5, 6);
+            case CONDUCTOR -> java.util.List.of(6, 7, 8);
+            case MENU_CREATE, EXPORT_IMPORT -> java.util.List.of(3, 4);
+        };
+    }
+
     public boolean isEnd(int statusId) {
         return names.containsKey(statusId) && statusId != waiting && statusId != scheduled && !running.contains(statusId);
     }

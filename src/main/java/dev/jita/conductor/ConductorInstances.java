@@ -195,7 +195,8 @@ public class ConductorInstances {
     private String create(String organizationId, String workspaceId, String user, ConductorClass conductorClass,
                           ObjectNode setting, String operationId, String operationName, String parentId, String topId,
                           Instant notBefore) {
-        String id = items.register(Backyard.CONDUCTOR_SYNCHRONIZE, organizationId, workspaceId, user, notBefore);
+        String id = items.register(Backyard.CONDUCTOR_SYNCHRONIZE, organizationId, workspaceId, user, notBefore, null,
+                "conductor_class:" + conductorClass.id());
         ConductorInstance instance = new ConductorInstance(id, organizationId, workspaceId, conductorClass.id(),
                 conductorClass.name(), json.writeValueAsString(setting), operationId, operationName, user, parentId,
                 topId == null ? id : topId, false, notBefore);

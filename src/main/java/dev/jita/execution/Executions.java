@@ -192,7 +192,7 @@ public class Executions {
                         .withData(Map.of("errors", reasons));
             }
             String id = items.register(driver.backyard(), organizationId, workspaceId, user, notBefore,
-                    target.exclusiveKey());
+                    target.exclusiveKey(), movement.map(m -> "movement:" + m.id() + ":" + mode).orElse(null));
             store.insert(new Execution(id, driver.name(), organizationId, workspaceId, mode,
                     movement.map(MenuService.Record::id).orElse(null), movementName,
                     operation.map(MenuService.Record::id).orElse(null), operationName, target.id(), target.name(),

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,12 @@ class Drains {
     private final TransactionTemplate transactions;
     private final MaintenanceSettingService settings;
     private final DrainProbe probe;
+    private final ApplicationEventPublisher events;
 
     Drains(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions, MaintenanceSettingService settings,
-           DrainProbe probe) {
+           DrainProbe probe, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.dialect = dialect;
         this.transactions = transactions;
         this.settings = settings;
@@ -103,9 +106,22 @@ class Drains {
         }));
     }
 
+    /** Ends the drain; {@code drain_done} or {@code drain_timed_out} is told once this transaction commits. */
     private void end(Drain drain, State state, int count) {
+        Instant now = Times.now();
         jdbc.sql("UPDATE maintenance_drain SET state = ?, ended_at = ?, execute_count = ? WHERE drain_id = ?")
-                .params(state.name(), Times.toDb(Times.now()), count, drain.id()).update();
+                .params(state.name(), Times.toDb(now), count, drain.id()).update();
+        if (state == State.DRAINED || state == State.TIMED_OUT) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("drain_id", drain.id());
+            data.put("load_mode", drain.loadMode());
+            data.put("started_by", drain.startedBy());
+            data.put("started_at", Times.micros(drain.startedAt()));
+            data.put("deadline", Times.micros(drain.deadline()));
+            data.put("ended_at", Times.micros(now));
+            data.put("execute_count", count);
+            events.publishEvent(new MaintenanceEvent(state == State.DRAINED ? "drain_done" : "drain_timed_out", data));
+        }
     }
 
     private Optional<Drain> latest(boolean lock) {

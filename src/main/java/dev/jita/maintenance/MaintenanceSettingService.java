@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,10 +45,12 @@ public class MaintenanceSettingService {
     private final TransactionTemplate attempt;
     private final ModeSwitches switches;
     private final MaintenanceProperties properties;
+    private final ApplicationEventPublisher events;
 
     MaintenanceSettingService(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
-                              ModeSwitches switches, MaintenanceProperties properties) {
+                              ModeSwitches switches, MaintenanceProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.dialect = dialect;
         this.switches = switches;
         this.properties = properties;
@@ -130,6 +133,37 @@ public class MaintenanceSettingService {
                             + "VALUES (?, ?, ?, ?, ?, ?)")
                     .params(mode.name(), before.getOrDefault(mode.name(), "0"), value, reason, user, now).update();
         });
+        announce(values, reason, user, before);
+    }
+
+    /**
+     * {@code mode_changed}, in the change's transaction (so that it is told exactly when the change is committed),
+     * when a value really changed: both modes before and after, who and why.
+     */
+    private void announce(Map<MaintenanceMode, String> values, String reason, String user, Map<String, String> locked) {
+        // The rows as they are now: the new values, and those of the modes this change left alone.
+        Map<String, String> current = new LinkedHashMap<>();
+        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode")
+                .query((rs, n) -> current.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> before = new LinkedHashMap<>();
+        Map<String, String> after = new LinkedHashMap<>();
+        boolean changed = false;
+        for (MaintenanceMode mode : MaintenanceMode.values()) {
+            String now = current.getOrDefault(mode.name(), "0");
+            String old = values.containsKey(mode) ? locked.getOrDefault(mode.name(), "0") : now;
+            before.put(mode.key(), old);
+            after.put(mode.key(), now);
+            changed |= !old.equals(now);
+        }
+        if (!changed) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("before", before);
+        data.put("after", after);
+        data.put("changed_by", user);
+        data.put("reason", reason);
+        events.publishEvent(new MaintenanceEvent("mode_changed", data));
     }
 
     /** PostgreSQL: for the rest of the transaction, undone with a savepoint rolled back. */

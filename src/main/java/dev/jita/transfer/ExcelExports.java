@@ -58,7 +58,8 @@ class ExcelExports {
                 throw new ApiException("499-00701", "menu.invalid", mapper.writeValueAsString(reasons))
                         .withData(Map.of("errors", reasons));
             }
-            String executionNo = items.register(Backyard.EXCEL_EXPORT_IMPORT, organizationId, workspaceId, user, null);
+            String executionNo = items.register(Backyard.EXCEL_EXPORT_IMPORT, organizationId, workspaceId, user, null, null,
+                    "export");
             jobs.insert(executionNo, ExcelJobs.EXPORT, Integer.valueOf(abolished), menus, japanese ? "ja" : "en", user);
             return Map.of("execution_no", executionNo);
         });

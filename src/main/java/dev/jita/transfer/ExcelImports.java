@@ -158,7 +158,8 @@ class ExcelImports {
                 throw new ApiException("499-00701", "menu.invalid", mapper.writeValueAsString(reasons))
                         .withData(Map.of("errors", reasons));
             }
-            String executionNo = items.register(Backyard.EXCEL_EXPORT_IMPORT, organizationId, workspaceId, user, null);
+            String executionNo = items.register(Backyard.EXCEL_EXPORT_IMPORT, organizationId, workspaceId, user, null, null,
+                    "import");
             jobs.insert(executionNo, IMPORT, null, menus, japanese ? "ja" : "en", user);
             jobs.setFile(executionNo, upload.get().fileName(), upload.get().fileId());
             uploads.delete(upload.get().uploadId());

@@ -83,7 +83,8 @@ class MenuExports {
                 throw new ApiException("499-00005", "export.invalid", json.writeValueAsString(reasons))
                         .withData(Map.of("errors", reasons));
             }
-            String executionNo = items.register(Backyard.MENU_EXPORT_IMPORT, organizationId, workspaceId, user, null);
+            String executionNo = items.register(Backyard.MENU_EXPORT_IMPORT, organizationId, workspaceId, user, null, null,
+                    "export");
             store.insert(new MenuExportStore.Row(executionNo, organizationId, workspaceId, MenuExportStore.EXPORT, mode,
                     abolished, journal, specified, json.writeValueAsString(menus),
                     passphrase == null ? null : Base64.getEncoder().encodeToString(

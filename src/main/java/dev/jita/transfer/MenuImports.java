@@ -162,7 +162,8 @@ class MenuImports {
                 throw invalid(reasons);
             }
             JsonNode dp = checked.dpInfo();
-            String executionNo = items.register(Backyard.MENU_EXPORT_IMPORT, organizationId, workspaceId, user, null);
+            String executionNo = items.register(Backyard.MENU_EXPORT_IMPORT, organizationId, workspaceId, user, null, null,
+                    "import");
             store.insert(new MenuExportStore.Row(executionNo, organizationId, workspaceId, MenuExportStore.IMPORT,
                     dp.path("DP_MODE").asString(), dp.path("ABOLISHED_TYPE").asString(),
                     dp.path("JOURNAL_TYPE").asString(), dp.path("SPECIFIED_TIMESTAMP").asString(null),
