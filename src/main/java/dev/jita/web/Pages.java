@@ -1,6 +1,8 @@
 package dev.jita.web;
 
+import dev.jita.backyard.DrainForecast;
 import dev.jita.backyard.ExecuteCheck;
+import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.MaintenanceSettingService;
 import dev.jita.security.CurrentUser;
@@ -32,9 +34,14 @@ class Pages {
     private final MaintenanceSettingService settings;
     private final ExecuteCheck executeCheck;
     private final LogLevelService logLevels;
+    private final DrainForecast forecast;
+    private final MaintenanceGate gate;
 
-    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels) {
+    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels,
+          DrainForecast forecast, MaintenanceGate gate) {
         this.banner = banner;
+        this.forecast = forecast;
+        this.gate = gate;
         this.settings = settings;
         this.executeCheck = executeCheck;
         this.logLevels = logLevels;
@@ -108,5 +115,17 @@ class Pages {
     @ResponseBody
     Map<String, Object> running() {
         return executeCheck.snapshot(LocaleContextHolder.getLocale().getLanguage().equals(Locale.JAPANESE.getLanguage()));
+    }
+
+    /**
+     * The drain forecast, for the console (polled by forecast.js), which shows it while jobs are stopped (during
+     * a drain, or the manual procedure) and something still runs.
+     */
+    @GetMapping("/ui/admin/forecast")
+    @ResponseBody
+    Map<String, Object> forecast() {
+        Map<String, Object> data = new LinkedHashMap<>(DrainForecast.view(forecast.forecast()));
+        data.put("jobs_stopped", gate.current().jobsStopped());
+        return data;
     }
 }
