@@ -1,6 +1,7 @@
 package dev.jita.backyard;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,11 +85,11 @@ public enum StatusTable {
     }
 
     /** The end statuses of items that ran their course (not cut short, swept or cancelled). */
-    public java.util.List<Integer> completed() {
+    public List<Integer> completed() {
         return switch (this) {
-            case EXECUTION -> java.util.List.of(5, 6);
-            case CONDUCTOR -> java.util.List.of(6, 7, 8);
-            case MENU_CREATE, EXPORT_IMPORT -> java.util.List.of(3, 4);
+            case EXECUTION -> List.of(5, 6);
+            case CONDUCTOR -> List.of(6, 7, 8);
+            case MENU_CREATE, EXPORT_IMPORT -> List.of(3, 4);
         };
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,7 +113,7 @@ class Drains {
         jdbc.sql("UPDATE maintenance_drain SET state = ?, ended_at = ?, execute_count = ? WHERE drain_id = ?")
                 .params(state.name(), Times.toDb(now), count, drain.id()).update();
         if (state == State.DRAINED || state == State.TIMED_OUT) {
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            Map<String, Object> data = new LinkedHashMap<>();
             data.put("drain_id", drain.id());
             data.put("load_mode", drain.loadMode());
             data.put("started_by", drain.startedBy());
