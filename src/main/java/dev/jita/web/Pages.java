@@ -3,6 +3,7 @@ package dev.jita.web;
 import dev.jita.backyard.ExecuteCheck;
 import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.MaintenanceSettingService;
+import dev.jita.maintenance.MaintenanceWindows;
 import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
 import dev.jita.core.ApiException;
@@ -32,9 +33,12 @@ class Pages {
     private final MaintenanceSettingService settings;
     private final ExecuteCheck executeCheck;
     private final LogLevelService logLevels;
+    private final MaintenanceWindows windows;
 
-    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels) {
+    Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels,
+          MaintenanceWindows windows) {
         this.banner = banner;
+        this.windows = windows;
         this.settings = settings;
         this.executeCheck = executeCheck;
         this.logLevels = logLevels;
@@ -56,6 +60,10 @@ class Pages {
         model.addAttribute("audit", settings.audit(AUDIT_ROWS));
         model.addAttribute("levels", logLevels.levels());
         model.addAttribute("levelNames", List.of("DEBUG", "INFO"));
+        MaintenanceWindows.Listing listing = windows.list(1);
+        List<MaintenanceWindows.Window> current = new java.util.ArrayList<>(listing.running());
+        current.addAll(listing.upcoming());
+        model.addAttribute("windows", current);
         return "maintenance";
     }
 
@@ -100,7 +108,9 @@ class Pages {
     @GetMapping("/ui/banner")
     @ResponseBody
     Map<String, Object> bannerNow() {
-        return banner.now(LocaleContextHolder.getLocale(), PageModel.loggedIn() != null);
+        Map<String, Object> now = banner.now(LocaleContextHolder.getLocale(), PageModel.loggedIn() != null);
+        now.put("notice", banner.notice());
+        return now;
     }
 
     /** What still runs, for the console's live table (polled by console.js). */
