@@ -157,6 +157,9 @@ public class MaintenanceWindows {
     /** Changes the given fields of a window that has not started; 409-34001 once it has (or is due). */
     public Window change(String id, JsonNode body, String user) {
         Window current = find(id).orElseThrow(() -> ApiException.notFound("window.not_found", id));
+        if (current.state() != State.SCHEDULED || !current.start().isAfter(Times.now())) {
+            throw notChangeable(id);
+        }
         Draft draft = validate(body, current);
         transactions.executeWithoutResult(status -> {
             Instant now = Times.now();
