@@ -3,6 +3,7 @@ package dev.jita.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
+import dev.jita.test.Browser;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
 import dev.jita.test.UiClient;
@@ -16,10 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -340,5 +345,35 @@ class MaintenanceWindowApiTest extends ApiTest {
         assertThat(admin().get(WINDOWS + "/" + id).data().path("state").asString()).isEqualTo("scheduled");
         ui.post("/admin/maintenance/windows/" + id + "/cancel", Map.of("_csrf", console.csrfToken()));
         assertThat(admin().get(WINDOWS + "/" + id).data().path("state").asString()).isEqualTo("cancelled");
+    }
+
+    /** In a real browser: an open page shows the notice once a window is scheduled, in local time, counting down. */
+    @Test
+    void anOpenPageShowsTheNoticeInLocalTimeAndCountsDown() throws Exception {
+        Assumptions.assumeTrue(Browser.available(),
+                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
+        try (Browser session = Browser.open(port)) {
+            WebDriver browser = session.driver();
+            browser.get(session.url("/login"));
+            WebElement notice = browser.findElement(By.id("maintenance-notice"));
+            assertThat(notice.isDisplayed()).isFalse();
+
+            String start = inDays(10);
+            Map<String, Object> body = window(start, null, List.of("data_update_stop"));
+            body.put("reason", "switch replacement");
+            schedule(body);
+
+            session.live().until(d -> d.findElement(By.id("maintenance-notice")).isDisplayed());
+            notice = browser.findElement(By.id("maintenance-notice"));
+            WebElement time = notice.findElement(By.cssSelector("time.notice-start"));
+            assertThat(time.getDomAttribute("datetime")).isEqualTo(start);
+            session.live().until(d -> !time.getText().isBlank() && !time.getText().equals(start));
+            assertThat(time.getText()).contains(start.substring(0, 4));
+            assertThat(notice.getText()).contains("switch replacement");
+            WebElement countdown = notice.findElement(By.className("notice-countdown"));
+            session.live().until(d -> countdown.getText().matches("(9|10)d \\d\\d:\\d\\d:\\d\\d"));
+            String first = countdown.getText();
+            session.live().until(d -> !countdown.getText().equals(first));
+        }
     }
 }
