@@ -7,6 +7,7 @@ import dev.jita.core.Times;
 import dev.jita.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +97,7 @@ class MaintenanceWindowController {
         view.put("reason", window.reason());
         view.put("drain_timeout", window.drainTimeout().toString());
         view.put("state", window.shownState());
-        view.put("status", window.status().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("status", window.status().name().toLowerCase(Locale.ROOT));
         view.put("drain_id", window.drainId());
         view.put("modes_turned_on", window.modesOn().stream().map(MaintenanceMode::key).toList());
         view.put("started_at", Times.micros(window.startedAt()));

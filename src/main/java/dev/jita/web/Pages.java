@@ -8,6 +8,7 @@ import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
 import dev.jita.core.ApiException;
 import dev.jita.system.LogLevelService;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ class Pages {
         model.addAttribute("levels", logLevels.levels());
         model.addAttribute("levelNames", List.of("DEBUG", "INFO"));
         MaintenanceWindows.Listing listing = windows.list(1);
-        List<MaintenanceWindows.Window> current = new java.util.ArrayList<>(listing.running());
+        List<MaintenanceWindows.Window> current = new ArrayList<>(listing.running());
         current.addAll(listing.upcoming());
         model.addAttribute("windows", current);
         return "maintenance";
