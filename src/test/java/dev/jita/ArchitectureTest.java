@@ -58,6 +58,7 @@ class ArchitectureTest {
             "dev.jita.maintenance.MaintenanceGate",
             "dev.jita.menu.SecretBox",
             "dev.jita.maintenance.MaintenanceSettingService",
+            "dev.jita.maintenance.MaintenanceWindows",
             "dev.jita.maintenance.ModeSwitches",
             "dev.jita.platform.UserLanguages",
             "dev.jita.system.LogLevelService");
@@ -69,7 +70,7 @@ class ArchitectureTest {
             "security", List.of("login_failure"),
             "system", List.of("log_level_setting"),
             "maintenance", List.of("maintenance_mode", "maintenance_mode_audit", "maintenance_drain",
-                    "maintenance_switch"),
+                    "maintenance_switch", "maintenance_window", "maintenance_window_audit"),
             "backyard", List.of("backyard_node", "backyard_item", "backyard_status", "backyard_turn"),
             // V30 builds menu_value_keyed and menu_value_text_keyed, then renames them menu_value and menu_value_text.
             "menu", List.of("menu_record", "menu_unique_value", "menu_file", "menu_journal", "menu_value",

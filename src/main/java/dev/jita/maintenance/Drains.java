@@ -53,12 +53,17 @@ class Drains {
     }
 
     Drain start(Duration timeout, boolean loadMode, String user) {
+        return start(timeout, loadMode, user, null);
+    }
+
+    /** As {@link #start(Duration, boolean, String)}, with the reason the mode audit gives for turning jobs off. */
+    Drain start(Duration timeout, boolean loadMode, String user, String reason) {
         transactions.executeWithoutResult(status -> {
             // Turning the mode ON first locks the mode rows: two drains cannot start side by side.
             String id = UUID.randomUUID().toString();
             Map<MaintenanceMode, String> stop = new EnumMap<>(MaintenanceMode.class);
             stop.put(MaintenanceMode.BACKYARD_EXECUTE_STOP, "1");
-            settings.update(stop, "drain " + id, user);
+            settings.update(stop, reason == null ? "drain " + id : reason + " (drain " + id + ")", user);
             Optional<Drain> latest = latest(true);
             if (latest.isPresent() && latest.get().state() == State.DRAINING) {
                 throw ApiException.badRequest("drain.already_running", latest.get().id());

@@ -4,6 +4,7 @@ import dev.jita.core.Messages;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.MaintenanceSettingService;
+import dev.jita.maintenance.MaintenanceWindows;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +19,27 @@ import org.springframework.stereotype.Component;
 class Banner {
 
     private final MaintenanceSettingService settings;
+    private final MaintenanceWindows windows;
     private final Messages messages;
 
-    Banner(MaintenanceSettingService settings, Messages messages) {
+    Banner(MaintenanceSettingService settings, MaintenanceWindows windows, Messages messages) {
         this.settings = settings;
+        this.windows = windows;
         this.messages = messages;
+    }
+
+    /**
+     * The advance notice of a maintenance window (start, end, reason; times in UTC, which the page shows in the
+     * reader's zone), or null when none starts within jita.maintenance.notice-lead or is under way.
+     */
+    Map<String, Object> notice() {
+        return windows.notice().map(window -> {
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("start", MaintenanceWindows.shown(window.start()));
+            notice.put("end", MaintenanceWindows.shown(window.end()));
+            notice.put("reason", window.reason());
+            return notice;
+        }).orElse(null);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page shows: the banner, who is logged in, the language and the one the user saved. */
+/** What every page shows: the banner, a maintenance window's notice, who is logged in, the language and the one the user saved. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
@@ -26,6 +26,7 @@ class PageModel {
     void common(Model model, HttpServletRequest request) {
         JitaUser me = loggedIn();
         model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale(), me != null));
+        model.addAttribute("notice", banner.notice());
         model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("me", me);
         model.addAttribute("myLanguage", me == null ? null : languages.of(me).orElse(null));

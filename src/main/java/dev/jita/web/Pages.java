@@ -5,10 +5,12 @@ import dev.jita.backyard.ExecuteCheck;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.MaintenanceSettingService;
+import dev.jita.maintenance.MaintenanceWindows;
 import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
 import dev.jita.core.ApiException;
 import dev.jita.system.LogLevelService;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,14 @@ class Pages {
     private final LogLevelService logLevels;
     private final DrainForecast forecast;
     private final MaintenanceGate gate;
+    private final MaintenanceWindows windows;
 
     Pages(Banner banner, MaintenanceSettingService settings, ExecuteCheck executeCheck, LogLevelService logLevels,
-          DrainForecast forecast, MaintenanceGate gate) {
+          DrainForecast forecast, MaintenanceGate gate, MaintenanceWindows windows) {
         this.banner = banner;
         this.forecast = forecast;
         this.gate = gate;
+        this.windows = windows;
         this.settings = settings;
         this.executeCheck = executeCheck;
         this.logLevels = logLevels;
@@ -63,6 +67,10 @@ class Pages {
         model.addAttribute("audit", settings.audit(AUDIT_ROWS));
         model.addAttribute("levels", logLevels.levels());
         model.addAttribute("levelNames", List.of("DEBUG", "INFO"));
+        MaintenanceWindows.Listing listing = windows.list(1);
+        List<MaintenanceWindows.Window> current = new ArrayList<>(listing.running());
+        current.addAll(listing.upcoming());
+        model.addAttribute("windows", current);
         return "maintenance";
     }
 
@@ -107,7 +115,9 @@ class Pages {
     @GetMapping("/ui/banner")
     @ResponseBody
     Map<String, Object> bannerNow() {
-        return banner.now(LocaleContextHolder.getLocale(), PageModel.loggedIn() != null);
+        Map<String, Object> now = banner.now(LocaleContextHolder.getLocale(), PageModel.loggedIn() != null);
+        now.put("notice", banner.notice());
+        return now;
     }
 
     /** What still runs, for the console's live table (polled by console.js). */
