@@ -59,7 +59,7 @@ public class DatabaseOutage {
     static ApiException answer(Throwable failure, HttpServletRequest request) {
         log.warn("The database cannot be reached; answered {} {} with 503: {}", request.getMethod(),
                 UntrustedText.forLog(request.getRequestURI()), failure.getMessage());
-        return new ApiException("503-00001", Map.of("Retry-After", RETRY_AFTER_SECONDS), "error.database_unavailable");
+        return new ApiException("503-00003", Map.of("Retry-After", RETRY_AFTER_SECONDS), "error.database_unavailable");
     }
 
     /** Outside Spring MVC (authentication and the other filters read the database too). */

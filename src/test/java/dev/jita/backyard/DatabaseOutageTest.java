@@ -95,7 +95,7 @@ class DatabaseOutageTest extends EngineTestSupport {
 
     private static void assertUnavailable(Http.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
-        assertThat(reply.result()).isEqualTo("503-00001");
+        assertThat(reply.result()).isEqualTo("503-00003");
         assertThat(reply.header("Retry-After")).isNotBlank();
         assertThat(reply.json().path("message").asString()).contains("database cannot be reached");
         assertThat(reply.body().toLowerCase()).doesNotContain("sql").doesNotContain("jdbc").doesNotContain("exception");
