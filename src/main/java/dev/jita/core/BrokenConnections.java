@@ -22,9 +22,6 @@ public class BrokenConnections implements SQLExceptionOverride {
                     && sql.getSQLState() != null && sql.getSQLState().equals(String.valueOf(sql.getErrorCode()))) {
                 return Override.MUST_EVICT;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return Override.CONTINUE_EVICT;
     }
