@@ -2,21 +2,27 @@ package dev.jita.backyard;
 
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Node identities and heartbeats, and the sweep that ends the items of dead nodes so that a drain always
- * ends. Heartbeats are written with each node's clock and read with another's: nodes must keep their clocks
- * in step (NTP), well within {@code jita.backyard.dead-after}.
+ * ends. Heartbeats are written and compared with the database server's clock, never a node's: a node whose
+ * clock is off can neither look dead nor declare live nodes dead. Each node compares its clock with the
+ * database's at every heartbeat and sweep, and warns when they differ by half of {@code dead-after} or more
+ * (jita's other timestamps, e.g. of items and audit rows, still come from the node's clock).
  */
 @Component
 class Nodes {
@@ -27,18 +33,44 @@ class Nodes {
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration skewLimit;
+    private volatile boolean skewed;
 
-    Nodes(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions) {
+    @Autowired
+    Nodes(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions, BackyardProperties properties,
+          ObjectProvider<Clock> clock) {
+        this(jdbc, dialect, transactions, properties.deadAfter(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    Nodes(JdbcClient jdbc, Dialect dialect, TransactionTemplate transactions, Duration deadAfter, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.transactions = transactions;
+        this.skewLimit = deadAfter.dividedBy(2);
+        this.clock = clock;
     }
 
     void register(String nodeId, String hostName, long processId) {
-        LocalDateTime now = Times.toDb(Times.now());
         jdbc.sql("INSERT INTO backyard_node (node_id, host_name, process_id, started_at, last_heartbeat) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(nodeId, hostName, processId, now, now).update();
+                        + "VALUES (?, ?, ?, " + dialect.utcNow() + ", " + dialect.utcNow() + ")")
+                .params(nodeId, hostName, processId).update();
+    }
+
+    /** The database's clock, after comparing this node's with it. */
+    private Instant databaseNow() {
+        Instant database = Times.fromDb(jdbc.sql("SELECT " + dialect.utcNow()).query(LocalDateTime.class).single());
+        Duration skew = Duration.between(database, clock.instant()).abs();
+        boolean off = skew.compareTo(skewLimit) >= 0;
+        if (off && !skewed) {
+            log.warn("This node's clock is {} s off the database's ({} here, {} there): the dead-node sweep goes by "
+                            + "the database's clock, but keep the clocks in step (NTP)",
+                    skew.toSeconds(), Times.micros(clock.instant()), Times.micros(database));
+        } else if (!off && skewed) {
+            log.info("This node's clock agrees with the database's again");
+        }
+        skewed = off;
+        return database.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -46,8 +78,9 @@ class Nodes {
      * its items; the row is written again so that it can take new work.
      */
     boolean beat(String nodeId, String hostName, long processId) {
-        int updated = jdbc.sql("UPDATE backyard_node SET last_heartbeat = ? WHERE node_id = ?")
-                .params(Times.toDb(Times.now()), nodeId).update();
+        databaseNow();
+        int updated = jdbc.sql("UPDATE backyard_node SET last_heartbeat = " + dialect.utcNow() + " WHERE node_id = ?")
+                .params(nodeId).update();
         if (updated == 0) {
             register(nodeId, hostName, processId);
             return false;
@@ -66,7 +99,7 @@ class Nodes {
      */
     int sweep(Duration deadAfter) {
         Integer ended = transactions.execute(status -> {
-            Instant now = Times.now();
+            Instant now = databaseNow();
             LocalDateTime limit = Times.toDb(now.minus(deadAfter));
             List<String> dead = jdbc.sql("SELECT node_id FROM backyard_node WHERE last_heartbeat < ? "
                             + dialect.claimLock())

@@ -81,6 +81,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.is(e)) {
+            return api(DatabaseOutage.answer(e, request), request);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", incident, request.getMethod(),
                 UntrustedText.forLog(request.getRequestURI()), e);

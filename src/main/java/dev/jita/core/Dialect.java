@@ -88,6 +88,18 @@ public enum Dialect {
         return this == POSTGRESQL ? Optional.of("lock_timeout") : Optional.empty();
     }
 
+    /**
+     * The database server's clock as a zone-less UTC timestamp, like every timestamp column: one clock for all
+     * nodes, whatever their own say.
+     */
+    public String utcNow() {
+        return switch (this) {
+            case H2 -> "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))";
+            case POSTGRESQL -> "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))";
+            case MARIADB -> "UTC_TIMESTAMP(6)";
+        };
+    }
+
     /** Suffix of a SELECT that takes rows no other transaction holds, skipping those that are held. */
     public String claimLock() {
         return claimLock;

@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
@@ -82,6 +86,7 @@ public class WorkArea implements DisposableBean {
         for (Path node : nodes) {
             try {
                 if (isDead(node)) {
+                    killProcessesIn(node);
                     deleteTree(node);
                     log.info("Removed {}, left behind by a node that is gone", node);
                 }
@@ -109,6 +114,39 @@ public class WorkArea implements DisposableBean {
             return true;
         } catch (NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /**
+     * Kills what still runs in a dead node's directory before it is removed. A tool in the sandbox died with its
+     * node already; one run without it (jita.execution.sandbox=false) outlives a node killed with SIGKILL.
+     */
+    private static void killProcessesIn(Path node) throws IOException {
+        Path real = node.toRealPath();
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> workingDirectory(p).map(cwd -> cwd.startsWith(real)).orElse(false)).toList();
+        for (ProcessHandle process : left) {
+            log.warn("Killing process {} ({}), left running in {} by a node that is gone", process.pid(),
+                    process.info().command().orElse("?"), node);
+            process.destroyForcibly();
+        }
+        for (ProcessHandle process : left) {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Process {} in {} did not end: {}", process.pid(), node, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Optional<Path> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", String.valueOf(process.pid()), "cwd")));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
         }
     }
 

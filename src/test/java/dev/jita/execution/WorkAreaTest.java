@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.jita.test.Waits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,31 @@ class WorkAreaTest {
         } finally {
             second.destroy();
             first.destroy();
+        }
+    }
+
+    @Test
+    void processesLeftRunningInADeadNodesDirectoryAreKilledBeforeItIsRemoved() throws Exception {
+        // A node killed with SIGKILL: its lock file is there, but no process holds the lock any more.
+        Path dead = Files.createDirectories(root.resolve("node-dead").resolve("execution-1"));
+        Files.createFile(dead.getParent().resolve(".lock"));
+        String marker = "3600." + System.nanoTime() % 1_000_000;
+        // A tool run without the sandbox, and what it started, as SIGKILL leaves them: orphans still running.
+        Process tool = new ProcessBuilder("/bin/sh", "-c", "sleep " + marker + " & wait").directory(dead.toFile()).start();
+        Waits.awaitTrue("the tool's child to run", Duration.ofSeconds(10),
+                () -> tool.descendants().anyMatch(p -> p.info().commandLine().orElse("").contains(marker)));
+        List<ProcessHandle> started = tool.descendants().toList();
+        WorkArea restarted = new WorkArea(new ExecutionProperties(root, Duration.ofHours(1), true, "bwrap", 65534, 65534,
+                List.of(), Duration.ofMinutes(1)));
+        try {
+            assertThat(tool.waitFor(15, TimeUnit.SECONDS)).as("the tool killed").isTrue();
+            Waits.awaitTrue("the tool's child to be killed", Duration.ofSeconds(15),
+                    () -> started.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(dead.getParent()).doesNotExist();
+        } finally {
+            tool.descendants().forEach(ProcessHandle::destroyForcibly);
+            tool.destroyForcibly();
+            restarted.destroy();
         }
     }
 }
