@@ -1,8 +1,5 @@
 package dev.jita.transfer;
 
-import dev.jita.backyard.Backyard;
-import dev.jita.backyard.BackyardItems;
-import dev.jita.core.ApiException;
 import dev.jita.platform.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,17 +20,13 @@ import tools.jackson.databind.ObjectMapper;
 class ExcelDownloads {
 
     private final WorkspaceAccess access;
-    private final BackyardItems items;
-    private final ExcelJobs jobs;
-    private final TransferFiles files;
+    private final Transfers transfers;
     private final ObjectMapper json;
 
-    ExcelDownloads(WorkspaceAccess access, BackyardItems items, ExcelJobs jobs, TransferFiles files, ObjectMapper json) {
+    ExcelDownloads(WorkspaceAccess access, Transfers transfers, ObjectMapper json) {
         this.access = access;
+        this.transfers = transfers;
         this.json = json;
-        this.items = items;
-        this.jobs = jobs;
-        this.files = files;
     }
 
     @GetMapping({"/{executionNo}/{column}/file", "/{executionNo}/{column}/file/"})
@@ -41,27 +34,7 @@ class ExcelDownloads {
                   @PathVariable String executionNo, @PathVariable String column, HttpServletResponse response)
             throws IOException {
         access.requireRead(organizationId, workspaceId);
-        BackyardItems.Item item = items.find(executionNo)
-                .filter(found -> found.backyard() == Backyard.EXCEL_EXPORT_IMPORT
-                        && found.organizationId().equals(organizationId) && found.workspaceId().equals(workspaceId))
-                .orElseThrow(() -> ApiException.notFound("menu.record_not_found", executionNo));
-        ExcelJobs.Job job = jobs.find(item.itemId())
-                .orElseThrow(() -> ApiException.notFound("menu.record_not_found", executionNo));
-        String name;
-        String fileId;
-        if (ExcelList.FILE_NAME.equals(column)) {
-            name = job.fileName();
-            fileId = job.fileId();
-        } else if (ExcelList.RESULT_FILE.equals(column)) {
-            name = job.resultFileName();
-            fileId = job.resultFileId();
-        } else {
-            throw ApiException.notFound("menu.column_not_found", column);
-        }
-        if (fileId == null) {
-            throw ApiException.notFound("menu.file_not_found", column);
-        }
-        FileAnswer.write(response, json, name,
-                files.open(fileId).orElseThrow(() -> ApiException.notFound("menu.file_not_found", column)));
+        Transfers.Download download = transfers.excelFile(organizationId, workspaceId, executionNo, column);
+        FileAnswer.write(response, json, download.name(), download.content());
     }
 }

@@ -98,20 +98,33 @@ class MenuImports {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("import.bad_base64");
             }
-            Checked checked = check(new ByteArrayInputStream(archive));
-            String fileId = files.store(new ByteArrayInputStream(archive));
-            String uploadId = UUID.randomUUID().toString();
-            store.insertUpload(uploadId, organizationId, workspaceId, name, fileId);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("upload_id", uploadId);
-            answer.put("file_name", name);
-            answer.put("mode", checked.dpInfo().path("DP_MODE").asString());
-            answer.put("abolished_type", checked.dpInfo().path("ABOLISHED_TYPE").asString());
-            answer.put("specified_time", checked.dpInfo().path("SPECIFIED_TIMESTAMP").asString(null));
-            answer.put("journal_type", checked.dpInfo().path("JOURNAL_TYPE").asString());
-            answer.put("import_list", Map.of("menu_groups", groups(checked.menuGroups(), japanese)));
-            return answer;
+            return keep(organizationId, workspaceId, name, archive, japanese).answer();
         });
+    }
+
+    /** An upload kept: the answer of {@code import/upload/} and what the check read. */
+    record Kept(Map<String, Object> answer, Checked checked) {
+    }
+
+    /** The same check and keeping for an archive already read (a page's upload). */
+    Kept upload(String organizationId, String workspaceId, String name, byte[] archive, boolean japanese) {
+        return gate.write(Refusal.MENU_IMPORT, () -> keep(organizationId, workspaceId, name, archive, japanese));
+    }
+
+    private Kept keep(String organizationId, String workspaceId, String name, byte[] archive, boolean japanese) {
+        Checked checked = check(new ByteArrayInputStream(archive));
+        String fileId = files.store(new ByteArrayInputStream(archive));
+        String uploadId = UUID.randomUUID().toString();
+        store.insertUpload(uploadId, organizationId, workspaceId, name, fileId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("upload_id", uploadId);
+        answer.put("file_name", name);
+        answer.put("mode", checked.dpInfo().path("DP_MODE").asString());
+        answer.put("abolished_type", checked.dpInfo().path("ABOLISHED_TYPE").asString());
+        answer.put("specified_time", checked.dpInfo().path("SPECIFIED_TIMESTAMP").asString(null));
+        answer.put("journal_type", checked.dpInfo().path("JOURNAL_TYPE").asString());
+        answer.put("import_list", Map.of("menu_groups", groups(checked.menuGroups(), japanese)));
+        return new Kept(answer, checked);
     }
 
     /** {@code import/execute/}: the registered item's id as {@code execution_no}. */

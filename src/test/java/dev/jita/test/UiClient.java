@@ -82,6 +82,49 @@ public final class UiClient {
         return send(request);
     }
 
+    /**
+     * A form with a file posted as {@code multipart/form-data}, as a browser sends it; {@code fileName} null sends
+     * no file part.
+     */
+    public Page postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "jita-ui-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A download: the status, the headers and the bytes as they came. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (session != null) {
+            request.header("Cookie", SESSION_COOKIE + "=" + session);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Page send(HttpRequest.Builder request) {
         if (session != null) {
             request.header("Cookie", SESSION_COOKIE + "=" + session);
