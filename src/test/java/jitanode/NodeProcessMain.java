@@ -42,6 +42,7 @@ public final class NodeProcessMain {
     }
 
     public static void main(String[] args) {
+        ParentWatch.exitWithParent();
         SpringApplication.run(new Class<?>[] {JitaApplication.class, NeverEndingJobs.class}, args);
     }
 }

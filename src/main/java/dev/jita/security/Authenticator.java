@@ -2,6 +2,7 @@ package dev.jita.security;
 
 import dev.jita.core.UntrustedText;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -119,23 +120,38 @@ class Authenticator {
         }
 
         boolean check(String hashRealm, String hash) {
-            if (verified.contains(hashRealm, username, hash, password)) {
+            String entry = verified.entry(hashRealm, username, hash, password);
+            if (verified.contains(entry)) {
                 return true;
             }
+            CompletableFuture<Boolean> mine = new CompletableFuture<>();
+            CompletableFuture<Boolean> other = verified.startCheck(entry, mine);
+            // The same credentials being checked for a concurrent request (a script's parallel first calls): its
+            // success is this request's too, neither a second bcrypt nor a second count by the throttle.
+            if (other != null && other.join()) {
+                return true;
+            }
+            boolean matches = false;
+            try {
+                matches = bcrypt(hash);
+                return matches;
+            } finally {
+                if (other == null) {
+                    verified.endCheck(entry, mine, matches);
+                }
+            }
+        }
+
+        private boolean bcrypt(String hash) {
             if (failuresBefore == null) {
                 failuresBefore = throttle.admit(realm, username);
             }
-            boolean matches;
             try {
-                matches = passwords.matches(password, hash);
+                return passwords.matches(password, hash);
             } catch (LoginRefused busy) {
                 throttle.giveBack(realm, username);
                 throw busy;
             }
-            if (matches) {
-                verified.remember(hashRealm, username, hash, password);
-            }
-            return matches;
         }
 
         /** Already counted when it was admitted. */

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Remembers, for a short time, passwords that passed bcrypt, so that a script polling an endpoint does not
  * pay a deliberately slow hash on every call. An entry is keyed by the stored hash too: a changed password
  * or a deleted user never matches an old entry. Passwords are kept only as an HMAC under a key that lives
- * in this process alone. This decides nothing but "the same credentials were right a moment ago".
+ * in this process alone. This decides nothing but "the same credentials were right a moment ago" (or are being
+ * checked right now for another request, whose success then counts for all of them).
  */
 final class VerifiedCredentials {
 
@@ -22,6 +24,8 @@ final class VerifiedCredentials {
 
     private final long ttlNanos;
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
+    /** Checks under way: concurrent requests with the same credentials share one bcrypt and one throttle count. */
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
 
     VerifiedCredentials(Duration ttl) {
@@ -31,29 +35,8 @@ final class VerifiedCredentials {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    boolean contains(String realm, String username, String storedHash, String password) {
-        if (ttlNanos <= 0) {
-            return false;
-        }
-        Long expiry = expiries.get(entry(realm, username, storedHash, password));
-        return expiry != null && expiry - System.nanoTime() > 0;
-    }
-
-    void remember(String realm, String username, String storedHash, String password) {
-        if (ttlNanos <= 0) {
-            return;
-        }
-        if (expiries.size() >= MAX_ENTRIES) {
-            long now = System.nanoTime();
-            expiries.values().removeIf(expiry -> expiry - now <= 0);
-            if (expiries.size() >= MAX_ENTRIES) {
-                expiries.clear();
-            }
-        }
-        expiries.put(entry(realm, username, storedHash, password), System.nanoTime() + ttlNanos);
-    }
-
-    private String entry(String realm, String username, String storedHash, String password) {
+    /** The entry of these credentials, for the other methods. */
+    String entry(String realm, String username, String storedHash, String password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -65,5 +48,44 @@ final class VerifiedCredentials {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
+    }
+
+    boolean contains(String entry) {
+        if (ttlNanos <= 0) {
+            return false;
+        }
+        Long expiry = expiries.get(entry);
+        return expiry != null && expiry - System.nanoTime() > 0;
+    }
+
+    /**
+     * Starts the one bcrypt check of these credentials: null when the caller is to check them and then call
+     * {@link #endCheck}, or the outcome to come of the check already under way for a concurrent request.
+     */
+    CompletableFuture<Boolean> startCheck(String entry, CompletableFuture<Boolean> mine) {
+        return checking.putIfAbsent(entry, mine);
+    }
+
+    /** Ends a check begun with {@link #startCheck}: remembered when it matched, and told to those who wait. */
+    void endCheck(String entry, CompletableFuture<Boolean> mine, boolean matched) {
+        if (matched) {
+            remember(entry);
+        }
+        checking.remove(entry, mine);
+        mine.complete(matched);
+    }
+
+    private void remember(String entry) {
+        if (ttlNanos <= 0) {
+            return;
+        }
+        if (expiries.size() >= MAX_ENTRIES) {
+            long now = System.nanoTime();
+            expiries.values().removeIf(expiry -> expiry - now <= 0);
+            if (expiries.size() >= MAX_ENTRIES) {
+                expiries.clear();
+            }
+        }
+        expiries.put(entry, System.nanoTime() + ttlNanos);
     }
 }

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A flood of logins that each need bcrypt (slow here: strength 12) gets one check at a time and is otherwise
  * refused with 503 after a short wait, while a system administrator whose credentials are remembered keeps
- * being served: the flood's queue for bcrypt is not theirs.
+ * being served: the flood's queue for bcrypt is not theirs. A script's parallel first requests with the same
+ * right credentials are not such a flood: they share one check.
  */
 @TestPropertySource(properties = {"jita.security.bcrypt-strength=12",
         "jita.security.max-concurrent-password-checks=1", "jita.security.password-check-wait=100ms"})
@@ -75,6 +78,30 @@ class PasswordCheckLimitTest extends ApiTest {
             }
         }
         assertThat(floodReplies).anyMatch(reply -> reply.status() == 401);
+    }
+
+    @Test
+    void parallelFirstRequestsWithTheSameRightCredentialsShareOneCheck() throws Exception {
+        TestWorkspace workspace = newWorkspace("parallel-login");
+        int requests = 24;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                // The viewer's first requests, all at once: none of them finds its credentials remembered.
+                replies.add(callers.submit(() -> {
+                    start.await();
+                    return workspace.viewer().get("/api/" + workspace.org() + "/platform/maintenance-mode-setting");
+                }));
+            }
+            start.countDown();
+            for (Future<Http.Reply> reply : replies) {
+                assertThat(reply.get(60, TimeUnit.SECONDS).status()).as(reply.get().toString()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static void awaitA503(ConcurrentLinkedQueue<Http.Reply> replies) throws InterruptedException {

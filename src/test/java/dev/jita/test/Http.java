@@ -18,7 +18,7 @@ public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final String base;
     private String username;
     private String password;
@@ -29,12 +29,18 @@ public final class Http {
     }
 
     public Http(String base) {
-        this.base = base;
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     }
 
-    /** A client that sends these credentials with every request. */
+    /** Requests over {@code client}'s connections, e.g. one client shared by many threads over keep-alive. */
+    public Http(String base, HttpClient client) {
+        this.base = base;
+        this.client = client;
+    }
+
+    /** A client that sends these credentials with every request, over this one's connections. */
     public Http as(String username, String password) {
-        Http copy = new Http(base);
+        Http copy = new Http(base, client);
         copy.username = username;
         copy.password = password;
         copy.headers.putAll(headers);
@@ -42,7 +48,7 @@ public final class Http {
     }
 
     public Http anonymous() {
-        Http copy = new Http(base);
+        Http copy = new Http(base, client);
         copy.headers.putAll(headers);
         return copy;
     }

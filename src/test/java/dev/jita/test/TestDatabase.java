@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -100,6 +101,29 @@ public final class TestDatabase {
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                 "--spring.datasource.hikari.maximum-pool-size=5");
+    }
+
+    /**
+     * An SQL expression of the database's own clock, now, as a zone-less UTC timestamp like those jita stores:
+     * for tests that order events by one clock however many processes stamp them.
+     */
+    public static String utcNowSql() {
+        return switch (KIND) {
+            case "postgres" -> "CAST(clock_timestamp() AT TIME ZONE 'UTC' AS TIMESTAMP(6))";
+            case "mariadb" -> "UTC_TIMESTAMP(6)";
+            default -> "CAST(CURRENT_TIMESTAMP(6) AT TIME ZONE 'UTC' AS TIMESTAMP(6))";
+        };
+    }
+
+    /** The column type of a timestamp with microseconds on the database under test. */
+    public static String timestampType() {
+        return "mariadb".equals(KIND) ? "DATETIME(6)" : "TIMESTAMP(6)";
+    }
+
+    /** One connection (auto-commit) to a database of {@link #fresh()}, for a test that reads it directly. */
+    public static SingleConnectionDataSource connect(Map<String, String> database) {
+        return new SingleConnectionDataSource(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password"), true);
     }
 
     private static Path tempDir() {
