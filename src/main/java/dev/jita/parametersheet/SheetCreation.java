@@ -80,9 +80,25 @@ class SheetCreation {
                 .orElseThrow(() -> new Refused("No definition was registered with this item."));
         SheetStore.Sheet sheet = store.findById(org, ws, history.menuCreateId())
                 .orElseThrow(() -> new Refused("The sheet " + history.menuCreateId() + " no longer exists."));
+        List<MenuDefinition> made = checked(org, ws, history.definition());
+        String rest = made.get(0).restName();
+        if (history.createType() != SheetStore.EDIT) {
+            menus.dropRecords(org, ws, rest);
+        } else if (sheet.created()) {
+            List<String> reasons = menus.reshape(org, ws, SheetLayout.menus(sheet.createdDefinition()).get(0), made.get(0));
+            if (!reasons.isEmpty()) {
+                throw new Refused("The edit would leave records that its rules refuse (" + reasons.size() + "): "
+                        + String.join("; ", reasons.subList(0, Math.min(reasons.size(), 10))));
+            }
+        }
+        store.markCreated(sheet.menuCreateId(), history.definition());
+    }
+
+    /** The menus a definition makes, checked against the workspace as it is now (step 2 of the item). */
+    List<MenuDefinition> checked(String org, String ws, JsonNode definition) {
         List<MenuDefinition> made;
         try {
-            made = SheetLayout.menus(history.definition());
+            made = SheetLayout.menus(definition);
         } catch (IllegalArgumentException e) {
             throw new Refused("The definition cannot make menus: " + e.getMessage());
         }
@@ -95,17 +111,8 @@ class SheetCreation {
                 checkReference(org, ws, made, column);
             }
         }
-        checkSheetReferences(org, ws, history.definition());
-        if (history.createType() != SheetStore.EDIT) {
-            menus.dropRecords(org, ws, rest);
-        } else if (sheet.created()) {
-            List<String> reasons = menus.reshape(org, ws, SheetLayout.menus(sheet.createdDefinition()).get(0), made.get(0));
-            if (!reasons.isEmpty()) {
-                throw new Refused("The edit would leave records that its rules refuse (" + reasons.size() + "): "
-                        + String.join("; ", reasons.subList(0, Math.min(reasons.size(), 10))));
-            }
-        }
-        store.markCreated(sheet.menuCreateId(), history.definition());
+        checkSheetReferences(org, ws, definition);
+        return made;
     }
 
     /** A sheet's menu may not take the name of a menu jita has, nor of another sheet's menu of the workspace. */

@@ -149,6 +149,17 @@ public class SheetDefinitions {
         });
     }
 
+    /**
+     * What a new sheet's definition is read against in this workspace now. Pulldown default values are not checked
+     * against the source's records: an import makes the sheets before it writes any record.
+     */
+    DefinitionReader.Context newSheetContext(String organizationId, String workspaceId) {
+        List<SheetStore.Sheet> sheets = store.all(organizationId, workspaceId);
+        return new DefinitionReader.Context(DefinitionReader.CREATE_NEW, null, null, takenMenuNames(sheets, null),
+                takenNames(sheets, null), masters.pulldownSources(organizationId, workspaceId),
+                masters.sheetItems(organizationId, workspaceId), (menu, column) -> Optional.empty());
+    }
+
     private static int createType(String type) {
         return switch (type) {
             case DefinitionReader.INITIALIZE -> SheetStore.INITIALIZE;

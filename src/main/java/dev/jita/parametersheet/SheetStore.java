@@ -115,6 +115,22 @@ class SheetStore {
         return historyId;
     }
 
+    /**
+     * A sheet made at once from a checked definition (a menu import): its definition is also what its menus are made
+     * of, and it has no history of its own. In the caller's transaction.
+     */
+    void insertMade(String organizationId, String workspaceId, String user, JsonNode definition) {
+        Instant now = Times.now();
+        String text = json.writeValueAsString(definition);
+        jdbc.sql("INSERT INTO sheet_definition (menu_create_id, organization_id, workspace_id, menu_name_rest, "
+                        + "definition, created_definition, created_by, created_at, last_update_user, "
+                        + "last_update_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(definition.path("menu").path("menu_create_id").asString(), organizationId, workspaceId,
+                        definition.path("menu").path("menu_name_rest").asString(), text, text, user, Times.toDb(now),
+                        user, Times.toDb(now))
+                .update();
+    }
+
     static String newId() {
         return UUID.randomUUID().toString();
     }

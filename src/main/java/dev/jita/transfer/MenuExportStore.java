@@ -1,7 +1,9 @@
 package dev.jita.transfer;
 
+import dev.jita.core.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,19 +65,27 @@ class MenuExportStore {
     }
 
     void insertUpload(String uploadId, String organizationId, String workspaceId, String fileName, String fileId) {
-        jdbc.sql("INSERT INTO menu_import_upload (upload_id, organization_id, workspace_id, file_name, file_id) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(uploadId, organizationId, workspaceId, fileName, fileId).update();
+        jdbc.sql("INSERT INTO menu_import_upload (upload_id, organization_id, workspace_id, file_name, file_id, "
+                        + "uploaded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(uploadId, organizationId, workspaceId, fileName, fileId, Times.toDb(Times.now())).update();
     }
 
-    /** The workspace's upload; an import takes it over (it can be imported once). */
+    /**
+     * The workspace's upload; an import takes it over (it can be imported once). Locked first: the expiry sweep
+     * waits for the import's registration, then finds the upload gone and its file referred to by the import.
+     */
     Optional<Upload> takeUpload(String organizationId, String workspaceId, String uploadId) {
         Optional<Upload> upload = jdbc.sql("SELECT upload_id, file_name, file_id FROM menu_import_upload "
-                        + "WHERE upload_id = ? AND organization_id = ? AND workspace_id = ?")
+                        + "WHERE upload_id = ? AND organization_id = ? AND workspace_id = ? FOR UPDATE")
                 .params(uploadId, organizationId, workspaceId)
                 .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
         upload.ifPresent(u -> jdbc.sql("DELETE FROM menu_import_upload WHERE upload_id = ?").param(uploadId).update());
         return upload;
+    }
+
+    /** Removes the uploads waiting since before {@code before}; how many. */
+    int deleteUploadsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM menu_import_upload WHERE uploaded_at < ?").param(Times.toDb(before)).update();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

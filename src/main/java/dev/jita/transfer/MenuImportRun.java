@@ -15,6 +15,7 @@ import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
 import dev.jita.menu.SecretBox;
+import dev.jita.parametersheet.SheetImports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,9 +90,11 @@ class MenuImportRun {
     private final SecretBox secrets;
     private final WorkArea work;
     private final ObjectMapper json;
+    private final SheetImports sheets;
 
     MenuImportRun(MenuExportStore store, BackyardItems items, TransferFiles files, MenuImports imports, MenuService menus,
-                  MenuCatalog catalog, MaintenanceGate gate, ModeSwitches switches, SecretBox secrets, WorkArea work, ObjectMapper json) {
+                  MenuCatalog catalog, MaintenanceGate gate, ModeSwitches switches, SecretBox secrets, WorkArea work,
+                  ObjectMapper json, SheetImports sheets) {
         this.store = store;
         this.items = items;
         this.files = files;
@@ -103,6 +106,7 @@ class MenuImportRun {
         this.secrets = secrets;
         this.work = work;
         this.json = json;
+        this.sheets = sheets;
     }
 
     JobHandler.Step run(ClaimedItem item, MenuExportStore.Row row, ItemProgress progress) {
@@ -118,16 +122,26 @@ class MenuImportRun {
             }
             MenuImports.Checked checked = imports.read(directory, names);
             KymSecrets keys = keys(row, directory, checked, lines);
-            List<String> chosen = order(row.organizationId(), row.workspaceId(),
-                    json.readValue(row.menus(), new TypeReference<List<String>>() {
-                    }));
-            line(lines, "Menus: " + String.join(", ", chosen) + "; mode " + row.mode()
+            List<String> requested = json.readValue(row.menus(), new TypeReference<List<String>>() {
+            });
+            line(lines, "Menus: " + String.join(", ", requested) + "; mode " + row.mode()
                     + ("1".equals(row.mode()) ? " (the menus' records are replaced)" : " (records added and updated by uuid)"));
             String user = items.find(item.itemId()).map(BackyardItems.Item::registeredBy).orElse("import");
             List<String> written = new ArrayList<>();
             gate.run(Refusal.MENU_IMPORT, () -> {
                 written.clear();
-                for (String menu : chosen) {
+                // The sheets are made in the import's transaction: a rollback leaves none of them behind.
+                List<String> made;
+                try {
+                    made = sheets.make(row.organizationId(), row.workspaceId(), user, checked.sheetsFor(requested));
+                } catch (SheetImports.Refused e) {
+                    throw new Failed(e.getMessage());
+                }
+                if (!made.isEmpty()) {
+                    written.add(LOG_TIME.format(Instant.now()) + " Parameter sheets made from the archive: "
+                            + String.join(", ", made));
+                }
+                for (String menu : order(row.organizationId(), row.workspaceId(), requested)) {
                     written.add(menu(row, user, menu, directory, keys, progress));
                 }
             });

@@ -8,6 +8,7 @@ import dev.jita.execution.WorkArea;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
 import dev.jita.menu.SecretBox;
+import dev.jita.parametersheet.SheetImports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +45,35 @@ class MenuImports {
     static final int MAX_BODY_BYTES = 40 * 1024 * 1024;
 
     /** What a checked archive says about itself. */
-    record Checked(JsonNode dpInfo, List<String> menus, JsonNode menuGroups, boolean secrets) {
+    record Checked(JsonNode dpInfo, List<String> menus, JsonNode menuGroups, boolean secrets,
+                   Map<String, JsonNode> sheets) {
+
+        /**
+         * The archive's sheet definitions these menus need: theirs and those of the archive's sheets their pulldowns
+         * and references name, each after the sheets it names.
+         */
+        List<JsonNode> sheetsFor(Collection<String> chosen) {
+            Set<String> ordered = new LinkedHashSet<>();
+            for (String menu : chosen) {
+                visit(menu, new HashSet<>(), ordered);
+            }
+            return ordered.stream().map(sheets::get).toList();
+        }
+
+        private void visit(String menu, Set<String> visiting, Set<String> ordered) {
+            JsonNode definition = sheets.get(menu);
+            if (definition == null || ordered.contains(menu) || !visiting.add(menu)) {
+                return;
+            }
+            for (JsonNode item : definition.path("column").values()) {
+                for (String key : List.of("pulldown_menu", "parameter_sheet_reference_menu")) {
+                    if (item.path(key).isString()) {
+                        visit(item.path(key).stringValue(), visiting, ordered);
+                    }
+                }
+            }
+            ordered.add(menu);
+        }
     }
 
     private final MaintenanceGate gate;
@@ -54,11 +85,12 @@ class MenuImports {
     private final SecretBox secrets;
     private final TransferFiles files;
     private final WorkArea work;
+    private final SheetImports sheets;
     private final long maxBytes;
     private final int maxEntries;
 
     MenuImports(MaintenanceGate gate, JsonBody body, ObjectMapper json, BackyardItems items, MenuExportStore store,
-                MenuTree tree, SecretBox secrets, TransferFiles files, WorkArea work,
+                MenuTree tree, SecretBox secrets, TransferFiles files, WorkArea work, SheetImports sheets,
                 @Value("${jita.menu-import.max-unpacked-bytes:1073741824}") long maxBytes,
                 @Value("${jita.menu-import.max-entries:100000}") int maxEntries) {
         this.gate = gate;
@@ -70,6 +102,7 @@ class MenuImports {
         this.secrets = secrets;
         this.files = files;
         this.work = work;
+        this.sheets = sheets;
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
     }
@@ -151,12 +184,17 @@ class MenuImports {
                     String menu = item.isString() ? item.stringValue() : item.toString();
                     if (!item.isString() || !checked.menus().contains(menu)) {
                         reasons.computeIfAbsent("menu", k -> new ArrayList<>()).add("not in the archive: " + menu);
-                    } else if (tree.find(organizationId, workspaceId, menu, MenuTree.MENU_EXPORT).isEmpty()) {
+                    } else if (!checked.sheets().containsKey(menu)
+                            && tree.find(organizationId, workspaceId, menu, MenuTree.MENU_EXPORT).isEmpty()) {
                         reasons.computeIfAbsent("menu", k -> new ArrayList<>()).add("no menu of this workspace to "
-                                + "import into: " + menu + " (a parameter sheet must be made here first)");
+                                + "import into: " + menu);
                     } else {
                         menus.add(menu);
                     }
+                }
+                for (JsonNode definition : checked.sheetsFor(menus)) {
+                    sheets.conflict(organizationId, workspaceId, definition).ifPresent(reason ->
+                            reasons.computeIfAbsent("menu", k -> new ArrayList<>()).add(reason));
                 }
             }
             JsonNode given = request.get("passphrase");
@@ -251,7 +289,22 @@ class MenuImports {
         if (names.contains("SECRETS")) {
             entry(directory, names, "SECRETS");
         }
-        return new Checked(dp, menus, groups, names.contains("SECRETS"));
+        Map<String, JsonNode> sheets = new LinkedHashMap<>();
+        if (names.contains("PARAMETER_SHEETS")) {
+            JsonNode listed = entry(directory, names, "PARAMETER_SHEETS").path("parameter_sheets");
+            if (!listed.isArray()) {
+                throw bad("PARAMETER_SHEETS has no parameter_sheets");
+            }
+            for (JsonNode sheet : listed.values()) {
+                JsonNode definition = sheet.path("definition");
+                String rest = definition.isObject() ? SheetImports.restName(definition) : null;
+                if (rest == null || !rest.equals(sheet.path("menu_name_rest").asString(null))) {
+                    throw bad("PARAMETER_SHEETS holds a definition without its menu_name_rest");
+                }
+                sheets.put(rest, definition);
+            }
+        }
+        return new Checked(dp, menus, groups, names.contains("SECRETS"), sheets);
     }
 
     private JsonNode entry(Path directory, Set<String> names, String name) {

@@ -1,9 +1,13 @@
 package dev.jita.transfer;
 
+import dev.jita.core.Times;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,20 +32,22 @@ class TransferFiles {
     /** Stores the stream's bytes as a new file; its id. */
     String store(InputStream content) {
         String fileId = UUID.randomUUID().toString();
+        LocalDateTime storedAt = Times.toDb(Times.now());
         byte[] chunk = new byte[CHUNK];
         int chunkNo = 0;
         try {
             int length;
             while ((length = content.readNBytes(chunk, 0, CHUNK)) > 0) {
-                jdbc.sql("INSERT INTO transfer_file (file_id, chunk_no, content) VALUES (?, ?, ?)")
-                        .params(fileId, chunkNo++, length == CHUNK ? chunk : Arrays.copyOf(chunk, length)).update();
+                jdbc.sql("INSERT INTO transfer_file (file_id, chunk_no, content, stored_at) VALUES (?, ?, ?, ?)")
+                        .params(fileId, chunkNo++, length == CHUNK ? chunk : Arrays.copyOf(chunk, length), storedAt)
+                        .update();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (chunkNo == 0) {
-            jdbc.sql("INSERT INTO transfer_file (file_id, chunk_no, content) VALUES (?, 0, ?)")
-                    .params(fileId, new byte[0]).update();
+            jdbc.sql("INSERT INTO transfer_file (file_id, chunk_no, content, stored_at) VALUES (?, 0, ?, ?)")
+                    .params(fileId, new byte[0], storedAt).update();
         }
         return fileId;
     }
@@ -86,6 +92,26 @@ class TransferFiles {
     Optional<Long> size(String fileId) {
         return jdbc.sql("SELECT SUM(OCTET_LENGTH(content)) FROM transfer_file WHERE file_id = ?").param(fileId)
                 .query(Long.class).optional();
+    }
+
+    /**
+     * Removes the files stored before {@code before} that no job or upload refers to (an expired upload's, a deleted
+     * workspace's jobs'), at most {@code limit} of them; how many. A file and the row that refers to it are written
+     * in one transaction, so an unreferred file that is old enough is one nobody will refer to. Idempotent: nodes
+     * sweeping at once delete each file once between them.
+     */
+    int deleteUnreferred(Instant before, int limit) {
+        List<String> unreferred = jdbc.sql("SELECT DISTINCT f.file_id FROM transfer_file f WHERE f.stored_at < ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM menu_export_import m WHERE m.file_id = f.file_id "
+                        + "OR m.log_id = f.file_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM excel_job e WHERE e.file_id = f.file_id "
+                        + "OR e.result_file_id = f.file_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM menu_import_upload u WHERE u.file_id = f.file_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM excel_upload x WHERE x.file_id = f.file_id)")
+                .param(Times.toDb(before)).query(String.class).list();
+        unreferred = unreferred.subList(0, Math.min(limit, unreferred.size()));
+        unreferred.forEach(this::delete);
+        return unreferred.size();
     }
 
     void delete(String fileId) {

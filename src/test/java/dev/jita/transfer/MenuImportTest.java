@@ -48,6 +48,7 @@ class MenuImportTest extends ApiTest {
     private static final String PASSPHRASE = "correct horse battery staple";
     private static final String PLAYBOOK = "- hosts: all\n  tasks: []\n";
     private static final String SHEET = "import_sheet";
+    private static final String HOSTS = "import_hosts";
     private static final List<String> MENUS = List.of("operation_list", "device_list", "playbook_files",
             "movement_list_ansible_legacy", "movement_playbook_link", SHEET);
 
@@ -127,8 +128,10 @@ class MenuImportTest extends ApiTest {
                 "parameter", Map.of("uuid", op2.path("uuid").asString(),
                         "last_update_date_time", op2.path("last_update_date_time").asString()))));
         assertThat(discard.status()).as(discard.toString()).isEqualTo(200);
+        Map<String, Object> label = Sheets.text("label", 20);
+        label.put("uniqued", "1");
         Map<String, Object> sheet = Sheets.createNew(SHEET, Sheets.DATA, false,
-                List.of(Sheets.text("label", 20), Sheets.password("secret", 64)));
+                List.of(label, Sheets.password("secret", 64)));
         Sheets.create(member, org, "ws1", sheet, Duration.ofSeconds(60));
         register(member, menus, SHEET, Map.of("label", "first", "secret", "sheet-pw-1"));
 
@@ -185,6 +188,74 @@ class MenuImportTest extends ApiTest {
         assertThat(menuService.secret(target, "ws1", "device_list", web1, "login_password")).contains("s3cret-Pa55");
         assertThat(log(targetMember, targetMenus, again)).contains("No passphrase was given",
                 "passwords kept as the records had them");
+    }
+
+    /**
+     * Into a workspace without the sheets: a failing import leaves none behind; then the import makes both (the
+     * Host/Operation sheet after the data sheet its pulldown names) and writes their records and files.
+     */
+    @Test
+    void sheetsTheWorkspaceLacksAreMadeFromTheArchive() throws InterruptedException {
+        Map<String, Object> conf = Sheets.item("conf", "FileUploadColumn");
+        conf.put("file_upload_maximum_bytes", 1024);
+        Map<String, Object> pick = Sheets.item("pick", "IDColumn");
+        pick.put("pulldown_selection", SHEET + ":label");
+        Sheets.create(member, org, "ws1", Sheets.createNew(HOSTS, Sheets.HOST_OPERATION, false,
+                List.of(Sheets.text("port", 8), conf, pick)), Duration.ofSeconds(60));
+        Http.Reply written = member.post(menus + HOSTS + "/maintenance/", Map.of(
+                "parameter", Map.of("host_name", "web1", "operation_name_select", "op1", "port", "22",
+                        "conf", "app.conf", "pick", "first"),
+                "file", Map.of("conf", Base64.getEncoder().encodeToString(bytes("listen 22\n")))));
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        byte[] kym = exported(Map.of("mode", "1", "abolished_type", "1", "menu", List.of("operation_list",
+                "device_list", SHEET, HOSTS), "passphrase", PASSPHRASE));
+        TestWorkspace fresh = newWorkspace("ifresh");
+
+        // Without operation_list and device_list the sheet's record names a host and operation that do not exist.
+        Http.Reply uploaded = fresh.member().post(fresh.menus() + "import/upload/", upload(kym));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        String failing = execute(fresh, uploaded.data().path("upload_id").asString(), List.of(SHEET, HOSTS));
+        assertThat(ended(fresh.member(), fresh.menus(), failing).path("status").asString())
+                .isEqualTo("Completed (error)");
+        assertThat(log(fresh.member(), fresh.menus(), failing)).contains("nothing was written", HOSTS);
+        assertThat(sheets(fresh.org())).isZero();
+        assertThat(fresh.member().get(fresh.menus() + HOSTS + "/filter/").status()).isNotEqualTo(200);
+
+        String no = execute(fresh, uploadId(fresh.member(), fresh.menus(), kym), List.of("operation_list",
+                "device_list", SHEET, HOSTS));
+        assertThat(ended(fresh.member(), fresh.menus(), no).path("status").asString())
+                .as(log(fresh.member(), fresh.menus(), no)).isEqualTo("Completed");
+        assertThat(log(fresh.member(), fresh.menus(), no)).contains("Parameter sheets made from the archive: "
+                + SHEET + ", " + HOSTS);
+        assertThat(sheets(fresh.org())).isEqualTo(2);
+        for (String menu : List.of(SHEET, HOSTS)) {
+            assertThat(records(fresh.member(), fresh.menus(), menu)).as(menu).hasSize(1)
+                    .containsExactlyInAnyOrderElementsOf(records(member, menus, menu));
+        }
+        String uuid = row(fresh.member(), fresh.menus(), HOSTS, "web1").path("uuid").asString();
+        assertThat(menuService.file(fresh.org(), "ws1", HOSTS, uuid, "conf").map(String::new)).contains("listen 22\n");
+        String first = row(fresh.member(), fresh.menus(), SHEET, "first").path("uuid").asString();
+        assertThat(menuService.secret(fresh.org(), "ws1", SHEET, first, "secret")).contains("sheet-pw-1");
+        Http.Reply definition = fresh.member().get("/api/" + fresh.org() + "/workspaces/ws1/ita/create/define/"
+                + HOSTS + "/");
+        assertThat(definition.status()).as(definition.toString()).isEqualTo(200);
+        assertThat(definition.data().path("menu_info").toString()).contains("\"pulldown_selection\"");
+    }
+
+    /** A sheet of the same name with another structure is refused at execute/, naming what differs. */
+    @Test
+    void aSheetWithAnotherStructureIsRefused() throws InterruptedException {
+        byte[] kym = exported(Map.of("mode", "1", "abolished_type", "1", "menu", List.of(SHEET)));
+        TestWorkspace other = newWorkspace("idiff");
+        Sheets.create(other.member(), other.org(), "ws1", Sheets.createNew(SHEET, Sheets.DATA, false,
+                List.of(Sheets.text("label", 40), Sheets.text("extra", 10))), Duration.ofSeconds(60));
+        Http.Reply reply = other.member().post(other.menus() + "import/execute/", Map.of("upload_id",
+                uploadId(other.member(), other.menus(), kym), "file_name", "data.kym", "menu", List.of(SHEET)));
+        assertError(reply, 499, "499-00005");
+        assertThat(reply.json().path("message").asString()).contains("the parameter sheet " + SHEET
+                + " exists in this workspace with another structure", "item secret only in the archive",
+                "item extra only here", "item label: single_string_maximum_bytes 40 here, 20 in the archive");
+        assertThat(other.member().get(other.menus() + MenuExportImportList.MENU + "/filter/").data().size()).isZero();
     }
 
     @Test
@@ -440,6 +511,18 @@ class MenuImportTest extends ApiTest {
         Http.Reply reply = targetMember.post(targetMenus + "import/execute/", body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.data().path("execution_no").asString();
+    }
+
+    private String execute(TestWorkspace workspace, String uploadId, List<String> chosen) {
+        Http.Reply reply = workspace.member().post(workspace.menus() + "import/execute/", Map.of("upload_id", uploadId,
+                "file_name", "data.kym", "menu", chosen, "passphrase", PASSPHRASE));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.data().path("execution_no").asString();
+    }
+
+    private int sheets(String organization) {
+        return jdbc.sql("SELECT COUNT(*) FROM sheet_definition WHERE organization_id = ?").param(organization)
+                .query(Integer.class).single();
     }
 
     /** The source's export with this request, downloaded. */
