@@ -16,6 +16,7 @@ read -r -a JITA_ARGS <<<"${BENCH_JITA_ARGS:-}"
 ADMIN_USER=bench-admin
 ADMIN_PASSWORD=bench-$RANDOM$RANDOM
 JAR=target/jita-0.1.0-SNAPSHOT.jar
+BASE_JAR=${BENCH_BASE_JAR:-}
 URL=http://127.0.0.1:$APP_PORT/api/platform/maintenance-mode-setting
 TICKS=$(getconf CLK_TCK)
 
@@ -53,9 +54,10 @@ fi
 for variant in "${VARIANTS[@]}"; do
     case $variant in
         jar) ;;
+        base) [[ -f $BASE_JAR ]] || { echo "the launcher base needs BENCH_BASE_JAR, another build's jar" >&2; exit 1; } ;;
         cds) bin/jita --prepare ;;
         mvn) mvn -B -q -DskipTests compile ;;
-        *) echo "BENCH_VARIANTS: unknown launcher $variant (jar, cds or mvn)" >&2; exit 1 ;;
+        *) echo "BENCH_VARIANTS: unknown launcher $variant (jar, cds, mvn or base)" >&2; exit 1 ;;
     esac
 done
 if (exec 3<>"/dev/tcp/127.0.0.1/$APP_PORT") 2>/dev/null; then
@@ -74,6 +76,7 @@ start_once() { # variant data-dir -> WALL and CPU, in seconds
     # setsid: a process group of its own, which stop_jita ends as a whole.
     case $variant in
         jar) setsid java -jar "$JAR" "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
+        base) setsid java -jar "$BASE_JAR" "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
         cds) setsid bin/jita "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
         mvn) setsid mvn -B -q -o spring-boot:run -Dspring-boot.run.arguments="${args[*]}" >"$WORK/jita.log" 2>&1 & ;;
     esac
@@ -104,29 +107,40 @@ for round in $(seq 1 "$STARTS"); do
         for case in fresh existing; do
             if [[ $case == fresh ]]; then data=$WORK/fresh; rm -rf "$data"; else data=$WORK/existing; fi
             start_once "$variant" "$data"
-            echo "$variant $case $WALL $CPU" >>"$WORK/results"
+            echo "$round $variant $case $WALL $CPU" >>"$WORK/results"
             line+=" $variant/$case ${WALL}s"
         done
     done
     echo "$line"
 done
 
-# 4. Medians.
+# 4. Medians, and each launcher's time over the first launcher's in the same round and case (the median of
+#    those ratios is what machine noise disturbs least).
 echo
 echo "process start to the first 200 of GET /api/platform/maintenance-mode-setting, seconds ($STARTS starts each)"
-printf '%-6s %-9s %8s %8s %8s %12s\n' launcher database median min max "cpu median"
-for variant in "${VARIANTS[@]}"; do
-    for case in fresh existing; do
-        stats() { # column -> "median min max"
-            awk -v v="$variant" -v c="$case" -v k="$1" '$1 == v && $2 == c && $k != "-" { print $k }' "$WORK/results" \
-                | sort -n | awk '{ a[NR] = $1 } END {
-                    if (NR == 0) { print "- - -"; exit }
-                    m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-                    printf "%.2f %.2f %.2f\n", m, a[1], a[NR] }'
+awk -v first="${VARIANTS[0]}" -v order="${VARIANTS[*]}" '
+    function median(list,    n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        if (n == 0) return "-"
+        return sprintf("%.2f", n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
+    }
+    function extreme(list, sign,    n, a, i, m) {
+        n = split(list, a, " "); m = a[1]
+        for (i = 2; i <= n; i++) if (sign * (a[i] - m) > 0) m = a[i]
+        return n ? sprintf("%.2f", m) : "-"
+    }
+    { wall[$2, $3] = wall[$2, $3] " " $4; at[$1, $2, $3] = $4
+      if ($5 != "-") cpu[$2, $3] = cpu[$2, $3] " " $5 }
+    END {
+        printf "%-8s %-9s %8s %8s %8s %11s %12s\n", "launcher", "database", "median", "min", "max", "cpu median", "/ " first
+        n = split(order, v, " ")
+        for (i = 1; i <= n; i++) for (c = 1; c <= 2; c++) {
+            k = c == 1 ? "fresh" : "existing"; ratios = ""
+            for (key in at) { split(key, p, SUBSEP)
+                if (p[2] == v[i] && p[3] == k && ((p[1], first, k) in at)) ratios = ratios " " at[key] / at[p[1], first, k] }
+            printf "%-8s %-9s %8s %8s %8s %11s %12s\n", v[i], k, median(wall[v[i], k]), extreme(wall[v[i], k], -1),
+                extreme(wall[v[i], k], 1), median(cpu[v[i], k]), median(ratios)
         }
-        read -r median min max < <(stats 3)
-        read -r cpu _ _ < <(stats 4)
-        printf '%-6s %-9s %8s %8s %8s %12s\n' "$variant" "$case" "$median" "$min" "$max" "$cpu"
-    done
-done
+    }' "$WORK/results"
 log "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
