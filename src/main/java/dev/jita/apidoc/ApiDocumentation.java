@@ -41,10 +41,6 @@ class ApiDocumentation {
             "401", "Unauthenticated", "403", "Forbidden", "500", "InternalError", "503", "ApiDisabled");
 
     /**
-     * Schemas and responses are added by {@link #jitaOperations()}: springdoc copies this bean through a JSON
-     * mapper that cannot read some of them back.
-     */
-    /**
      * springdoc's beans and this class's are made at the first request for the document or Swagger UI, not at
      * start-up, where reading the descriptions and building springdoc's machinery took a tenth of the time.
      * Beans that eager ones need (springdoc's MVC configurer and the properties it reads) are still made then.
@@ -65,6 +61,10 @@ class ApiDocumentation {
         };
     }
 
+    /**
+     * Schemas and responses are added by {@link #jitaOperations()}: springdoc copies this bean through a JSON
+     * mapper that cannot read some of them back.
+     */
     @Bean
     OpenAPI jitaOpenApi() {
         OpenAPI descriptions = descriptions();
