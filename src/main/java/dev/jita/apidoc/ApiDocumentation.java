@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -36,6 +39,27 @@ class ApiDocumentation {
     /** Answers every operation may give, whatever its own. */
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "401", "Unauthenticated", "403", "Forbidden", "500", "InternalError", "503", "ApiDisabled");
+
+    /**
+     * springdoc's beans and this class's are made at the first request for the document or Swagger UI, not at
+     * start-up, where reading the descriptions and building springdoc's machinery took a tenth of the time.
+     * Beans that eager ones need (springdoc's MVC configurer and the properties it reads) are still made then.
+     */
+    @Bean
+    static BeanFactoryPostProcessor lazyApiDocumentation() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanDefinitionNames()) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                String declaringClass = definition instanceof AnnotatedBeanDefinition annotated
+                        && annotated.getFactoryMethodMetadata() != null
+                        ? annotated.getFactoryMethodMetadata().getDeclaringClassName() : definition.getBeanClassName();
+                if (declaringClass != null && (declaringClass.startsWith("org.springdoc.")
+                        || declaringClass.equals(ApiDocumentation.class.getName()))) {
+                    definition.setLazyInit(true);
+                }
+            }
+        };
+    }
 
     /**
      * Schemas and responses are added by {@link #jitaOperations()}: springdoc copies this bean through a JSON

@@ -23,7 +23,7 @@ class Authenticator {
     private final AccountLookup accounts;
     private final LoginThrottle throttle;
     private final PasswordChecks passwords;
-    private final String dummyHash;
+    private final CompletableFuture<String> dummyHash;
     private final VerifiedCredentials verified;
 
     Authenticator(AccountLookup accounts, LoginThrottle throttle, PasswordChecks passwords, PasswordEncoder encoder,
@@ -31,7 +31,8 @@ class Authenticator {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwords = passwords;
-        this.dummyHash = encoder.encode("timing-equaliser");
+        // Hashed beside the start-up, not in it; an unknown user's attempt before it is ready waits for it.
+        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode("timing-equaliser"));
         this.verified = new VerifiedCredentials(properties.credentialCacheTtl());
     }
 
@@ -85,14 +86,14 @@ class Authenticator {
                         account.manager()), account.passwordHash());
             }
         }
-        attempt.check(MASTER_REALM, dummyHash);
+        attempt.check(MASTER_REALM, dummyHash.join());
         return null;
     }
 
     private Verified authenticateOrg(String organizationId, Attempt attempt) {
         Optional<AccountLookup.OrgAccount> account = accounts.orgUser(organizationId, attempt.username);
         if (account.isEmpty()) {
-            attempt.check(organizationId, dummyHash);
+            attempt.check(organizationId, dummyHash.join());
             return null;
         }
         return attempt.check(organizationId, account.get().passwordHash())
