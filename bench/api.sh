@@ -3,7 +3,7 @@
 # the authenticated GET of the maintenance-mode setting, over keep-alive connections (wrk), side by side in one run.
 # Prints ratios. See bench/README.md.
 set -euo pipefail
-BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=18092 BENCH_DEFAULT_DB_NAME=jita_bench_api
+BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=28460 BENCH_DEFAULT_DB_NAME=jita_bench_api
 source "$(dirname "$0")/lib.sh"
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 SECONDS_PER_ROUND=${BENCH_SECONDS:-5}

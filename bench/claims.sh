@@ -3,7 +3,7 @@
 # hand-written FOR UPDATE SKIP LOCKED loop in two threads, on the same table, side by side in one run. Prints
 # ratios. See bench/README.md.
 set -euo pipefail
-BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=18094 BENCH_DEFAULT_DB_NAME=jita_bench_claims
+BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=28462 BENCH_DEFAULT_DB_NAME=jita_bench_claims
 source "$(dirname "$0")/lib.sh"
 ITEMS=${BENCH_ITEMS:-2000}
 THREADS=${BENCH_THREADS:-2}

@@ -1,6 +1,6 @@
 # Shared by the benchmarks that start jita (sourced, not run): the settings every one of them takes, the jar, a
 # fresh database, jita processes on it, and the clean-up. A script sets NAME, DB, DB_NAME and APP_PORT defaults
-# before sourcing it:  BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=18096 BENCH_DEFAULT_DB_NAME=jita_bench_x
+# before sourcing it:  BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=28464 BENCH_DEFAULT_DB_NAME=jita_bench_x
 # See bench/README.md for the variables.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BENCH_DIR=bench
@@ -157,7 +157,7 @@ wait_ready() {
         IFS=: read -r name port pid started <<<"$entry"
         until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
             kill -0 "$pid" 2>/dev/null || { echo "jita ($name) exited during start" >&2; exit 1; }
-            if (($(date +%s) - ${started%.*} > 300)); then echo "jita ($name) not ready after 300 s" >&2; exit 1; fi
+            if (($(date +%s) - ${started%.*} > 900)); then echo "jita ($name) not ready after 900 s" >&2; exit 1; fi
             sleep 0.5
         done
         log "jita ($name) ready on port $port in $(since "$started") s"

@@ -3,7 +3,7 @@
 # against a node of the same database started without it (a benchmark-only switch), side by side in one run.
 # Prints ratios. See bench/README.md.
 set -euo pipefail
-BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=18096 BENCH_DEFAULT_DB_NAME=jita_bench_guard
+BENCH_DEFAULT_DB=postgres BENCH_DEFAULT_PORT=28464 BENCH_DEFAULT_DB_NAME=jita_bench_guard
 source "$(dirname "$0")/lib.sh"
 CLIENTS=${BENCH_CLIENTS:-50}
 SECONDS_PER_ROUND=${BENCH_SECONDS:-5}
@@ -17,7 +17,9 @@ create_database
 # The credential cache outlives the run: at its expiry 50 concurrent requests of one user would all check the
 # password, and the login throttle answers most of them 429.
 COMMON=(--jita.backyard.enabled=false --jita.security.credential-cache-ttl=1h)
+# One after the other: the first makes the schema (two Flyway runs at once interleave on MariaDB).
 start_jita guarded "$APP_PORT" -- "${COMMON[@]}"
+wait_ready
 JITA_BENCH_UNGUARDED_WRITES=writes-ignore-load-mode \
     start_jita unguarded "$((APP_PORT + 1))" -- "${COMMON[@]}" --jita.maintenance.bench-unguarded-writes=true
 wait_ready
