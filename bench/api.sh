@@ -45,7 +45,7 @@ log "menu page: $RECORDS records, $(wc -c <"$WORK/answer") bytes; floor: $(call 
 # wrk's figure, or a failure when any answer was not 200 or the socket broke.
 rate() {
     local out
-    out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_ROUND}s" -H "$2" "$BASE$1")
+    out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_ROUND}s" --timeout 30s -H "$2" "$BASE$1")
     if grep -q 'Non-2xx\|Socket errors' <<<"$out"; then echo "wrk $1: $out" >&2; exit 1; fi
     awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
 }

@@ -188,10 +188,12 @@ public final class BackyardEngine {
 
     /**
      * After an item ends: when the last claim found more items than there were free slots, the freed slot is
-     * filled at once instead of at the next poll, so that a node under load does not idle between polls.
+     * filled at once instead of at the next poll, so that a node under load does not idle between polls. Not
+     * where claims wait for each other's locks (see {@link Claims#skipsLocked()}).
      */
     private void pollAgainIfBusy(Backyard backyard) {
-        if (!started || !moreWaiting.get(backyard).get() || !pollQueued.get(backyard).compareAndSet(false, true)) {
+        if (!started || !claims.skipsLocked() || !moreWaiting.get(backyard).get()
+                || !pollQueued.get(backyard).compareAndSet(false, true)) {
             return;
         }
         try {
