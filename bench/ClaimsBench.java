@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -226,28 +227,14 @@ public class ClaimsBench {
                              + "status_id = 5, ended_at = ?, last_update_timestamp = ? WHERE item_id = ? AND node_id = ?")) {
                     take.setString(1, HAND);
                     while (true) {
-                        String item;
-                        try (ResultSet rs = take.executeQuery()) {
-                            item = rs.next() ? rs.getString(1) : null;
+                        try {
+                            if (!handOne(connection, take, running, end, node)) {
+                                return;
+                            }
+                        } catch (SQLTransactionRollbackException deadlock) {
+                            // MariaDB picks one of two such loops as a deadlock victim now and then: begin again.
+                            connection.rollback();
                         }
-                        if (item == null) {
-                            connection.commit();
-                            return;
-                        }
-                        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-                        running.setString(1, node);
-                        running.setTimestamp(2, now);
-                        running.setTimestamp(3, now);
-                        running.setString(4, item);
-                        running.executeUpdate();
-                        connection.commit();
-                        now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-                        end.setTimestamp(1, now);
-                        end.setTimestamp(2, now);
-                        end.setString(3, item);
-                        end.setString(4, node);
-                        end.executeUpdate();
-                        connection.commit();
                     }
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
@@ -270,6 +257,41 @@ public class ClaimsBench {
             clear(watch, HAND, items);
         }
         return items / seconds;
+    }
+
+    /** One item of the hand loop taken and ended; false when none was left. */
+    private static boolean handOne(Connection connection, PreparedStatement take, PreparedStatement running,
+                                   PreparedStatement end, String node) throws Exception {
+        String item;
+        try (ResultSet rs = take.executeQuery()) {
+            item = rs.next() ? rs.getString(1) : null;
+        }
+        if (item == null) {
+            connection.commit();
+            return false;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        running.setString(1, node);
+        running.setTimestamp(2, now);
+        running.setTimestamp(3, now);
+        running.setString(4, item);
+        running.executeUpdate();
+        connection.commit();
+        // Taken and committed: it is ended, however many times that has to be tried.
+        while (true) {
+            try {
+                now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+                end.setTimestamp(1, now);
+                end.setTimestamp(2, now);
+                end.setString(3, item);
+                end.setString(4, node);
+                end.executeUpdate();
+                connection.commit();
+                return true;
+            } catch (SQLTransactionRollbackException deadlock) {
+                connection.rollback();
+            }
+        }
     }
 
     private static String basic(String user, String password) {
