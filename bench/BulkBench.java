@@ -115,7 +115,7 @@ public class BulkBench {
     private void setup() throws Exception {
         String body = "{\"id\":\"" + org + "\",\"name\":\"bench\",\"organization_managers\":[{\"username\":\"bench-manager\","
                 + "\"email\":\"m@example.com\",\"credentials\":[{\"type\":\"password\",\"value\":\"bench-manager-pass\"}],"
-                + "\"enabled\":true}],\"plan\":{\"id\":\"plan-1\"}}";
+                + "\"enabled\":true}]}";
         expect(send("POST", "/api/platform/organizations", body, admin), 200, "create the organization");
     }
 

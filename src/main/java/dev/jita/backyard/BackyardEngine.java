@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -36,7 +38,13 @@ public final class BackyardEngine {
     private final Map<Backyard, JobHandler> handlers = new EnumMap<>(Backyard.class);
     private final Map<Backyard, ExecutorService> pools = new EnumMap<>(Backyard.class);
     private final Map<Backyard, AtomicInteger> running = new EnumMap<>(Backyard.class);
+    /** Whether the last claim of a backyard filled every free slot, so that more items are likely waiting. */
+    private final Map<Backyard, AtomicBoolean> moreWaiting = new EnumMap<>(Backyard.class);
+    /** Whether a poll of a backyard is queued on the poller already. */
+    private final Map<Backyard, AtomicBoolean> pollQueued = new EnumMap<>(Backyard.class);
     private ScheduledExecutorService scheduler;
+    /** One thread for every poll, periodic or asked for when an item ends: a backyard is never claimed twice at once. */
+    private ScheduledExecutorService poller;
     private ScheduledFuture<?> polling;
     private volatile boolean started;
 
@@ -84,14 +92,21 @@ public final class BackyardEngine {
                 return thread;
             }));
             running.put(backyard, new AtomicInteger());
+            moreWaiting.put(backyard, new AtomicBoolean());
+            pollQueued.put(backyard, new AtomicBoolean());
         });
         scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "backyard-engine-" + nodeId);
             thread.setDaemon(true);
             return thread;
         });
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "backyard-poll-" + nodeId);
+            thread.setDaemon(true);
+            return thread;
+        });
         long poll = properties.pollInterval().toMillis();
-        polling = scheduler.scheduleWithFixedDelay(guarded("poll", this::poll), 0, poll, TimeUnit.MILLISECONDS);
+        polling = poller.scheduleWithFixedDelay(guarded("poll", this::poll), 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("heartbeat", this::heartbeat),
                 properties.heartbeatInterval().toMillis(), properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         started = true;
@@ -109,6 +124,13 @@ public final class BackyardEngine {
         }
         started = false;
         polling.cancel(false);
+        // No poll may hand items to a pool once it is shut down.
+        poller.shutdown();
+        try {
+            poller.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pools.values().forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
         for (ExecutorService pool : pools.values()) {
@@ -138,27 +160,50 @@ public final class BackyardEngine {
     }
 
     void poll() {
-        handlers.forEach((backyard, handler) -> {
-            if (!started) {
-                return;
-            }
-            AtomicInteger busy = running.get(backyard);
-            int free = capacity(backyard) - busy.get();
-            if (free <= 0) {
-                return;
-            }
-            List<ClaimedItem> taken;
-            try {
-                taken = claims.claim(backyard, nodeId, free);
-            } catch (PessimisticLockingFailureException e) {
-                log.debug("Claim of {} lost a lock conflict; the next poll tries again", backyard.serviceName());
-                return;
-            }
-            for (ClaimedItem item : taken) {
-                busy.incrementAndGet();
-                pools.get(backyard).execute(() -> runItem(handler, item, busy));
-            }
-        });
+        handlers.forEach(this::poll);
+    }
+
+    private void poll(Backyard backyard, JobHandler handler) {
+        if (!started) {
+            return;
+        }
+        AtomicInteger busy = running.get(backyard);
+        int free = capacity(backyard) - busy.get();
+        if (free <= 0) {
+            return;
+        }
+        List<ClaimedItem> taken;
+        try {
+            taken = claims.claim(backyard, nodeId, free);
+        } catch (PessimisticLockingFailureException e) {
+            log.debug("Claim of {} lost a lock conflict; the next poll tries again", backyard.serviceName());
+            return;
+        }
+        moreWaiting.get(backyard).set(taken.size() == free);
+        for (ClaimedItem item : taken) {
+            busy.incrementAndGet();
+            pools.get(backyard).execute(() -> runItem(handler, item, busy));
+        }
+    }
+
+    /**
+     * After an item ends: when the last claim found more items than there were free slots, the freed slot is
+     * filled at once instead of at the next poll, so that a node under load does not idle between polls. Not
+     * where claims wait for each other's locks (see {@link Claims#skipsLocked()}).
+     */
+    private void pollAgainIfBusy(Backyard backyard) {
+        if (!started || !claims.skipsLocked() || !moreWaiting.get(backyard).get()
+                || !pollQueued.get(backyard).compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            poller.execute(guarded("poll", () -> {
+                pollQueued.get(backyard).set(false);
+                poll(backyard, handlers.get(backyard));
+            }));
+        } catch (RejectedExecutionException e) {
+            pollQueued.get(backyard).set(false);
+        }
     }
 
     /**
@@ -177,6 +222,7 @@ public final class BackyardEngine {
         } finally {
             busy.decrementAndGet();
         }
+        pollAgainIfBusy(item.backyard());
     }
 
     private void runItem(JobHandler handler, ClaimedItem item) {

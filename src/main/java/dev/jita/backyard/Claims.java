@@ -96,6 +96,14 @@ class Claims {
         return claimed == null ? List.of() : claimed;
     }
 
+    /**
+     * Whether concurrent claims skip the items another node is taking. Without it (H2) they wait for each other's
+     * row locks, so claiming again the moment an item ends would only make the nodes queue behind one another.
+     */
+    boolean skipsLocked() {
+        return dialect != Dialect.H2;
+    }
+
     /** In a fixed order, so that two nodes updating the same rows wait for each other instead of deadlocking. */
     private void markServed(Backyard backyard, List<ClaimedItem> taken, LocalDateTime now) {
         taken.stream().map(item -> new WorkspaceKey(item.organizationId(), item.workspaceId())).distinct()

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(MaintenanceProperties.class)
 public class MaintenanceGate {
 
+    private static final Logger log = LoggerFactory.getLogger(MaintenanceGate.class);
     private static final int DEADLOCK_RETRIES = 5;
+    /** The second, separate key that must accompany jita.maintenance.bench-unguarded-writes=true. */
+    static final String BENCH_ENV = "JITA_BENCH_UNGUARDED_WRITES";
+    static final String BENCH_ENV_VALUE = "writes-ignore-load-mode";
     /** How often a long write asks whether load mode is being switched ON (one query each time). */
     private static final long CHECK_EVERY_NANOS = Duration.ofMillis(100).toNanos();
 
@@ -43,6 +49,7 @@ public class MaintenanceGate {
     private final MaintenanceProperties properties;
     private final ModeSwitches switches;
     private final ThreadLocal<Write> current = new ThreadLocal<>();
+    private final boolean guarded;
 
     MaintenanceGate(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
                     MaintenanceProperties properties, ModeSwitches switches) {
@@ -54,6 +61,28 @@ public class MaintenanceGate {
         // concurrent inserts deadlock.
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.properties = properties;
+        this.guarded = guarded(properties.benchUnguardedWrites(), System.getenv(BENCH_ENV));
+    }
+
+    /**
+     * Whether writes take the guard: always, except in bench/write-guard.sh, which measures what the guard costs.
+     * Turning it off takes both the property and the environment variable; the property alone stops the start.
+     */
+    static boolean guarded(boolean benchUnguardedWrites, String benchEnv) {
+        if (!benchUnguardedWrites) {
+            return true;
+        }
+        if (!BENCH_ENV_VALUE.equals(benchEnv)) {
+            throw new IllegalStateException("jita.maintenance.bench-unguarded-writes is for benchmarks only and needs "
+                    + BENCH_ENV + "=" + BENCH_ENV_VALUE + " as well; remove it");
+        }
+        log.warn("BENCHMARK ONLY: writes do not take the load-mode guard on this node; load mode is not enforced");
+        return false;
+    }
+
+    /** False only on a benchmark node started without the guard (see {@link #guarded(boolean, String)}). */
+    boolean guarded() {
+        return guarded;
     }
 
     /** The modes as committed now; every node reads the database, so a change is seen at the next call. */
@@ -101,6 +130,9 @@ public class MaintenanceGate {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return transactions.execute(status -> {
+                        if (!guarded) {
+                            return work.get();
+                        }
                         assertWritable(refusal, messageArgs);
                         giveWayToLoadMode();
                         T result = work.get();
@@ -133,7 +165,7 @@ public class MaintenanceGate {
             throw new IllegalStateException("A checkpoint belongs inside a write of the maintenance gate");
         }
         long now = System.nanoTime();
-        if (now - write.lastCheck()[0] >= CHECK_EVERY_NANOS) {
+        if (guarded && now - write.lastCheck()[0] >= CHECK_EVERY_NANOS) {
             write.lastCheck()[0] = now;
             if (switches.stoppingWrites()) {
                 throw refused(write.refusal(), write.messageArgs());

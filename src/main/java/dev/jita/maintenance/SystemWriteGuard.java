@@ -29,7 +29,7 @@ class SystemWriteGuard {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
-                if (!READS.contains(request.getMethod()) && gate.current().dataUpdateStop()) {
+                if (!READS.contains(request.getMethod()) && gate.guarded() && gate.current().dataUpdateStop()) {
                     envelope.write(request, response,
                             gate.refused(Refusal.SYSTEM_API, request.getMethod(), request.getRequestURI()));
                     return;
