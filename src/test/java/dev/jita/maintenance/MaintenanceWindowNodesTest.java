@@ -138,8 +138,12 @@ class MaintenanceWindowNodesTest {
                     "backyard_execute_stop 1>0", "data_update_stop 1>0");
             assertThat(admin.get("/api/platform/maintenance-mode-setting/audit").data().toString())
                     .contains("Maintenance window " + id + " started").contains("Maintenance window " + id + " ended");
-            assertThat(EVENTS).containsExactly("window_scheduled " + id + " null", "window_started " + id + " false",
-                    "window_ended " + id + " false");
+            assertThat(EVENTS.stream().filter(event -> event.startsWith("window_")))
+                    .containsExactly("window_scheduled " + id + " null", "window_started " + id + " false",
+                            "window_ended " + id + " false");
+            // One drain and three changes of the modes (stop jobs ON, load mode ON, both OFF), each told once.
+            assertThat(EVENTS.stream().filter(event -> event.startsWith("drain_"))).containsExactly("drain_done null null");
+            assertThat(EVENTS.stream().filter(event -> event.startsWith("mode_changed"))).hasSize(3);
             assertThat(admin(second).get("/api/platform/maintenance-mode-setting").data().toString())
                     .isEqualTo("{\"backyard_execute_stop\":\"0\",\"data_update_stop\":\"0\"}");
         }
