@@ -164,3 +164,27 @@ wait_ready() {
     done
     STARTING=()
 }
+
+# start_one LIMIT NOTE [java options ...]: one jita process (logging to $WORK/jita.log) on APP_PORT, waited for at
+# most LIMIT s; its pid in JITA_PID. Logs "jita ready in N s" followed by NOTE.
+start_one() {
+    local limit=$1 note=$2
+    shift 2
+    start_jita jita "$APP_PORT" "$@"
+    JITA_PID=$LAST_PID
+    STARTING=()
+    local started
+    started=$(now)
+    until curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+        kill -0 "$JITA_PID" 2>/dev/null || { echo "jita exited during start" >&2; exit 1; }
+        if (($(date +%s) - ${started%.*} > limit)); then echo "jita not ready after $limit s" >&2; exit 1; fi
+        sleep 0.5
+    done
+    log "jita ready in $(since "$started") s$note"
+}
+
+# The heap of JITA_PID after a full collection.
+heap() {
+    jcmd "$JITA_PID" GC.run >/dev/null
+    jcmd "$JITA_PID" GC.heap_info | awk '/total/ { for (i = 1; i <= NF; i++) if ($i == "used") print "heap after a full GC: " $(i + 1) " used of " $(i - 1) " committed" ; exit }'
+}

@@ -1,10 +1,10 @@
 package dev.jita.conductor;
 
 import dev.jita.core.Dialect;
+import dev.jita.core.Outboxes;
 import dev.jita.core.Times;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,29 +68,21 @@ class NoticeOutbox {
      */
     List<Claimed> claim(String nodeId, int limit, Instant now, Instant leaseEnd) {
         LocalDateTime at = Times.toDb(now);
-        List<Claimed> claimed = transactions.execute(status -> {
-            List<Claimed> due = jdbc.sql("SELECT notice_id, notice_name, notice_url, header, proxy_url, proxy_port, body, "
-                            + "attempts FROM conductor_notice WHERE state IN (?, ?) AND next_attempt_at <= ? "
-                            + "ORDER BY next_attempt_at, notice_id LIMIT " + limit + " " + dialect.claimLock())
-                    .params(PENDING, SENDING, at)
-                    .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), (Integer) rs.getObject(6, Integer.class), rs.getString(7), rs.getInt(8) + 1))
-                    .list();
-            List<Claimed> taken = new ArrayList<>();
-            for (Claimed notice : due) {
-                int updated = jdbc.sql("UPDATE conductor_notice SET state = ?, attempts = ?, node_id = ?, "
+        return Outboxes.claim(transactions,
+                () -> jdbc.sql("SELECT notice_id, notice_name, notice_url, header, proxy_url, proxy_port, body, "
+                                + "attempts FROM conductor_notice WHERE state IN (?, ?) AND next_attempt_at <= ? "
+                                + "ORDER BY next_attempt_at, notice_id LIMIT " + limit + " " + dialect.claimLock())
+                        .params(PENDING, SENDING, at)
+                        .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), (Integer) rs.getObject(6, Integer.class),
+                                rs.getString(7), rs.getInt(8) + 1))
+                        .list(),
+                notice -> jdbc.sql("UPDATE conductor_notice SET state = ?, attempts = ?, node_id = ?, "
                                 + "next_attempt_at = ? WHERE notice_id = ? AND state IN (?, ?) AND next_attempt_at <= ? "
                                 + "AND attempts = ?")
-                        .params(SENDING, notice.attempts(), nodeId, Times.toDb(leaseEnd), notice.id(), PENDING, SENDING,
-                                at, notice.attempts() - 1)
-                        .update();
-                if (updated == 1) {
-                    taken.add(notice);
-                }
-            }
-            return taken;
-        });
-        return claimed == null ? List.of() : claimed;
+                        .params(SENDING, notice.attempts(), nodeId, Times.toDb(leaseEnd), notice.id(), PENDING,
+                                SENDING, at, notice.attempts() - 1)
+                        .update() == 1);
     }
 
     /** Ends a held notice as sent (keeping the error of an earlier attempt); false when this node no longer held it. */
@@ -107,7 +99,7 @@ class NoticeOutbox {
     boolean retry(Claimed notice, String nodeId, String error, Instant next) {
         return jdbc.sql("UPDATE conductor_notice SET state = ?, next_attempt_at = ?, node_id = NULL, last_error = ? "
                         + "WHERE notice_id = ? AND node_id = ? AND state = ? AND attempts = ?")
-                .params(PENDING, Times.toDb(next), shorten(error), notice.id(), nodeId, SENDING, notice.attempts())
+                .params(PENDING, Times.toDb(next), Outboxes.shorten(error), notice.id(), nodeId, SENDING, notice.attempts())
                 .update() == 1;
     }
 
@@ -115,7 +107,7 @@ class NoticeOutbox {
         return jdbc.sql("UPDATE conductor_notice SET state = ?, ended_at = ?, node_id = NULL, "
                         + "last_error = COALESCE(?, last_error) "
                         + "WHERE notice_id = ? AND node_id = ? AND state = ? AND attempts = ?")
-                .params(state, Times.toDb(now), shorten(error), notice.id(), nodeId, SENDING, notice.attempts())
+                .params(state, Times.toDb(now), Outboxes.shorten(error), notice.id(), nodeId, SENDING, notice.attempts())
                 .update() == 1;
     }
 
@@ -135,9 +127,5 @@ class NoticeOutbox {
     int purge(Instant before) {
         return jdbc.sql("DELETE FROM conductor_notice WHERE state IN (?, ?) AND ended_at < ?")
                 .params(SENT, FAILED, Times.toDb(before)).update();
-    }
-
-    private static String shorten(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
     }
 }

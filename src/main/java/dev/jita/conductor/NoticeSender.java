@@ -1,31 +1,22 @@
 package dev.jita.conductor;
 
 import dev.jita.backyard.BackyardProperties;
+import dev.jita.core.Outboxes;
 import dev.jita.core.Times;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -64,7 +55,7 @@ class NoticeSender implements SmartLifecycle {
 
     @Autowired
     NoticeSender(NoticeOutbox outbox, NoticeProperties properties, BackyardProperties backyard, ObjectMapper json) {
-        this(outbox, properties, backyard.enabled(), json, hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        this(outbox, properties, backyard.enabled(), json, Outboxes.nodeId());
     }
 
     NoticeSender(NoticeOutbox outbox, NoticeProperties properties, boolean enabled, ObjectMapper json, String nodeId) {
@@ -80,8 +71,8 @@ class NoticeSender implements SmartLifecycle {
         if (!enabled || poller != null) {
             return;
         }
-        senders = Executors.newFixedThreadPool(properties.noticeConcurrency(), threads("conductor-notice-send"));
-        poller = Executors.newSingleThreadScheduledExecutor(threads("conductor-notice-poll"));
+        senders = Executors.newFixedThreadPool(properties.noticeConcurrency(), Outboxes.threads("conductor-notice-send"));
+        poller = Executors.newSingleThreadScheduledExecutor(Outboxes.threads("conductor-notice-poll"));
         long interval = properties.noticePollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -156,11 +147,11 @@ class NoticeSender implements SmartLifecycle {
                 outbox.sent(notice, nodeId, now);
             } else if (notice.attempts() >= properties.noticeAttempts()) {
                 LOG.warn("Conductor notice \"{}\" to {} failed after {} attempts: {}", notice.noticeName(),
-                        host(notice.url()), notice.attempts(), error);
+                        Outboxes.host(notice.url()), notice.attempts(), error);
                 outbox.failed(notice, nodeId, error, now);
             } else {
                 LOG.info("Conductor notice \"{}\" to {}: attempt {} failed ({}); trying again", notice.noticeName(),
-                        host(notice.url()), notice.attempts(), error);
+                        Outboxes.host(notice.url()), notice.attempts(), error);
                 outbox.retry(notice, nodeId, error, now.plus(properties.backoffAfter(notice.attempts())));
             }
         } catch (RuntimeException e) {
@@ -187,22 +178,7 @@ class NoticeSender implements SmartLifecycle {
         } catch (RuntimeException e) {
             return "the request cannot be built from the definition (" + e.getClass().getSimpleName() + ")";
         }
-        try {
-            HttpResponse<InputStream> response = client(notice).send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // The answer's body is not needed: closing it ends the exchange without waiting for it.
-            response.body().close();
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? null : "the receiver answered HTTP " + status;
-        } catch (HttpConnectTimeoutException e) {
-            return "no connection within " + properties.noticeTimeout().toMillis() + " ms";
-        } catch (HttpTimeoutException e) {
-            return "no answer within " + properties.noticeTimeout().toMillis() + " ms";
-        } catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted: the node is stopping";
-        }
+        return Outboxes.post(client(notice), request, properties.noticeTimeout());
     }
 
     /** One client per proxy (and one without), each reused for every notice that goes that way. */
@@ -219,32 +195,5 @@ class NoticeSender implements SmartLifecycle {
             }
             return builder.build();
         });
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? "(no host)" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "(a bad URL)";
-        }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static String hostName() {
-        try {
-            String host = InetAddress.getLocalHost().getHostName();
-            return host.length() > 100 ? host.substring(0, 100) : host;
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 }

@@ -1,17 +1,11 @@
 package dev.jita.notification;
 
+import dev.jita.core.Outboxes;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -19,7 +13,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -67,7 +59,7 @@ class MaintenanceNotifier implements SmartLifecycle {
     private final NotificationProperties properties;
     private final ObjectMapper json;
     private final TransactionTemplate savepoint;
-    private final String nodeId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String nodeId = Outboxes.nodeId();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final HttpClient client;
     private volatile ScheduledExecutorService poller;
@@ -151,8 +143,8 @@ class MaintenanceNotifier implements SmartLifecycle {
         if (poller != null) {
             return;
         }
-        senders = Executors.newFixedThreadPool(properties.concurrency(), threads("maintenance-notify-send"));
-        poller = Executors.newSingleThreadScheduledExecutor(threads("maintenance-notify-poll"));
+        senders = Executors.newFixedThreadPool(properties.concurrency(), Outboxes.threads("maintenance-notify-send"));
+        poller = Executors.newSingleThreadScheduledExecutor(Outboxes.threads("maintenance-notify-poll"));
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -212,12 +204,12 @@ class MaintenanceNotifier implements SmartLifecycle {
             if (error == null) {
                 outbox.sent(notification, nodeId, now);
             } else if (notification.attempts() >= properties.attempts()) {
-                LOG.warn("Maintenance event {} to {} failed after {} attempts: {}", notification.eventType(), host(url),
+                LOG.warn("Maintenance event {} to {} failed after {} attempts: {}", notification.eventType(), Outboxes.host(url),
                         notification.attempts(), error);
                 outbox.failed(notification, nodeId, error, now);
             } else {
                 LOG.info("Maintenance event {} to {}: attempt {} failed ({}); trying again", notification.eventType(),
-                        host(url), notification.attempts(), error);
+                        Outboxes.host(url), notification.attempts(), error);
                 outbox.retry(notification, nodeId, error, now.plus(properties.backoffAfter(notification.attempts())));
             }
         } catch (RuntimeException e) {
@@ -241,22 +233,7 @@ class MaintenanceNotifier implements SmartLifecycle {
         } catch (RuntimeException e) {
             return "the request cannot be built (" + e.getClass().getSimpleName() + ")";
         }
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // The answer's body is not needed: closing it ends the exchange without waiting for it.
-            response.body().close();
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? null : "the receiver answered HTTP " + status;
-        } catch (HttpConnectTimeoutException e) {
-            return "no connection within " + properties.timeout().toMillis() + " ms";
-        } catch (HttpTimeoutException e) {
-            return "no answer within " + properties.timeout().toMillis() + " ms";
-        } catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted: the node is stopping";
-        }
+        return Outboxes.post(client, request, properties.timeout());
     }
 
     /** {@code sha256=} and the hex HMAC-SHA256 of the body's UTF-8 bytes with the secret's. */
@@ -267,33 +244,6 @@ class MaintenanceNotifier implements SmartLifecycle {
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? "(no host)" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "(a bad URL)";
-        }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static String hostName() {
-        try {
-            String host = InetAddress.getLocalHost().getHostName();
-            return host.length() > 100 ? host.substring(0, 100) : host;
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jita.notification;
 
 import dev.jita.core.Dialect;
+import dev.jita.core.Outboxes;
 import dev.jita.core.Times;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -73,29 +74,20 @@ class NotificationOutbox {
      */
     List<Claimed> claim(String nodeId, int limit, Instant now, Instant leaseEnd) {
         LocalDateTime at = Times.toDb(now);
-        List<Claimed> claimed = transactions.execute(status -> {
-            List<Claimed> due = jdbc.sql("SELECT notification_id, webhook_id, event_id, event_type, body, attempts "
-                            + "FROM maintenance_notification WHERE state IN (?, ?) AND next_attempt_at <= ? "
-                            + "ORDER BY next_attempt_at, notification_id LIMIT " + limit + " " + dialect.claimLock())
-                    .params(PENDING, SENDING, at)
-                    .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6) + 1))
-                    .list();
-            List<Claimed> taken = new ArrayList<>();
-            for (Claimed notification : due) {
-                int updated = jdbc.sql("UPDATE maintenance_notification SET state = ?, attempts = ?, node_id = ?, "
+        return Outboxes.claim(transactions,
+                () -> jdbc.sql("SELECT notification_id, webhook_id, event_id, event_type, body, attempts "
+                                + "FROM maintenance_notification WHERE state IN (?, ?) AND next_attempt_at <= ? "
+                                + "ORDER BY next_attempt_at, notification_id LIMIT " + limit + " " + dialect.claimLock())
+                        .params(PENDING, SENDING, at)
+                        .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getInt(6) + 1))
+                        .list(),
+                notification -> jdbc.sql("UPDATE maintenance_notification SET state = ?, attempts = ?, node_id = ?, "
                                 + "next_attempt_at = ? WHERE notification_id = ? AND state IN (?, ?) "
                                 + "AND next_attempt_at <= ? AND attempts = ?")
                         .params(SENDING, notification.attempts(), nodeId, Times.toDb(leaseEnd), notification.id(),
                                 PENDING, SENDING, at, notification.attempts() - 1)
-                        .update();
-                if (updated == 1) {
-                    taken.add(notification);
-                }
-            }
-            return taken;
-        });
-        return claimed == null ? List.of() : claimed;
+                        .update() == 1);
     }
 
     boolean sent(Claimed notification, String nodeId, Instant now) {
@@ -110,7 +102,7 @@ class NotificationOutbox {
     boolean retry(Claimed notification, String nodeId, String error, Instant next) {
         return jdbc.sql("UPDATE maintenance_notification SET state = ?, next_attempt_at = ?, node_id = NULL, "
                         + "last_error = ? WHERE notification_id = ? AND node_id = ? AND state = ? AND attempts = ?")
-                .params(PENDING, Times.toDb(next), shorten(error), notification.id(), nodeId, SENDING,
+                .params(PENDING, Times.toDb(next), Outboxes.shorten(error), notification.id(), nodeId, SENDING,
                         notification.attempts())
                 .update() == 1;
     }
@@ -124,7 +116,7 @@ class NotificationOutbox {
         return jdbc.sql("UPDATE maintenance_notification SET state = ?, ended_at = ?, node_id = NULL, "
                         + "last_error = COALESCE(?, last_error) "
                         + "WHERE notification_id = ? AND node_id = ? AND state = ? AND attempts = ?")
-                .params(state, Times.toDb(now), shorten(error), notification.id(), nodeId, SENDING,
+                .params(state, Times.toDb(now), Outboxes.shorten(error), notification.id(), nodeId, SENDING,
                         notification.attempts())
                 .update() == 1;
     }
@@ -156,9 +148,5 @@ class NotificationOutbox {
     int purge(Instant before) {
         return jdbc.sql("DELETE FROM maintenance_notification WHERE state IN (?, ?) AND ended_at < ?")
                 .params(SENT, FAILED, Times.toDb(before)).update();
-    }
-
-    private static String shorten(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
     }
 }

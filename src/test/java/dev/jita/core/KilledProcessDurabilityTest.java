@@ -3,19 +3,13 @@ package dev.jita.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.Http;
+import dev.jita.test.NodeProcess;
 import dev.jita.test.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jitanode.NodeProcessMain;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +29,6 @@ class KilledProcessDurabilityTest {
     private static final String ADMIN = "durability-admin";
     private static final String PASSWORD = "durability-pass";
     private static final String MODES = "/api/platform/maintenance-mode-setting";
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final Set<String> acknowledgedOrganizations = new HashSet<>();
     private final Set<String> acknowledgedReasons = new HashSet<>();
@@ -44,7 +37,7 @@ class KilledProcessDurabilityTest {
     void everyChangeAnswered200SurvivesAKillNineAndARestart() throws Exception {
         Map<String, String> database = TestDatabase.fresh();
         for (int trial = 0; trial < TRIALS; trial++) {
-            Node node = Node.start(database);
+            NodeProcess node = start(database);
             try {
                 Http admin = node.client().as(ADMIN, PASSWORD);
                 assertAcknowledgedChangesAreThere(admin, "before trial " + trial);
@@ -58,16 +51,16 @@ class KilledProcessDurabilityTest {
             } catch (AssertionError | RuntimeException e) {
                 throw node.withLog(e);
             } finally {
-                node.kill();
+                kill(node);
             }
         }
-        Node last = Node.start(database);
+        NodeProcess last = start(database);
         try {
             assertAcknowledgedChangesAreThere(last.client().as(ADMIN, PASSWORD), "after the last trial");
         } catch (AssertionError | RuntimeException e) {
             throw last.withLog(e);
         } finally {
-            last.kill();
+            kill(last);
         }
     }
 
@@ -108,62 +101,16 @@ class KilledProcessDurabilityTest {
     }
 
     /** A jita process of its own on the given database. */
-    private record Node(Process process, Path log, int port) {
+    private static NodeProcess start(Map<String, String> database) throws IOException, InterruptedException {
+        return NodeProcess.start(NodeProcessMain.class.getName(), "-Xmx256m", database, List.of(
+                "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
+                "--jita.terraform-cloud-ep.enabled=false",
+                "--jita.admin.username=" + ADMIN, "--jita.admin.password=" + PASSWORD));
+    }
 
-        static Node start(Map<String, String> database) throws IOException, InterruptedException {
-            Path log = Files.createTempFile("jita-durability-", ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // A quick start matters more than peak speed for a process that lives a few seconds.
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), NodeProcessMain.class.getName(),
-                    "--server.port=0", "--spring.main.banner-mode=off", "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false",
-                    "--jita.security.bcrypt-strength=4",
-                    "--jita.admin.username=" + ADMIN, "--jita.admin.password=" + PASSWORD));
-            database.forEach((key, value) -> command.add("--" + key + "=" + value));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                Matcher started = STARTED.matcher(Files.readString(log));
-                if (started.find()) {
-                    Node node = new Node(process, log, Integer.parseInt(started.group(1)));
-                    if (node.live()) {
-                        return node;
-                    }
-                }
-                Thread.sleep(50);
-            }
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("the jita process did not start:\n" + Files.readString(log));
-        }
-
-        Http client() {
-            return new Http(port);
-        }
-
-        private boolean live() {
-            try {
-                return client().get("/actuator/health/liveness").status() == 200;
-            } catch (IllegalStateException notYet) {
-                return false;
-            }
-        }
-
-        /** SIGKILL (kill -9): no shutdown hook, no last words, no chance to flush anything. */
-        void kill() throws IOException, InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the process ended").isTrue();
-            Files.deleteIfExists(log);
-        }
-
-        AssertionError withLog(Throwable e) {
-            String text;
-            try {
-                text = Files.readString(log);
-            } catch (IOException unreadable) {
-                text = "(log unreadable: " + unreadable.getMessage() + ")";
-            }
-            return new AssertionError(e.getMessage() + "\nnode log:\n" + text, e);
-        }
+    /** SIGKILL (kill -9): no shutdown hook, no last words, no chance to flush anything. */
+    private static void kill(NodeProcess node) throws IOException, InterruptedException {
+        node.kill();
+        node.discard();
     }
 }

@@ -19,12 +19,18 @@ public record NodeProcess(Process process, Path log, int port) {
     /** Starts a node on {@code database} with {@code arguments} and waits until it answers. */
     public static NodeProcess start(Map<String, String> database, List<String> arguments)
             throws IOException, InterruptedException {
+        return start("dev.jita.JitaApplication", "-Xmx384m", database, arguments);
+    }
+
+    /** The same with another main class (a node with test handlers) and maximum heap ({@code -Xmx...}). */
+    public static NodeProcess start(String mainClass, String maxHeap, Map<String, String> database,
+                                    List<String> arguments) throws IOException, InterruptedException {
         Path log = Files.createTempFile("jita-node-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A quick start matters more than peak speed for a process that lives a few seconds.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), "dev.jita.JitaApplication",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", maxHeap,
+                "-cp", System.getProperty("java.class.path"), mainClass,
                 "--server.port=0", "--spring.main.banner-mode=off", "--jita.security.bcrypt-strength=4"));
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.addAll(arguments);
