@@ -106,7 +106,8 @@ class MenuStore {
         List<Object> params = params(organizationId, workspaceId, menu, filter);
         String from = "";
         if (after != null) {
-            from = " AND (r.created_at > ? OR (r.created_at = ? AND r.record_id > ?))";
+            // The leading bound lets the index start at the page instead of filtering every earlier row.
+            from = " AND r.created_at >= ? AND (r.created_at > ? OR r.record_id > ?)";
             LocalDateTime at = Times.toDb(after.createdAt());
             params.addAll(List.of(at, at, after.id()));
         }

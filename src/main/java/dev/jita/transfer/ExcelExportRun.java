@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
@@ -147,6 +148,8 @@ class ExcelExportRun {
             out.closeEntry();
             for (Planned menu : planned) {
                 MenuDefinition definition = menu.entry().menu();
+                // A workbook is a zip already: deflating it again costs time and saves nothing.
+                out.setLevel(Deflater.NO_COMPRESSION);
                 out.putNextEntry(new ZipEntry(menu.path()));
                 ExcelWorkbook.write(definition, labels, job.abolishedType() == null ? 1 : job.abolishedType(),
                         SHOWN.format(now), pulldowns(org, ws, definition),

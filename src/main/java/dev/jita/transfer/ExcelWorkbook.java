@@ -4,6 +4,7 @@ import dev.jita.menu.Column;
 import dev.jita.menu.ColumnType;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -28,7 +31,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * One menu's workbook, streamed (only {@link #WINDOW} rows of a sheet in memory; the rest goes to compressed
@@ -145,13 +150,35 @@ final class ExcelWorkbook {
     static void write(MenuDefinition menu, Labels labels, int abolishedType, String outputAt,
                       Map<String, List<String>> pulldowns, Consumer<Consumer<List<MenuService.Record>>> records,
                       OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-        workbook.setCompressTempFiles(true);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW) {
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new FastGzipSheetDataWriter();
+            }
+        };
         try {
             new Writer(workbook, menu, labels, abolishedType, outputAt, pulldowns).write(records);
             workbook.write(out);
         } finally {
             workbook.close();
+        }
+    }
+
+    /**
+     * A sheet's temporary file compressed at the fastest level: it is read back once, when the workbook is written,
+     * so the default level's extra work bought nothing but a smaller file that is removed anyway.
+     */
+    private static final class FastGzipSheetDataWriter extends GZIPSheetDataWriter {
+        FastGzipSheetDataWriter() throws IOException {
+        }
+
+        @Override
+        protected OutputStream decorateOutputStream(FileOutputStream out) throws IOException {
+            return new GZIPOutputStream(out, 64 * 1024) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
         }
     }
 
