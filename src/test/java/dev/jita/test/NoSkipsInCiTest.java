@@ -28,7 +28,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class NoSkipsInCiTest {
 
     /** The three places, each as the suite's tests check for a tool. */
-    static class InTheTest {
+    static class InTheTestBody {
         @RegisterExtension
         static NoSkipsInCi ci = new NoSkipsInCi(true);
 
@@ -86,7 +86,7 @@ class NoSkipsInCiTest {
 
     @Test
     void anAssumptionThatFailsInATestFailsUnderCi() {
-        assertFailedNotSkipped(run(InTheTest.class), "ansible-playbook");
+        assertFailedNotSkipped(run(InTheTestBody.class), "ansible-playbook");
     }
 
     @Test
