@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +43,8 @@ public final class BackyardEngine {
     private final Map<Backyard, AtomicBoolean> moreWaiting = new EnumMap<>(Backyard.class);
     /** Whether a poll of a backyard is queued on the poller already. */
     private final Map<Backyard, AtomicBoolean> pollQueued = new EnumMap<>(Backyard.class);
+    /** The items this engine has claimed and not yet let go, to tell them from items it failed to let go. */
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     /** One thread for every poll, periodic or asked for when an item ends: a backyard is never claimed twice at once. */
     private ScheduledExecutorService poller;
@@ -181,6 +184,7 @@ public final class BackyardEngine {
         }
         moreWaiting.get(backyard).set(taken.size() == free);
         for (ClaimedItem item : taken) {
+            holding.add(item.itemId());
             busy.incrementAndGet();
             pools.get(backyard).execute(() -> runItem(handler, item, busy));
         }
@@ -220,6 +224,7 @@ public final class BackyardEngine {
         try {
             runItem(handler, item);
         } finally {
+            holding.remove(item.itemId());
             busy.decrementAndGet();
         }
         pollAgainIfBusy(item.backyard());
@@ -281,7 +286,7 @@ public final class BackyardEngine {
                 jobLog.info("End {} with status {}", item.itemId(), status);
             }
         } catch (RuntimeException e) {
-            jobLog.error("Item {} could not be ended; the dead-node sweep will end it", item.itemId(), e);
+            jobLog.error("Item {} could not be ended; the heartbeat lets go of it", item.itemId(), e);
         }
     }
 
@@ -291,7 +296,7 @@ public final class BackyardEngine {
                 jobLog.warn("Item {} was no longer held by node {}; it was not handed back to wait", item.itemId(), nodeId);
             }
         } catch (RuntimeException e) {
-            jobLog.error("Item {} could not be handed back to wait; the dead-node sweep will", item.itemId(), e);
+            jobLog.error("Item {} could not be handed back to wait; the heartbeat lets go of it", item.itemId(), e);
         }
     }
 
@@ -304,7 +309,7 @@ public final class BackyardEngine {
                 jobLog.warn("Item {} was no longer held by node {}; it was not handed back to wait", item.itemId(), nodeId);
             }
         } catch (RuntimeException e) {
-            jobLog.error("Item {} could not be handed back to wait; the dead-node sweep will end it", item.itemId(), e);
+            jobLog.error("Item {} could not be handed back to wait; the heartbeat lets go of it", item.itemId(), e);
         }
     }
 
@@ -337,7 +342,10 @@ public final class BackyardEngine {
     private void heartbeat() {
         if (!nodes.beat(nodeId, hostName, processId)) {
             log.warn("Node {} had been declared dead; the items it held were ended by another node", nodeId);
+            return;
         }
+        // An item whose end or hand-back failed is still held by this live node, which no sweep of dead nodes ends.
+        nodes.letGoOfOrphans(nodeId, Set.copyOf(holding), properties.deadAfter());
     }
 
     private Runnable guarded(String what, Runnable task) {

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -108,12 +109,12 @@ class Nodes {
             for (String nodeId : dead) {
                 String note = "The backyard node " + nodeId + " stopped sending heartbeats (none for more than "
                         + deadAfter.toSeconds() + " s); its item was ended by the dead-node sweep at " + Times.micros(now) + ".";
-                count += endItems("node_id = ?", nodeId, note, now);
+                count += endItems("node_id = ?", List.of(nodeId), note, now);
                 jdbc.sql("DELETE FROM backyard_node WHERE node_id = ?").param(nodeId).update();
                 log.warn("Node {} is dead (no heartbeat since before {})", nodeId, Times.micros(Times.fromDb(limit)));
             }
             // Not the items no node holds (NULL NOT IN an empty set is true): they already wait for a node.
-            count += endItems("node_id IS NOT NULL AND node_id NOT IN (SELECT node_id FROM backyard_node)", null,
+            count += endItems("node_id IS NOT NULL AND node_id NOT IN (SELECT node_id FROM backyard_node)", List.of(),
                     "The backyard node that ran this item is gone; the item was ended by the dead-node sweep at "
                             + Times.micros(now) + ".", now);
             return count;
@@ -121,20 +122,41 @@ class Nodes {
         return ended == null ? 0 : ended;
     }
 
-    private int endItems(String condition, String nodeId, String note, Instant now) {
+    /**
+     * Ends (or, for resumable and stepped backyards, hands over) the items {@code nodeId} holds but does not run:
+     * those whose end or hand-back failed. Only items untouched for {@code olderThan}, so that an item just claimed,
+     * not yet in {@code running}, is left alone.
+     */
+    int letGoOfOrphans(String nodeId, Set<String> running, Duration olderThan) {
+        Integer ended = transactions.execute(status -> {
+            Instant now = databaseNow();
+            List<String> orphans = jdbc.sql("SELECT item_id FROM backyard_item WHERE phase = 'R' AND node_id = ? "
+                            + "AND last_update_timestamp < ?")
+                    .params(nodeId, Times.toDb(Times.now().minus(olderThan))).query(String.class).list().stream()
+                    .filter(id -> !running.contains(id)).toList();
+            int count = 0;
+            for (String itemId : orphans) {
+                count += endItems("item_id = ? AND node_id = ?", List.of(itemId, nodeId),
+                        "The node " + nodeId + " could not end this item when it stopped running it; the item was "
+                                + "ended at " + Times.micros(now) + ".", now);
+            }
+            return count;
+        });
+        return ended == null ? 0 : ended;
+    }
+
+    private int endItems(String condition, List<Object> conditionArgs, String note, Instant now) {
         int count = 0;
         LocalDateTime dbNow = Times.toDb(now);
         String text = note.length() > NOTE_LENGTH ? note.substring(0, NOTE_LENGTH) : note;
         for (Backyard backyard : Backyard.values()) {
             if (backyard.resumable() || backyard.stepped()) {
-                count += handOver(backyard, condition, nodeId, dbNow);
+                count += handOver(backyard, condition, conditionArgs, dbNow);
                 continue;
             }
             List<Object> args = new ArrayList<>(List.of(backyard.statusTable().unexpectedError(), dbNow, dbNow, text,
                     backyard.serviceName()));
-            if (nodeId != null) {
-                args.add(nodeId);
-            }
+            args.addAll(conditionArgs);
             int ended = jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = ?, ended_at = ?, "
                             + "last_update_timestamp = ?, note = ? WHERE phase = 'R' AND backyard = ? AND " + condition)
                     .params(args).update();
@@ -151,17 +173,15 @@ class Nodes {
      * A resumable or stepped backyard's items keep running without a node, still listed, until a claim takes
      * them over.
      */
-    private int handOver(Backyard backyard, String condition, String nodeId, LocalDateTime now) {
+    private int handOver(Backyard backyard, String condition, List<Object> conditionArgs, LocalDateTime now) {
         List<Object> args = new ArrayList<>(List.of(now, backyard.serviceName()));
-        if (nodeId != null) {
-            args.add(nodeId);
-        }
+        args.addAll(conditionArgs);
         int handed = jdbc.sql("UPDATE backyard_item SET node_id = NULL, last_update_timestamp = ? "
                         + "WHERE phase = 'R' AND backyard = ? AND " + condition)
                 .params(args).update();
         if (handed > 0) {
             LoggerFactory.getLogger("dev.jita.backyard." + backyard.serviceName())
-                    .warn("{} running item(s) of a dead node wait for another node to follow them", handed);
+                    .warn("{} running item(s) wait for another node to follow them", handed);
         }
         return handed;
     }

@@ -2,8 +2,10 @@ package dev.jita.backyard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.core.Times;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +36,39 @@ class BackyardEngineTest extends EngineTestSupport {
             assertThat(item.endedAt()).isAfterOrEqualTo(item.startedAt());
             assertThat(handler.runs().get(id).get()).isEqualTo(1);
         }
+    }
+
+    /**
+     * An item its node holds but no longer runs (its end or hand-back failed): no sweep of dead nodes ends it, as
+     * the node is alive, so the node's own heartbeat lets go of it. Items of other nodes are not touched.
+     */
+    @Test
+    void aLiveNodeLetsGoOfAnItemItHoldsButDoesNotRun() throws Exception {
+        String org = organization("ws1");
+        List<String> ids = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 2);
+        BackyardEngine engine = engine(properties(1, Duration.ofMillis(100), Duration.ofSeconds(1)),
+                new TestHandler(Backyard.MENU_CREATE, 3));
+        engine.start();
+        nodes.register("other-node", "other-host", 1);
+        LocalDateTime stale = Times.toDb(Instant.now().minusSeconds(60));
+        hold(ids.get(0), engine.nodeId(), stale);
+        hold(ids.get(1), "other-node", stale);
+        try {
+            await("the orphan ended", WAIT, () -> item(ids.get(0)).phase().equals("E"));
+            assertThat(item(ids.get(0)).statusId()).isEqualTo(7);
+            assertThat(item(ids.get(0)).note()).contains(engine.nodeId()).contains("could not end this item");
+            assertThat(item(ids.get(1)).phase()).isEqualTo("R");
+            assertThat(item(ids.get(1)).nodeId()).isEqualTo("other-node");
+        } finally {
+            nodes.unregister("other-node");
+            jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = 7 WHERE item_id = ?").param(ids.get(1)).update();
+        }
+    }
+
+    private void hold(String itemId, String nodeId, LocalDateTime at) {
+        jdbc.sql("UPDATE backyard_item SET phase = 'R', status_id = 3, node_id = ?, started_at = ?, "
+                        + "last_update_timestamp = ? WHERE item_id = ?")
+                .params(nodeId, at, at, itemId).update();
     }
 
     @Test

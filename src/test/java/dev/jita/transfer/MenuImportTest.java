@@ -452,7 +452,9 @@ class MenuImportTest extends ApiTest {
             while (!status(targetMember, targetMenus, no).equals("Unexecuted") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(status(targetMember, targetMenus, no)).isEqualTo("Unexecuted");
+            assertThat(status(targetMember, targetMenus, no)).as(() -> "backyard item: " + jdbc.sql(
+                    "SELECT phase, status_id, node_id, note FROM backyard_item WHERE item_id = ?").param(no)
+                    .query().listOfRows()).isEqualTo("Unexecuted");
             assertThat(targetMember.get(targetMenus + "operation_list/filter/").data().size()).isZero();
         } finally {
             pause.organization = null;
