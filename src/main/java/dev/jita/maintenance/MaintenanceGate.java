@@ -1,9 +1,7 @@
 package dev.jita.maintenance;
 
 import dev.jita.core.ApiException;
-import dev.jita.core.Dialect;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,12 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one place that decides whether data may be written. Every write runs in a transaction that first
- * reads the load-mode row under a shared lock; a mode change takes that row exclusively. So a write either
+ * holds load mode shared and reads it ({@link ModeLocks}); a mode change holds it exclusively. So a write either
  * commits before the change commits, or sees the new mode and is refused: once the PATCH that turns load
  * mode ON has answered, no write can commit. A write also gives way to such a change under way (see
  * {@link ModeSwitches}): it checks at its start, at each {@link #checkpoint()} and right before it commits,
@@ -44,18 +41,18 @@ public class MaintenanceGate {
     }
 
     private final JdbcClient jdbc;
-    private final Dialect dialect;
     private final TransactionTemplate transactions;
     private final MaintenanceProperties properties;
     private final ModeSwitches switches;
+    private final ModeLocks locks;
     private final ThreadLocal<Write> current = new ThreadLocal<>();
     private final boolean guarded;
 
-    MaintenanceGate(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
-                    MaintenanceProperties properties, ModeSwitches switches) {
+    MaintenanceGate(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                    MaintenanceProperties properties, ModeSwitches switches, ModeLocks locks) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
         this.switches = switches;
+        this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
         // Read committed everywhere: MariaDB's default (repeatable read) takes gap locks that make
         // concurrent inserts deadlock.
@@ -103,17 +100,11 @@ public class MaintenanceGate {
     }
 
     /**
-     * The modes, read inside the caller's transaction under a shared lock held until it ends: a mode change
-     * (which takes the rows exclusively) waits for that transaction, and one after it sees the new modes.
+     * The modes, read inside the caller's transaction and held shared until it ends: a mode change
+     * (which holds them exclusively) waits for that transaction, and one after it sees the new modes.
      */
     public MaintenanceModes holdCurrent() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("The modes are held inside the caller's transaction");
-        }
-        Map<String, String> modes = new HashMap<>();
-        // Both rows in name order, as a mode change takes them, so that the two never deadlock.
-        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode ORDER BY mode_name " + dialect.shareLock())
-                .query((rs, n) -> modes.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> modes = locks.holdShared(List.of(MaintenanceMode.values()));
         return new MaintenanceModes("1".equals(modes.get(MaintenanceMode.BACKYARD_EXECUTE_STOP.name())),
                 "1".equals(modes.get(MaintenanceMode.DATA_UPDATE_STOP.name())));
     }
@@ -198,12 +189,8 @@ public class MaintenanceGate {
 
     /** Inside the caller's transaction: holds the load-mode row until it ends, and refuses if the mode is ON. */
     public void assertWritable(Refusal refusal, Object... messageArgs) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("The maintenance gate must be checked inside the write's transaction");
-        }
-        String value = jdbc.sql("SELECT setting_value FROM maintenance_mode WHERE mode_name = ? " + dialect.shareLock())
-                .param(MaintenanceMode.DATA_UPDATE_STOP.name()).query(String.class).single();
-        if ("1".equals(value)) {
+        if ("1".equals(locks.holdShared(List.of(MaintenanceMode.DATA_UPDATE_STOP))
+                .get(MaintenanceMode.DATA_UPDATE_STOP.name()))) {
             throw refused(refusal, messageArgs);
         }
     }

@@ -7,11 +7,9 @@ import dev.jita.core.UntrustedText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -44,15 +42,18 @@ public class MaintenanceSettingService {
     private final Dialect dialect;
     private final TransactionTemplate attempt;
     private final ModeSwitches switches;
+    private final ModeLocks locks;
     private final MaintenanceProperties properties;
     private final ApplicationEventPublisher events;
 
     MaintenanceSettingService(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
-                              ModeSwitches switches, MaintenanceProperties properties, ApplicationEventPublisher events) {
+                              ModeSwitches switches, ModeLocks locks, MaintenanceProperties properties,
+                              ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
         this.dialect = dialect;
         this.switches = switches;
+        this.locks = locks;
         this.properties = properties;
         // Its own transaction, or a savepoint inside the caller's (a drain's): a failed wait is undone alone.
         this.attempt = new TransactionTemplate(transactionManager);
@@ -112,18 +113,7 @@ public class MaintenanceSettingService {
     }
 
     private void apply(Map<MaintenanceMode, String> values, String reason, String user, Duration wait) {
-        List<String> names = values.keySet().stream().map(Enum::name).sorted().toList();
-        Map<String, String> before = new LinkedHashMap<>();
-        Optional<String> timeoutSetting = dialect.lockTimeoutSetting();
-        String timeoutBefore = timeoutSetting.map(setting -> jdbc.sql("SELECT current_setting(?)").param(setting)
-                .query(String.class).single()).orElse(null);
-        timeoutSetting.ifPresent(setting -> setLocal(setting, wait.toMillis() + "ms"));
-        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode WHERE mode_name IN ("
-                        + String.join(", ", Collections.nCopies(names.size(), "?")) + ") ORDER BY mode_name "
-                        + dialect.exclusiveLock(wait))
-                .params(names)
-                .query((rs, n) -> before.put(rs.getString(1), rs.getString(2))).list();
-        timeoutSetting.ifPresent(setting -> setLocal(setting, timeoutBefore));
+        Map<String, String> before = locks.holdExclusive(values.keySet(), wait);
         LocalDateTime now = Times.toDb(Times.now());
         values.forEach((mode, value) -> {
             jdbc.sql("UPDATE maintenance_mode SET setting_value = ?, reason = ?, last_update_user = ?, "
@@ -164,11 +154,6 @@ public class MaintenanceSettingService {
         data.put("changed_by", user);
         data.put("reason", reason);
         events.publishEvent(new MaintenanceEvent("mode_changed", data));
-    }
-
-    /** PostgreSQL: for the rest of the transaction, undone with a savepoint rolled back. */
-    private void setLocal(String setting, String value) {
-        jdbc.sql("SELECT set_config(?, ?, true)").params(setting, value).query(String.class).single();
     }
 
     private static Duration clamp(Duration left) {

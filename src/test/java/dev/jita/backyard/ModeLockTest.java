@@ -2,7 +2,9 @@ package dev.jita.backyard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.core.Dialect;
+import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.ModeLocks;
+import java.time.Duration;
 import dev.jita.test.Http;
 import java.util.List;
 import java.util.Map;
@@ -12,20 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Why the modes are strict, shown step by step: while a mode change holds the mode rows, a claim and a write
+ * Why the modes are strict, shown step by step: while a mode change holds the modes, a claim and a write
  * both wait for it, and then see what it committed. (A reader that did not lock would go ahead with the old
  * value and take or write during maintenance.)
  */
 class ModeLockTest extends EngineTestSupport {
 
     @Autowired
-    Dialect dialect;
+    ModeLocks locks;
 
-    /** Runs {@code whileHeld} inside a transaction that holds the mode rows as a mode change does, then sets both ON. */
+    /** Runs {@code whileHeld} inside a transaction that holds the modes as a mode change does, then sets both ON. */
     private void asAModeChange(Runnable whileHeld) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT mode_name FROM maintenance_mode ORDER BY mode_name " + dialect.exclusiveLock())
-                    .query(String.class).list();
+            locks.holdExclusive(List.of(MaintenanceMode.values()), Duration.ofSeconds(30));
             whileHeld.run();
             jdbc.sql("UPDATE maintenance_mode SET setting_value = '1'").update();
         });

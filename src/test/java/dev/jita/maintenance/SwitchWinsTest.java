@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The operator's switch wins over writes: a PATCH turning load mode ON answers 200 even while a large bulk is
- * being written (the bulk rolls back with 498), and a PATCH that cannot get the mode rows in time is a clear 503,
+ * being written (the bulk rolls back with 498), and a PATCH that cannot hold the modes in time is a clear 503,
  * never a 500. A bulk has an item limit.
  */
 class SwitchWinsTest extends ApiTest {
@@ -28,9 +28,9 @@ class SwitchWinsTest extends ApiTest {
     private static final int MAX_BULK_ITEMS = 10_000;
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ModeLocks locks;
 
     private Http member;
     private String menu;
@@ -48,7 +48,7 @@ class SwitchWinsTest extends ApiTest {
     void loadModeComesWhileALargeBulkIsWrittenAndTheBulkIsRolledBack() throws Exception {
         CompletableFuture<Http.Reply> bulk = CompletableFuture.supplyAsync(() ->
                 member.post(menu + "maintenance/all/", operations(MAX_BULK_ITEMS)));
-        awaitTrue("the bulk holds the load-mode row", () -> !canLockLoadModeRow(), bulk);
+        awaitTrue("the bulk holds load mode", () -> !canHoldLoadModeExclusively(), bulk);
 
         Http.Reply switched = admin().patch(MODES, Map.of("data_update_stop", "1"));
 
@@ -63,7 +63,7 @@ class SwitchWinsTest extends ApiTest {
 
     @Test
     void aSwitchThatCannotGetTheModeRowsInTimeIs503AndChangesNothing() {
-        Http.Reply reply = whileLoadModeRowIsHeld(() -> admin().patch(MODES, Map.of("data_update_stop", "1")));
+        Http.Reply reply = whileLoadModeIsHeld(() -> admin().patch(MODES, Map.of("data_update_stop", "1")));
 
         assertError(reply, 503, "503-00002");
         assertThat(admin().get(MODES).data().path("data_update_stop").asString()).isEqualTo("0");
@@ -73,7 +73,7 @@ class SwitchWinsTest extends ApiTest {
 
     @Test
     void stoppingJobsDoesNotWaitForAWrite() {
-        Http.Reply reply = whileLoadModeRowIsHeld(() -> admin().patch(MODES, Map.of("backyard_execute_stop", "1")));
+        Http.Reply reply = whileLoadModeIsHeld(() -> admin().patch(MODES, Map.of("backyard_execute_stop", "1")));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(admin().get(MODES).data().path("backyard_execute_stop").asString()).isEqualTo("1");
@@ -96,24 +96,23 @@ class SwitchWinsTest extends ApiTest {
         return operations;
     }
 
-    /** Holds the load-mode row as a write that never ends would, and asks {@code request} meanwhile. */
-    private Http.Reply whileLoadModeRowIsHeld(Supplier<Http.Reply> request) {
+    /** Holds load mode as a write that never ends would, and asks {@code request} meanwhile. */
+    private Http.Reply whileLoadModeIsHeld(Supplier<Http.Reply> request) {
         return transactions.execute(status -> {
-            jdbc.sql("SELECT setting_value FROM maintenance_mode WHERE mode_name = 'DATA_UPDATE_STOP' FOR UPDATE")
-                    .query(String.class).single();
+            locks.holdShared(List.of(MaintenanceMode.DATA_UPDATE_STOP));
             try {
                 return CompletableFuture.supplyAsync(request).get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new AssertionError("the request was not answered while the row was held", e);
+                throw new AssertionError("the request was not answered while load mode was held", e);
             }
         });
     }
 
-    /** True when no other transaction holds the load-mode row; never waits for it. */
-    private boolean canLockLoadModeRow() {
+    /** True when no other transaction holds load mode; waits 10 ms at most. */
+    private boolean canHoldLoadModeExclusively() {
         try {
-            transactions.executeWithoutResult(status -> jdbc.sql("SELECT setting_value FROM maintenance_mode "
-                    + "WHERE mode_name = 'DATA_UPDATE_STOP' FOR UPDATE NOWAIT").query(String.class).single());
+            transactions.executeWithoutResult(status ->
+                    locks.holdExclusive(List.of(MaintenanceMode.DATA_UPDATE_STOP), Duration.ofMillis(10)));
             return true;
         } catch (DataAccessException held) {
             return false;

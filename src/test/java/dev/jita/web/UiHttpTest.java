@@ -2,6 +2,8 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.maintenance.MaintenanceMode;
+import dev.jita.maintenance.ModeLocks;
 import dev.jita.test.ApiTest;
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,11 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The web UI's own endpoints without a browser: who may call them, and what a forged request changes. */
@@ -26,7 +28,7 @@ class UiHttpTest extends ApiTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Autowired
-    JdbcClient jdbc;
+    ModeLocks locks;
     @Autowired
     TransactionTemplate transactions;
 
@@ -86,8 +88,7 @@ class UiHttpTest extends ApiTest {
 
         HttpResponse<String> switched = transactions.execute(status -> {
             // Held as a write that never ends would hold it: the switch gives up after its timeout.
-            jdbc.sql("SELECT setting_value FROM maintenance_mode WHERE mode_name = 'DATA_UPDATE_STOP' FOR UPDATE")
-                    .query(String.class).single();
+            locks.holdShared(List.of(MaintenanceMode.DATA_UPDATE_STOP));
             try {
                 return send(browser, "POST", "/admin/maintenance", "mode=data_update_stop&value=1&_csrf=" + token);
             } catch (Exception e) {

@@ -1,0 +1,92 @@
+package dev.jita.maintenance;
+
+import dev.jita.core.Dialect;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The locks on the maintenance modes, held until the caller's transaction ends: writes and claims hold the modes
+ * they obey shared, a mode change holds the modes it sets exclusively, always in name order so that none deadlock.
+ * On PostgreSQL the shared side is a transaction-level advisory lock per mode, which a change takes exclusively
+ * before the rows: a row share-locked by many transactions at once costs PostgreSQL a MultiXact each time, which
+ * took 7-18 % of the write throughput (bench/write-guard.sh). Elsewhere both sides lock the mode rows.
+ */
+@Component
+public class ModeLocks {
+
+    /** The first key of jita's advisory locks ("jita"); the second is the mode's place in {@link MaintenanceMode}. */
+    private static final int ADVISORY_CLASS = 0x6A697461;
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+
+    ModeLocks(JdbcClient jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** Holds the modes shared, as a write or a claim does, and answers their committed values by mode name. */
+    public Map<String, String> holdShared(Collection<MaintenanceMode> modes) {
+        List<String> names = names(modes);
+        if (advisory()) {
+            names.forEach(name -> lock("pg_advisory_xact_lock_shared", name));
+            // A statement of its own, after the locks: its snapshot sees a change that committed while they waited.
+            return values(names, "");
+        }
+        return values(names, " ORDER BY mode_name " + dialect.shareLock());
+    }
+
+    /**
+     * Holds the modes exclusively, as a mode change does, waiting at most {@code wait} for the transactions that
+     * hold them (then the database's lock-timeout error is thrown); answers their values before the change.
+     */
+    public Map<String, String> holdExclusive(Collection<MaintenanceMode> modes, Duration wait) {
+        List<String> names = names(modes);
+        Optional<String> timeoutSetting = dialect.lockTimeoutSetting();
+        String timeoutBefore = timeoutSetting.map(setting -> jdbc.sql("SELECT current_setting(?)").param(setting)
+                .query(String.class).single()).orElse(null);
+        timeoutSetting.ifPresent(setting -> setLocal(setting, wait.toMillis() + "ms"));
+        if (advisory()) {
+            names.forEach(name -> lock("pg_advisory_xact_lock", name));
+        }
+        Map<String, String> values = values(names, " ORDER BY mode_name " + dialect.exclusiveLock(wait));
+        timeoutSetting.ifPresent(setting -> setLocal(setting, timeoutBefore));
+        return values;
+    }
+
+    private List<String> names(Collection<MaintenanceMode> modes) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The modes are held inside the caller's transaction");
+        }
+        return modes.stream().map(Enum::name).sorted().distinct().toList();
+    }
+
+    private Map<String, String> values(List<String> names, String suffix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode WHERE mode_name IN ("
+                        + String.join(", ", names.stream().map(name -> "?").toList()) + ")" + suffix)
+                .params(names).query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        return values;
+    }
+
+    private boolean advisory() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    private void lock(String function, String name) {
+        jdbc.sql("SELECT 1 FROM (SELECT " + function + "(?, ?)) AS held").params(ADVISORY_CLASS,
+                MaintenanceMode.valueOf(name).ordinal()).query(Integer.class).single();
+    }
+
+    /** PostgreSQL: for the rest of the transaction, undone with a savepoint rolled back. */
+    private void setLocal(String setting, String value) {
+        jdbc.sql("SELECT set_config(?, ?, true)").params(setting, value).query(String.class).single();
+    }
+}
