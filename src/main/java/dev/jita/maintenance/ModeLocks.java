@@ -1,6 +1,7 @@
 package dev.jita.maintenance;
 
 import dev.jita.core.Dialect;
+import dev.jita.core.Times;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,6 +42,30 @@ public class ModeLocks {
             return values(names, "");
         }
         return values(names, " ORDER BY mode_name " + dialect.shareLock());
+    }
+
+    /** Load mode as a write finds it once it holds it: ON, or a change turning it ON under way (see {@link ModeSwitches}). */
+    record WriteHold(boolean loadModeOn, boolean stoppingWrites) {
+        boolean refused() {
+            return loadModeOn || stoppingWrites;
+        }
+    }
+
+    /**
+     * Holds load mode shared for a write and reads it together with the changes under way: on PostgreSQL in one
+     * statement after the lock, elsewhere the locking read and then the look for changes.
+     */
+    WriteHold holdForWrite(ModeSwitches switches) {
+        String name = MaintenanceMode.DATA_UPDATE_STOP.name();
+        if (advisory()) {
+            names(List.of(MaintenanceMode.DATA_UPDATE_STOP));
+            lock("pg_advisory_xact_lock_shared", name);
+            return jdbc.sql("SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES + ") FROM maintenance_mode "
+                            + "WHERE mode_name = ?").params(Times.toDb(Times.now()), name)
+                    .query((rs, n) -> new WriteHold("1".equals(rs.getString(1)), rs.getInt(2) > 0)).single();
+        }
+        boolean on = "1".equals(holdShared(List.of(MaintenanceMode.DATA_UPDATE_STOP)).get(name));
+        return new WriteHold(on, !on && switches.stoppingWrites());
     }
 
     /**

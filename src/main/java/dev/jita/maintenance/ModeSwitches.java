@@ -17,6 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ModeSwitches {
 
+    /** How many changes turning load mode ON are under way; its one parameter is now. */
+    static final String STOPPING_WRITES =
+            "SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1' AND requested_until > ?";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -48,8 +52,7 @@ public class ModeSwitches {
 
     /** Whether a change that turns load mode ON is under way: writes must give way to it. */
     boolean stoppingWrites() {
-        return jdbc.sql("SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1' AND requested_until > ?")
-                .param(Times.toDb(Times.now())).query(Integer.class).single() > 0;
+        return jdbc.sql(STOPPING_WRITES).param(Times.toDb(Times.now())).query(Integer.class).single() > 0;
     }
 
     /** Whether any mode change is under way: claims wait for it rather than hold the mode rows. */
