@@ -2,12 +2,12 @@ package dev.jita.backyard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.NodeProcess;
 import dev.jita.test.TestDatabase;
 import jitanode.NodeProcessMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,8 @@ class KilledNodeTest extends EngineTestSupport {
         String org = organization("ws1");
         List<String> ids = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 2);
         Path log = Files.createTempFile("jita-node-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), NodeProcessMain.class.getName(),
-                "--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
+        List<String> command = NodeProcess.java(NodeProcessMain.class.getName(), "-Xmx384m");
+        command.addAll(List.of("--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
                 "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off",
                 "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
         // The same database as this test's server.

@@ -2,6 +2,7 @@ package dev.jita.conductor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.NodeProcess;
 import dev.jita.JitaApplication;
 import dev.jita.execution.WorkArea;
 import dev.jita.test.TestDatabase;
@@ -101,11 +102,7 @@ class ConductorKilledNodeTest extends ConductorTestSupport {
         register(ConductorMaintenanceTest.slowThenNext("survives"));
         workDir = Files.createTempDirectory("jita-work-");
         Path log = Files.createTempFile("jita-node-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A quick start matters more than peak speed for a process that lives a few seconds.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), JitaApplication.class.getName()));
+        List<String> command = NodeProcess.java(JitaApplication.class.getName(), "-Xmx256m");
         command.addAll(nodeArguments());
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Connection lock = null;

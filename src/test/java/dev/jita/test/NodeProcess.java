@@ -26,12 +26,8 @@ public record NodeProcess(Process process, Path log, int port) {
     public static NodeProcess start(String mainClass, String maxHeap, Map<String, String> database,
                                     List<String> arguments) throws IOException, InterruptedException {
         Path log = Files.createTempFile("jita-node-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A quick start matters more than peak speed for a process that lives a few seconds.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", maxHeap,
-                "-cp", System.getProperty("java.class.path"), mainClass,
-                "--server.port=0", "--spring.main.banner-mode=off", "--jita.security.bcrypt-strength=4"));
+        List<String> command = java(mainClass, maxHeap);
+        command.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--jita.security.bcrypt-strength=4"));
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -48,6 +44,20 @@ public record NodeProcess(Process process, Path log, int port) {
         }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         throw new AssertionError("the jita node did not start:\n" + Files.readString(log));
+    }
+
+    /**
+     * The command that runs {@code mainClass} on the test classpath in a JVM of its own with {@code jvmOptions}
+     * (a maximum heap at least); the program's arguments go after it.
+     */
+    public static List<String> java(String mainClass, String... jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A quick start matters more than peak speed for a process that lives seconds or minutes: C1 only
+                // spares most of the compiler's CPU, which the suite's other processes need.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
     }
 
     public Http client() {

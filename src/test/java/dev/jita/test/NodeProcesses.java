@@ -92,12 +92,9 @@ public final class NodeProcesses implements AutoCloseable {
             for (Spec spec : specs) {
                 Path log = Files.createTempFile("jita-" + spec.name() + "-", ".log");
                 logs.add(log);
-                List<String> command = new ArrayList<>(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                        "-Djita.test.parent-pid=" + ProcessHandle.current().pid(),
-                        "-cp", System.getProperty("java.class.path"), mainClass.getName(),
-                        "--server.port=0", "--spring.main.banner-mode=off"));
+                List<String> command = NodeProcess.java(mainClass.getName(), "-Xmx384m",
+                        "-Djita.test.parent-pid=" + ProcessHandle.current().pid());
+                command.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off"));
                 database.forEach((key, value) -> command.add("--" + key + "=" + value));
                 command.addAll(common);
                 command.addAll(spec.arguments());

@@ -2,6 +2,7 @@ package dev.jita.drivers.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.NodeProcess;
 import dev.jita.JitaApplication;
 import dev.jita.test.Http;
 import dev.jita.test.TestDatabase;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -49,10 +49,8 @@ class AnsibleNodeKilledTest extends AnsibleTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             nodePort = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), JitaApplication.class.getName(),
-                "--server.port=" + nodePort, "--spring.main.banner-mode=off",
+        List<String> command = NodeProcess.java(JitaApplication.class.getName(), "-Xmx384m");
+        command.addAll(List.of("--server.port=" + nodePort, "--spring.main.banner-mode=off",
                 "--jita.admin.username=" + ADMIN, "--jita.admin.password=" + ADMIN_PASSWORD,
                 "--jita.security.bcrypt-strength=4", "--jita.backyard.poll-interval=200ms",
                 "--jita.execution.work-dir=" + WORK_DIR));

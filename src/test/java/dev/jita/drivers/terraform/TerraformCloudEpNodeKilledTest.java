@@ -2,6 +2,7 @@ package dev.jita.drivers.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.NodeProcess;
 import dev.jita.JitaApplication;
 import dev.jita.test.TestDatabase;
 import java.nio.file.Files;
@@ -56,9 +57,7 @@ class TerraformCloudEpNodeKilledTest extends TerraformCloudTestSupport {
         FakeTerraformCloud.Workspace workspace = scenario(MAIN_TF, "survives");
         workspace.phaseDuration(Duration.ofSeconds(4));
         Path log = Files.createTempFile("jita-node-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), JitaApplication.class.getName()));
+        List<String> command = NodeProcess.java(JitaApplication.class.getName(), "-Xmx384m");
         command.addAll(nodeArguments());
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
