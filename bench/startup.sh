@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STARTS=${BENCH_STARTS:-7}
-read -r -a VARIANTS <<<"${BENCH_VARIANTS:-jar cds}"
+read -r -a VARIANTS <<<"${BENCH_VARIANTS:-jar aot cds}"
 APP_PORT=${BENCH_PORT:-18095}
 TIMEOUT=${BENCH_TIMEOUT:-180}
 read -r -a JITA_ARGS <<<"${BENCH_JITA_ARGS:-}"
@@ -53,11 +53,11 @@ if [[ ! -f $JAR ]] || [[ -n $(find src/main pom.xml -type f -newer "$JAR" -print
 fi
 for variant in "${VARIANTS[@]}"; do
     case $variant in
-        jar) ;;
+        jar | aot) ;;
         base) [[ -f $BASE_JAR ]] || { echo "the launcher base needs BENCH_BASE_JAR, another build's jar" >&2; exit 1; } ;;
         cds) bin/jita --prepare ;;
         mvn) mvn -B -q -DskipTests compile ;;
-        *) echo "BENCH_VARIANTS: unknown launcher $variant (jar, cds, mvn or base)" >&2; exit 1 ;;
+        *) echo "BENCH_VARIANTS: unknown launcher $variant (jar, aot, cds, mvn or base)" >&2; exit 1 ;;
     esac
 done
 if (exec 3<>"/dev/tcp/127.0.0.1/$APP_PORT") 2>/dev/null; then
@@ -76,6 +76,7 @@ start_once() { # variant data-dir -> WALL and CPU, in seconds
     # setsid: a process group of its own, which stop_jita ends as a whole.
     case $variant in
         jar) setsid java -jar "$JAR" "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
+        aot) setsid java -Dspring.aot.enabled=true -jar "$JAR" "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
         base) setsid java -jar "$BASE_JAR" "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
         cds) setsid bin/jita "${args[@]}" >"$WORK/jita.log" 2>&1 & ;;
         mvn) setsid mvn -B -q -o spring-boot:run -Dspring-boot.run.arguments="${args[*]}" >"$WORK/jita.log" 2>&1 & ;;

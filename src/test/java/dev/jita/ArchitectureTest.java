@@ -12,6 +12,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -33,6 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
@@ -114,6 +117,28 @@ class ArchitectureTest {
         classes().that(metaAnnotatedWith(Controller.class))
                 .should().notBePublic()
                 .check(MAIN);
+    }
+
+    /**
+     * bin/jita starts the ahead-of-time-processed context, whose conditions were decided at build time: a node's
+     * roles and switches must be read when it starts, so no bean of jita's is conditional on a setting or profile.
+     */
+    @Test
+    void noBeanIsConditionalOnSettingsFixedAtBuildTime() {
+        classes().should(new ArchCondition<>("not be, nor declare a @Bean method, conditional on a setting or profile") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (conditional(javaClass)) {
+                    events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " is conditional"));
+                }
+                javaClass.getMethods().stream().filter(ArchitectureTest::conditional).forEach(method -> events.add(
+                        SimpleConditionEvent.violated(method, method.getFullName() + " is conditional")));
+            }
+        }).check(MAIN);
+    }
+
+    private static boolean conditional(CanBeAnnotated element) {
+        return element.isMetaAnnotatedWith(ConditionalOnProperty.class) || element.isMetaAnnotatedWith(Profile.class);
     }
 
     @Test

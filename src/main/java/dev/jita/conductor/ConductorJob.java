@@ -4,7 +4,6 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 class ConductorJob {
 
     @Bean
-    @ConditionalOnProperty(name = "jita.conductor.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler conductorSynchronizeJob(ConductorSteps steps) {
         return new JobHandler() {
             @Override

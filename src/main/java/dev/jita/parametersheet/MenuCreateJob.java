@@ -4,7 +4,6 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +20,6 @@ class MenuCreateJob {
     static final int COMPLETED_ERROR = 4;
 
     @Bean
-    @ConditionalOnProperty(name = "jita.menu-create.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler menuCreateHandler(SheetCreation creation) {
         return new JobHandler() {
             @Override

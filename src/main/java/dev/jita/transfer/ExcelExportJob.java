@@ -4,7 +4,6 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,6 @@ class ExcelExportJob {
     static final int COMPLETED_ERROR = 4;
 
     @Bean
-    @ConditionalOnProperty(name = "jita.excel-export-import.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler excelExportImportHandler(ExcelExportRun export, ExcelImportRun excelImport, ExcelJobs jobs) {
         return new JobHandler() {
             @Override

@@ -4,7 +4,6 @@ import dev.jita.backyard.Backyard;
 import dev.jita.backyard.ClaimedItem;
 import dev.jita.backyard.ItemProgress;
 import dev.jita.backyard.JobHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 class MenuExportJob {
 
     @Bean
-    @ConditionalOnProperty(name = "jita.menu-export-import.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler menuExportImportHandler(MenuExportRun export, MenuImportRun imports, MenuExportStore store) {
         return new JobHandler() {
             @Override

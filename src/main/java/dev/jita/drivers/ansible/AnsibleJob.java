@@ -2,7 +2,6 @@ package dev.jita.drivers.ansible;
 
 import dev.jita.backyard.JobHandler;
 import dev.jita.execution.Executions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 class AnsibleJob {
 
     @Bean
-    @ConditionalOnProperty(name = "jita.ansible.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler ansibleExecuteJob(Executions executions, AnsibleDriver driver) {
         return executions.jobHandler(driver);
     }

@@ -2,7 +2,6 @@ package dev.jita.drivers.terraform;
 
 import dev.jita.backyard.JobHandler;
 import dev.jita.execution.Executions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 class TerraformCloudEpJob {
 
     @Bean
-    @ConditionalOnProperty(name = "jita.terraform-cloud-ep.enabled", havingValue = "true", matchIfMissing = true)
     JobHandler terraformCloudEpExecuteJob(Executions executions, TerraformCloudEpDriver driver) {
         return executions.jobHandler(driver);
     }
