@@ -79,7 +79,7 @@ final class MenuTable {
         return kept.get("size");
     }
 
-    String discarded() {
+    public String discarded() {
         return kept.getOrDefault("discarded", DISCARDED_ALL);
     }
 
@@ -88,11 +88,11 @@ final class MenuTable {
         return DISCARDED.contains(discarded());
     }
 
-    String sortColumn() {
+    public String sortColumn() {
         return kept.get("sort");
     }
 
-    boolean descending() {
+    public boolean descending() {
         return DESCENDING.equals(kept.get("dir"));
     }
 
@@ -196,14 +196,14 @@ final class MenuTable {
     }
 
     /** This page of the same search. */
-    String pageLink(int page) {
+    public String pageLink(int page) {
         Map<String, String> query = new LinkedHashMap<>(kept);
         query.put("page", String.valueOf(page));
         return link(query);
     }
 
     /** The first page sorted by the column: ascending, or descending when it is already sorted ascending by it. */
-    String sortLink(String column) {
+    public String sortLink(String column) {
         Map<String, String> query = new LinkedHashMap<>(kept);
         query.put("sort", column);
         query.put("dir", column.equals(sortColumn()) && !descending() ? DESCENDING : "asc");
@@ -211,7 +211,7 @@ final class MenuTable {
     }
 
     /** The column's aria-sort: ascending, descending, or null when the table is not sorted by it. */
-    String sortState(String column) {
+    public String sortState(String column) {
         return column.equals(sortColumn()) ? (descending() ? "descending" : "ascending") : null;
     }
 

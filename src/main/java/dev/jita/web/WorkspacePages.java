@@ -150,6 +150,7 @@ class WorkspacePages {
         model.addAttribute("pageLinks", MenuTable.pageNumbers(page, pages));
         model.addAttribute("size", size);
         model.addAttribute("sizes", PAGE_SIZES);
+        model.addAttribute("discardedModes", MenuTable.DISCARDED);
         model.addAttribute("journaled", menus.journaled(menu));
         model.addAttribute("query", query);
         boolean loadMode = gate.current().dataUpdateStop();
