@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MenuTablePagesTest extends ApiTest {
 
-    private static final Pattern HOST = Pattern.compile("<td>(host-\\d\\d)</td>");
+    private static final Pattern HOST = Pattern.compile("<td data-column=\"host_name\">(host-\\d\\d)</td>");
     private static final Pattern NEXT = Pattern.compile("id=\"next-page\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*id=\"next-page\"");
 
     private String org;
