@@ -179,6 +179,32 @@ class MenuTablePagesTest extends ApiTest {
     }
 
     @Test
+    void aReferenceIsFilteredByAPulldownOfTheReferencedValues() {
+        String api = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        for (Map.Entry<String, Map<String, Object>> record : Map.<String, Map<String, Object>>of(
+                "operation_list", Map.of("operation_name", "op1"),
+                "movement_list_ansible_legacy", Map.of("movement_name", "mv1")).entrySet()) {
+            assertThat(member.post(api + record.getKey() + "/maintenance/", Map.of("parameter", record.getValue())).status())
+                    .isEqualTo(200);
+        }
+        for (String host : List.of("host-02", "host-01")) {
+            Http.Reply reply = member.post(api + "target_host_ansible_legacy/maintenance/",
+                    Map.of("parameter", Map.of("operation", "op1", "movement", "mv1", "host", host)));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+        String targets = "/ui/ws/" + org + "/ws1/menu/target_host_ansible_legacy";
+        UiClient.Page page = ok(owner, targets + "?sort=host");
+        String pulldown = page.body().substring(page.body().indexOf("id=\"l-host\""));
+        pulldown = pulldown.substring(0, pulldown.indexOf("</select>"));
+        assertThat(pulldown).contains("<option value=\"host-00\">host-00</option>", "<option value=\"host-24\">host-24</option>");
+        assertThat(pulldown.indexOf("host-00")).isLessThan(pulldown.indexOf("host-24"));
+        assertThat(page.body().indexOf(">host-01</td>")).isPositive().isLessThan(page.body().indexOf(">host-02</td>"));
+        UiClient.Page one = ok(owner, targets + "?l%3Ahost=host-02");
+        assertThat(count(one)).isEqualTo("1 record");
+        assertThat(one.body()).contains("<option value=\"host-02\" selected=\"selected\">host-02</option>");
+    }
+
+    @Test
     void theCountSaysRecordOrRecordsAndKenInJapanese() {
         assertThat(count(ok(owner, table + "?q%3Ahost_name=nothing"))).isEqualTo("0 records");
         assertThat(count(ok(owner, table + "?q%3Ahost_name=host-01"))).isEqualTo("1 record");
