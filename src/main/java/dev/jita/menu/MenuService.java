@@ -316,13 +316,11 @@ public class MenuService {
         store.journals(records.stream().map(Record::id).toList()).forEach((id, entries) -> {
             List<Map<String, Object>> shown = new ArrayList<>();
             for (MenuStore.JournalEntry entry : entries) {
-                MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menu.recordsName(), entry.discarded(),
-                        entry.data(), null, null, entry.changedBy(), entry.changedAt());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("journal_id", String.valueOf(entry.id()));
                 item.put("journal_datetime", STAMP.format(entry.changedAt()));
                 item.put("journal_action", entry.action());
-                item.put("parameter", view(menu, then, references, Map.of()).parameter());
+                item.put("parameter", journalView(menu, id, entry, references));
                 shown.add(item);
             }
             journals.put(id, shown);

@@ -19,24 +19,25 @@ final class MenuHistory {
     record Row(String recordId, String datetime, String action, String user, boolean first, List<Change> changes) {
     }
 
+    /** Which of the columns' names to show, and the names of remarks and discard. */
+    record Labels(boolean japanese, String remarks, String discard) {
+    }
+
     private MenuHistory() {
     }
 
-    /**
-     * The row of a journal entry. {@code labels} names remarks and discard in the page's language, and says under
-     * "japanese" which of the columns' names to show. Passwords are never shown, so they never show as changed.
-     */
+    /** The row of a journal entry. Passwords are never shown, so they never show as changed. */
     static Row row(MenuDefinition menu, String recordId, String datetime, String action, String user,
-                   Map<String, Object> before, Map<String, Object> after, Map<String, String> labels) {
-        boolean japanese = Boolean.parseBoolean(labels.get("japanese"));
+                   Map<String, Object> before, Map<String, Object> after, Labels labels) {
+        boolean japanese = labels.japanese();
         List<Change> changes = new ArrayList<>();
         for (Column column : menu.columns()) {
             if (column.type() != ColumnType.ID && column.type() != ColumnType.PASSWORD) {
                 change(changes, japanese ? column.nameJa() : column.nameEn(), column.restName(), before, after);
             }
         }
-        change(changes, labels.get("remarks"), "remarks", before, after);
-        change(changes, labels.get("discard"), "discard", before, after);
+        change(changes, labels.remarks(), "remarks", before, after);
+        change(changes, labels.discard(), "discard", before, after);
         return new Row(recordId, datetime, action, user, before == null, changes);
     }
 

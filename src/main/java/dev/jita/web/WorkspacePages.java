@@ -17,10 +17,10 @@ import dev.jita.security.JitaUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -116,7 +116,6 @@ class WorkspacePages {
                 records = menus.search(org, ws, menu, conditions, table.sort(), (page - 1) * size, size, false);
             } catch (ApiException e) {
                 errors.add(messages.get(locale, "ui.menu.bad_search", messages.get(locale, e.messageKey(), e.args())));
-                total = 0;
             }
         }
         if (!errors.isEmpty()) {
@@ -152,7 +151,6 @@ class WorkspacePages {
         model.addAttribute("sizes", PAGE_SIZES);
         model.addAttribute("discardedModes", MenuTable.DISCARDED);
         model.addAttribute("journaled", menus.journaled(menu));
-        model.addAttribute("query", query);
         boolean loadMode = gate.current().dataUpdateStop();
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
@@ -205,7 +203,7 @@ class WorkspacePages {
             current = pages;
             history = menus.history(org, ws, menu, (current - 1) * PAGE_SIZE, PAGE_SIZE);
         }
-        Map<String, String> labels = labels();
+        MenuHistory.Labels labels = labels();
         history(org, ws, definition, model);
         model.addAttribute("rows", history.entries().stream().map(e -> MenuHistory.row(definition, e.recordId(),
                 e.datetime(), e.action(), e.user(), e.before(), e.parameter(), labels)).toList());
@@ -224,14 +222,11 @@ class WorkspacePages {
         model.addAttribute("base", "/ui/ws/" + org + "/" + ws + "/menu/" + definition.restName());
     }
 
-    /** The names of the fields every record has, in the page's language. */
-    private Map<String, String> labels() {
+    /** The fields' names in the page's language. */
+    private MenuHistory.Labels labels() {
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("remarks", messages.get(locale, "ui.menu.remarks"));
-        labels.put("discard", messages.get(locale, "ui.menu.discard"));
-        labels.put("japanese", String.valueOf(locale.getLanguage().equals("ja")));
-        return labels;
+        return new MenuHistory.Labels(locale.getLanguage().equals("ja"), messages.get(locale, "ui.menu.remarks"),
+                messages.get(locale, "ui.menu.discard"));
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/register")
