@@ -133,6 +133,91 @@ final class MenuFilter {
         return new Sql(where.toString(), params, driver, rest.toString(), restParams);
     }
 
+    /**
+     * An order of the records as SQL: {@code join} (LEFT JOINs of the value index, with {@code params}) goes after
+     * {@code FROM menu_record r}, {@code by} is the ORDER BY list. Ties, and records equal in the sorted value, keep
+     * the order of registration; a record without a value sorts after every value (before them when descending).
+     */
+    record Order(String join, List<Object> params, String by) {
+
+        /** The order of registration. */
+        static Order registration() {
+            return new Order("", List.of(), "r.created_at, r.record_id");
+        }
+    }
+
+    /**
+     * The order of a sort by one column: the menu_record columns for the common ones, else the column's value in
+     * the index (its number for numbers, else its key: a text's first {@link MenuStore#KEY_LENGTH} characters in
+     * the database's collation); a reference by the referenced record's value. 400 for a column that cannot be
+     * sorted (passwords) or is none of the menu's.
+     */
+    static Order order(String organizationId, String workspaceId, MenuDefinition menu, MenuService.Sort sort) {
+        if (sort == null) {
+            return Order.registration();
+        }
+        String direction = sort.descending() ? " DESC" : "";
+        String tie = ", r.created_at, r.record_id";
+        String name = sort.column();
+        switch (name) {
+            case MenuService.UUID_KEY:
+                return new Order("", List.of(), "r.record_id" + direction);
+            case MenuService.DISCARD:
+                return new Order("", List.of(), "r.discard" + direction + tie);
+            case MenuService.LAST_UPDATE:
+                return new Order("", List.of(), "r.last_update_timestamp" + direction + tie);
+            case MenuService.LAST_USER:
+                return new Order("", List.of(), "r.last_update_user" + direction + tie);
+            default:
+                break;
+        }
+        Column column = name.equals(MenuService.REMARKS) ? Column.text(name, name, name, false, false, 0)
+                : menu.column(name).filter(c -> c.type() != ColumnType.PASSWORD)
+                .orElseThrow(() -> ApiException.badRequest("menu.bad_sort", name));
+        if (column.type() == ColumnType.ID) {
+            return new Order("", List.of(), "r.record_id" + direction);
+        }
+        List<Object> params = new ArrayList<>();
+        String join;
+        boolean numeric;
+        if (column.type() == ColumnType.REFERENCE) {
+            String stored = column.through() == null ? name : column.through();
+            join = " LEFT JOIN menu_value sr ON sr.record_id = r.record_id AND sr.column_key = ?"
+                    + " LEFT JOIN menu_value s ON s.record_id = sr.value_key AND s.column_key = ?";
+            params.add(MenuStore.columnKey(organizationId, workspaceId, menu.recordsName(), stored));
+            params.add(MenuStore.columnKey(organizationId, workspaceId, column.referencedMenu(), column.referencedColumn()));
+            numeric = false;
+        } else {
+            join = " LEFT JOIN menu_value s ON s.record_id = r.record_id AND s.column_key = ?";
+            params.add(MenuStore.columnKey(organizationId, workspaceId, menu.recordsName(), name));
+            numeric = column.type().numeric();
+        }
+        String value = numeric ? "s.value_num" : "s.value_key";
+        // The same on every database: each has its own place for NULLs.
+        return new Order(join, params, "CASE WHEN " + value + " IS NULL THEN 1 ELSE 0 END" + direction + ", "
+                + value + direction + tie);
+    }
+
+    /** A sort of records as read: as {@link #order} sorts them, texts by their Java order. */
+    static java.util.Comparator<MenuService.Record> comparator(MenuDefinition menu, MenuService.Sort sort) {
+        if (!isColumn(menu, sort.column()) || menu.column(sort.column())
+                .filter(c -> c.type() == ColumnType.PASSWORD).isPresent()) {
+            throw ApiException.badRequest("menu.bad_sort", sort.column());
+        }
+        java.util.Comparator<MenuService.Record> order = (a, b) -> {
+            Object x = a.parameter().get(sort.column());
+            Object y = b.parameter().get(sort.column());
+            if (x == null || y == null) {
+                return x == null ? (y == null ? 0 : 1) : -1;
+            }
+            if (x instanceof Number n && y instanceof Number m) {
+                return new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString()));
+            }
+            return String.valueOf(x).compareTo(String.valueOf(y));
+        };
+        return sort.descending() ? order.reversed() : order;
+    }
+
     private static final String VALUES = "menu_value v WHERE v.column_key = ?";
     private static final String TEXTS = "menu_value_text t WHERE t.column_key = ?";
 

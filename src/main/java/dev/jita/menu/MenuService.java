@@ -112,22 +112,45 @@ public class MenuService {
      */
     public List<Record> search(String organizationId, String workspaceId, String menuName, JsonNode conditions,
                                int offset, int limit, boolean withFiles) {
+        return search(organizationId, workspaceId, menuName, conditions, null, offset, limit, withFiles);
+    }
+
+    /** A sort by one column: its REST name (a common column too), and the direction. */
+    public record Sort(String column, boolean descending) {
+    }
+
+    /**
+     * As {@link #search(String, String, String, JsonNode, int, int, boolean)}, sorted by {@code sort} (null: in the
+     * order of registration), which also breaks ties; 400 for a column that cannot be sorted.
+     */
+    public List<Record> search(String organizationId, String workspaceId, String menuName, JsonNode conditions,
+                               Sort sort, int offset, int limit, boolean withFiles) {
         MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         List<MenuFilter.Condition> checked = MenuFilter.conditions(menu, conditions);
-        if (asRead(menu, checked)) {
+        if (asRead(menu, checked) || sort != null && sortsAsRead(menu, sort)) {
             List<Record> all = sources.containsKey(menuName) ? sources.get(menuName).records(organizationId, workspaceId)
                     : views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId,
                     menu.recordsName(), MenuFilter.Sql.all(), 0, Integer.MAX_VALUE), false);
-            List<Record> page = all.stream().filter(MenuFilter.of(checked)).skip(offset).limit(limit).toList();
+            java.util.stream.Stream<Record> found = all.stream().filter(MenuFilter.of(checked));
+            if (sort != null) {
+                found = found.sorted(MenuFilter.comparator(menu, sort));
+            }
+            List<Record> page = found.skip(offset).limit(limit).toList();
             if (!withFiles || sources.containsKey(menuName) || !hasFiles(menu)) {
                 return page;
             }
             Map<String, Map<String, byte[]>> files = store.files(page.stream().map(Record::id).toList());
             return page.stream().map(record -> withFiles(menu, record, files.getOrDefault(record.id(), Map.of()))).toList();
         }
+        MenuFilter.Order order = MenuFilter.order(organizationId, workspaceId, menu, sort);
         MenuFilter.Sql sql = MenuFilter.sql(organizationId, workspaceId, menu, checked, longTexts(organizationId, workspaceId));
         return views(organizationId, workspaceId, menu, store.search(organizationId, workspaceId, menu.recordsName(), sql,
-                offset, limit), withFiles);
+                order, offset, limit), withFiles);
+    }
+
+    /** A sort by a column another module computes on read is one of the records as read. */
+    private boolean sortsAsRead(MenuDefinition menu, Sort sort) {
+        return asRead(menu, List.of(new MenuFilter.Condition(sort.column(), "NORMAL", null)));
     }
 
     /**
@@ -258,7 +281,11 @@ public class MenuService {
         return store.find(organizationId, workspaceId, menu.recordsName(), id).flatMap(record -> store.file(id, column));
     }
 
-    List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
+    /**
+     * The journal of a record as {@code filter/journal/} answers it, oldest first: each entry's id, time, action and
+     * the record as it was then (passwords null); 404 when the menu has no such record here.
+     */
+    public List<Map<String, Object>> journal(String organizationId, String workspaceId, String menuName, String id) {
         MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
         MenuStore.StoredRecord current = store.find(organizationId, workspaceId, menu.recordsName(), id)
                 .orElseThrow(() -> ApiException.notFound("menu.record_not_found", id));
@@ -289,18 +316,77 @@ public class MenuService {
         store.journals(records.stream().map(Record::id).toList()).forEach((id, entries) -> {
             List<Map<String, Object>> shown = new ArrayList<>();
             for (MenuStore.JournalEntry entry : entries) {
-                MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menu.recordsName(), entry.discarded(),
-                        entry.data(), null, null, entry.changedBy(), entry.changedAt());
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("journal_id", String.valueOf(entry.id()));
                 item.put("journal_datetime", STAMP.format(entry.changedAt()));
                 item.put("journal_action", entry.action());
-                item.put("parameter", view(menu, then, references, Map.of()).parameter());
+                item.put("parameter", journalView(menu, id, entry, references));
                 shown.add(item);
             }
             journals.put(id, shown);
         });
         return journals;
+    }
+
+    /** An entry of a menu's journal: the record it is of, the record then, and the record before (null: none). */
+    public record HistoryEntry(String recordId, String datetime, String action, String user,
+                               Map<String, Object> parameter, Map<String, Object> before) {
+    }
+
+    /** A page of a menu's journal, newest first, and how many entries it has in all. */
+    public record History(List<HistoryEntry> entries, long total) {
+    }
+
+    /** The latest changes of a menu's records in a workspace, from {@code offset}, at most {@code limit}. */
+    public History history(String organizationId, String workspaceId, String menuName, int offset, int limit) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        List<MenuStore.MenuJournalEntry> page = store.recentJournal(organizationId, workspaceId, menu.recordsName(),
+                offset, limit);
+        Map<String, List<MenuStore.JournalEntry>> journals = store.journals(
+                page.stream().map(MenuStore.MenuJournalEntry::recordId).distinct().toList());
+        References references = new References(organizationId, workspaceId);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (MenuStore.MenuJournalEntry one : page) {
+            MenuStore.JournalEntry before = null;
+            for (MenuStore.JournalEntry earlier : journals.getOrDefault(one.recordId(), List.of())) {
+                if (earlier.id() < one.entry().id()) {
+                    before = earlier;
+                }
+            }
+            entries.add(new HistoryEntry(one.recordId(), STAMP.format(one.entry().changedAt()), one.entry().action(),
+                    one.entry().changedBy(), journalView(menu, one.recordId(), one.entry(), references),
+                    before == null ? null : journalView(menu, one.recordId(), before, references)));
+        }
+        return new History(entries, store.journalCount(organizationId, workspaceId, menu.recordsName()));
+    }
+
+    private Map<String, Object> journalView(MenuDefinition menu, String id, MenuStore.JournalEntry entry,
+                                            References references) {
+        MenuStore.StoredRecord then = new MenuStore.StoredRecord(id, menu.recordsName(), entry.discarded(), entry.data(),
+                null, null, entry.changedBy(), entry.changedAt());
+        return view(menu, then, references, Map.of()).parameter();
+    }
+
+    /** Whether a menu's records have a journal: those stored here, not those a {@link MenuRecordSource} gives. */
+    public boolean journaled(String menuName) {
+        return !sources.containsKey(menuName);
+    }
+
+    /** The most values {@link #values} offers. */
+    public static final int MOST_VALUES = 1000;
+
+    /**
+     * The values a column can be searched for by LIST: a choice's choices, else for a reference the referenced
+     * column's values in the records not discarded (at most {@link #MOST_VALUES}); empty for other columns.
+     */
+    public List<String> values(String organizationId, String workspaceId, String menuName, String column) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        return menu.column(column).map(c -> switch (c.type()) {
+            case CHOICE -> c.choices();
+            case REFERENCE -> store.values(organizationId, workspaceId, c.referencedMenu(), c.referencedColumn(),
+                    MOST_VALUES);
+            default -> List.<String>of();
+        }).orElse(List.of());
     }
 
     private Record view(MenuDefinition menu, MenuStore.StoredRecord record, References references,

@@ -75,6 +75,12 @@ class MenuStore {
      */
     List<StoredRecord> search(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter,
                               int offset, int limit) {
+        return search(organizationId, workspaceId, menu, filter, MenuFilter.Order.registration(), offset, limit);
+    }
+
+    /** As {@link #search(String, String, String, MenuFilter.Sql, int, int)}, in the given order. */
+    List<StoredRecord> search(String organizationId, String workspaceId, String menu, MenuFilter.Sql filter,
+                              MenuFilter.Order order, int offset, int limit) {
         String page = offset == 0 && limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit + " OFFSET " + offset;
         if (filter.driver() != null) {
             List<String> ids = jdbc.sql("SELECT r.record_id FROM (" + filter.driver().sql() + ") r WHERE 1 = 1"
@@ -84,17 +90,20 @@ class MenuStore {
                 if (ids.isEmpty()) {
                     return List.of();
                 }
-                List<Object> params = new ArrayList<>(List.of(organizationId, workspaceId, menu));
+                List<Object> params = new ArrayList<>(order.params());
+                params.addAll(List.of(organizationId, workspaceId, menu));
                 params.addAll(ids);
-                return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? "
+                return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r" + order.join() + " WHERE r.organization_id = ? "
                                 + "AND r.workspace_id = ? AND r.menu_name = ? AND r.record_id IN (" + marks(ids.size()) + ")"
-                                + ORDER + page)
+                                + " ORDER BY " + order.by() + page)
                         .params(params).query(this::map).list();
             }
         }
-        return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r WHERE r.organization_id = ? AND r.workspace_id = ? "
-                        + "AND r.menu_name = ?" + filter.where() + ORDER + page)
-                .params(params(organizationId, workspaceId, menu, filter)).query(this::map).list();
+        List<Object> params = new ArrayList<>(order.params());
+        params.addAll(params(organizationId, workspaceId, menu, filter));
+        return jdbc.sql("SELECT " + prefixed() + " FROM menu_record r" + order.join() + " WHERE r.organization_id = ? "
+                        + "AND r.workspace_id = ? AND r.menu_name = ?" + filter.where() + " ORDER BY " + order.by() + page)
+                .params(params).query(this::map).list();
     }
 
     /**
@@ -413,6 +422,40 @@ class MenuStore {
                             Times.fromDb(rs.getObject(5, LocalDateTime.class)), discarded);
                 })
                 .list();
+    }
+
+    /** A journal entry with the record it is of. */
+    record MenuJournalEntry(String recordId, JournalEntry entry) {
+    }
+
+    /** The latest entries of the journal of a menu in a workspace, newest first, from {@code offset}. */
+    List<MenuJournalEntry> recentJournal(String organizationId, String workspaceId, String menu, int offset, int limit) {
+        return jdbc.sql("SELECT journal_id, action, record_data, changed_by, changed_at, record_id FROM menu_journal "
+                        + "WHERE organization_id = ? AND workspace_id = ? AND menu_name = ? ORDER BY journal_id DESC "
+                        + "LIMIT " + limit + " OFFSET " + offset)
+                .params(organizationId, workspaceId, menu)
+                .query((rs, n) -> {
+                    Map<String, Object> data = json.readValue(rs.getString(3), MAP);
+                    boolean discarded = "1".equals(data.remove("discard"));
+                    return new MenuJournalEntry(rs.getString(6), new JournalEntry(rs.getLong(1), rs.getString(2), data,
+                            rs.getString(4), Times.fromDb(rs.getObject(5, LocalDateTime.class)), discarded));
+                })
+                .list();
+    }
+
+    long journalCount(String organizationId, String workspaceId, String menu) {
+        return jdbc.sql("SELECT COUNT(*) FROM menu_journal WHERE organization_id = ? AND workspace_id = ? AND menu_name = ?")
+                .params(organizationId, workspaceId, menu).query(Long.class).single();
+    }
+
+    /**
+     * The distinct values of a column of a menu's records not discarded, in the database's order, at most
+     * {@code limit} (a text longer than its key by its key).
+     */
+    List<String> values(String organizationId, String workspaceId, String menu, String column, int limit) {
+        return jdbc.sql("SELECT DISTINCT v.value_key FROM menu_value v JOIN menu_record r ON r.record_id = v.record_id "
+                        + "WHERE v.column_key = ? AND r.discard = '0' ORDER BY v.value_key LIMIT " + limit)
+                .params(columnKey(organizationId, workspaceId, menu, column)).query(String.class).list();
     }
 
     /** The journals of these records, each oldest first, by record id (a bounded number of ids per query). */

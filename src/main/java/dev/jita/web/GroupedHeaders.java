@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 final class GroupedHeaders {
 
-    /** One header cell; {@code group} for a column group's cell. */
-    record Cell(String label, int colspan, int rowspan, boolean group) {
+    /** One header cell; {@code group} for a column group's cell, else {@code column} names its column. */
+    record Cell(String label, int colspan, int rowspan, boolean group, String column) {
     }
 
     private GroupedHeaders() {
@@ -34,11 +34,12 @@ final class GroupedHeaders {
                             && chains.get(i + span).get(row).id().equals(group.id())) {
                         span++;
                     }
-                    cells.add(new Cell(japanese ? group.nameJa() : group.nameEn(), span, 1, true));
+                    cells.add(new Cell(japanese ? group.nameJa() : group.nameEn(), span, 1, true, null));
                     i += span - 1;
                 } else if (row == chain.size()) {
                     Column column = columns.get(i);
-                    cells.add(new Cell(japanese ? column.nameJa() : column.nameEn(), 1, depth - row, false));
+                    cells.add(new Cell(japanese ? column.nameJa() : column.nameEn(), 1, depth - row, false,
+                            column.restName()));
                 }
             }
             rows.add(cells);

@@ -14,10 +14,13 @@ import dev.jita.platform.WorkspaceRole;
 import dev.jita.platform.WorkspaceService;
 import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -26,6 +29,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
@@ -40,6 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 class WorkspacePages {
 
     static final int PAGE_SIZE = 20;
+    /** The page sizes a menu table offers. */
+    static final List<String> PAGE_SIZES = List.of("20", "50", "100");
     private static final String FIELD = "p:";
 
     private final WorkspaceService workspaces;
@@ -79,10 +86,48 @@ class WorkspacePages {
                 @RequestParam Map<String, String> query, Model model) {
         WorkspaceRole role = access.requireRead(org, ws);
         MenuDefinition definition = catalog.get(org, ws, menu);
-        ObjectNode conditions = conditions(query);
-        long total = menus.count(org, ws, menu, conditions);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(1, parsePage(query.get("page"))), pages);
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean japanese = locale.getLanguage().equals("ja");
+        List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
+        String base = "/ui/ws/" + org + "/" + ws + "/menu/" + menu;
+        MenuTable table = MenuTable.of(columns, query, base, japanese);
+        List<String> errors = new ArrayList<>();
+        int size = PAGE_SIZE;
+        if (table.size() != null) {
+            if (PAGE_SIZES.contains(table.size())) {
+                size = Integer.parseInt(table.size());
+            } else {
+                errors.add(messages.get(locale, "ui.menu.bad_page_size", table.size()));
+            }
+        }
+        if (!table.discardedKnown()) {
+            errors.add(messages.get(locale, "ui.menu.bad_discarded", table.discarded()));
+        }
+        long total = 0;
+        int page = 1;
+        int pages = 1;
+        List<MenuService.Record> records = List.of();
+        if (errors.isEmpty()) {
+            try {
+                ObjectNode conditions = table.conditions(json);
+                total = menus.count(org, ws, menu, conditions);
+                pages = (int) Math.max(1, (total + size - 1) / size);
+                page = Math.min(Math.max(1, parsePage(query.get("page"))), pages);
+                records = menus.search(org, ws, menu, conditions, table.sort(), (page - 1) * size, size, false);
+            } catch (ApiException e) {
+                errors.add(messages.get(locale, "ui.menu.bad_search", messages.get(locale, e.messageKey(), e.args())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                    .getResponse();
+            if (response != null) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            }
+            if (!model.containsAttribute("error")) {
+                model.addAttribute("error", String.join(" ", errors));
+            }
+        }
         model.addAttribute("org", org);
         model.addAttribute("ws", ws);
         model.addAttribute("menu", definition);
@@ -91,20 +136,97 @@ class WorkspacePages {
         model.addAttribute("drivers", executions.drivers().stream()
                 .filter(driver -> catalog.find(org, driver.movementMenu()).isPresent())
                 .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
-        boolean japanese = LocaleContextHolder.getLocale().getLanguage().equals("ja");
         model.addAttribute("japanese", japanese);
-        List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
         model.addAttribute("columns", columns);
+        model.addAttribute("table", table);
+        model.addAttribute("filters", table.filters(column -> menus.values(org, ws, menu, column), locale, messages));
         model.addAttribute("headerRows", GroupedHeaders.of(definition, columns, japanese));
-        model.addAttribute("records", menus.search(org, ws, menu, conditions, (page - 1) * PAGE_SIZE, PAGE_SIZE, false));
+        model.addAttribute("base", base);
+        model.addAttribute("records", records);
         model.addAttribute("total", total);
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
-        model.addAttribute("query", query);
+        model.addAttribute("pageLinks", MenuTable.pageNumbers(page, pages));
+        model.addAttribute("size", size);
+        model.addAttribute("sizes", PAGE_SIZES);
+        model.addAttribute("discardedModes", MenuTable.DISCARDED);
+        model.addAttribute("journaled", menus.journaled(menu));
         boolean loadMode = gate.current().dataUpdateStop();
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
         return "menu";
+    }
+
+    /** A record's journal: who changed what when, newest first. Another organization's record is a missing one. */
+    @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/history")
+    String recordHistory(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                         @PathVariable String uuid, Model model) {
+        if (!org.equals(CurrentUser.get().organizationId())) {
+            throw recordNotFound(uuid);
+        }
+        access.requireRead(org, ws);
+        MenuDefinition definition = catalog.get(org, ws, menu);
+        if (!menus.journaled(menu)) {
+            throw recordNotFound(uuid);
+        }
+        List<Map<String, Object>> journal = menus.journal(org, ws, menu, uuid);
+        List<MenuHistory.Row> rows = new ArrayList<>();
+        Map<String, Object> before = null;
+        for (Map<String, Object> entry : journal) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parameter = (Map<String, Object>) entry.get("parameter");
+            rows.add(0, MenuHistory.row(definition, uuid, String.valueOf(entry.get("journal_datetime")),
+                    String.valueOf(entry.get("journal_action")), String.valueOf(parameter.get("last_updated_user")),
+                    before, parameter, labels()));
+            before = parameter;
+        }
+        history(org, ws, definition, model);
+        model.addAttribute("recordId", uuid);
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", (long) rows.size());
+        return "menu-history";
+    }
+
+    /** The latest changes of a menu's records, newest first, paged. */
+    @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/history")
+    String menuHistory(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                       @RequestParam(required = false) String page, Model model) {
+        access.requireRead(org, ws);
+        MenuDefinition definition = catalog.get(org, ws, menu);
+        if (!menus.journaled(menu)) {
+            throw ApiException.notFound("error.path_not_found", menu + "/history");
+        }
+        int current = Math.max(1, parsePage(page));
+        MenuService.History history = menus.history(org, ws, menu, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        int pages = (int) Math.max(1, (history.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (current > pages) {
+            current = pages;
+            history = menus.history(org, ws, menu, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        }
+        MenuHistory.Labels labels = labels();
+        history(org, ws, definition, model);
+        model.addAttribute("rows", history.entries().stream().map(e -> MenuHistory.row(definition, e.recordId(),
+                e.datetime(), e.action(), e.user(), e.before(), e.parameter(), labels)).toList());
+        model.addAttribute("total", history.total());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageLinks", MenuTable.pageNumbers(current, pages));
+        return "menu-history";
+    }
+
+    private void history(String org, String ws, MenuDefinition definition, Model model) {
+        model.addAttribute("org", org);
+        model.addAttribute("ws", ws);
+        model.addAttribute("menu", definition);
+        model.addAttribute("japanese", LocaleContextHolder.getLocale().getLanguage().equals("ja"));
+        model.addAttribute("base", "/ui/ws/" + org + "/" + ws + "/menu/" + definition.restName());
+    }
+
+    /** The fields' names in the page's language. */
+    private MenuHistory.Labels labels() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new MenuHistory.Labels(locale.getLanguage().equals("ja"), messages.get(locale, "ui.menu.remarks"),
+                messages.get(locale, "ui.menu.discard"));
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/register")
@@ -228,17 +350,6 @@ class WorkspacePages {
 
     private static ApiException recordNotFound(String uuid) {
         return ApiException.notFound("menu.record_not_found", uuid);
-    }
-
-    /** ?q:column=text keeps the records whose column contains the text: Exastro's NORMAL condition. */
-    private ObjectNode conditions(Map<String, String> query) {
-        ObjectNode conditions = json.createObjectNode();
-        query.forEach((name, value) -> {
-            if (name.startsWith("q:") && !value.isBlank()) {
-                conditions.putObject(name.substring(2)).put("NORMAL", value.trim());
-            }
-        });
-        return conditions;
     }
 
     private static int parsePage(String page) {

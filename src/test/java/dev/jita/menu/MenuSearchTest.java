@@ -157,6 +157,73 @@ class MenuSearchTest extends ApiTest {
         }
     }
 
+    /**
+     * A sort runs in the database: numbers as numbers, texts, date-times, references by the referenced value, the
+     * common columns; records without a value after the others (before them descending), ties in the order of
+     * registration; with a filter and a page of it. Texts are lowercase letters, which every collation orders alike.
+     */
+    @Test
+    void sortsInTheDatabaseAsTheRecordsShowThem() {
+        bulk("device_list", List.of(device("delta", "kilo", 80, "b"), device("alpha", "lima", 8080, null),
+                device("echo", "kilo", 9, "a")));
+        bulk("device_list", List.of(device("bravo", "mike", 80, "c"), device("charlie", "juliet", 443, null)));
+        Map<String, Object> noPort = new LinkedHashMap<>(device("foxtrot", "lima", 0, null));
+        noPort.remove("port_no");
+        bulk("device_list", List.of(noPort));
+        bulk("operation_list", List.of(Map.of("operation_name", "op-b", "scheduled_date_for_execution", "2026/02/05 10:00:00"),
+                Map.of("operation_name", "op-a"), Map.of("operation_name", "op-c",
+                        "scheduled_date_for_execution", "2026/01/05 10:00:00")));
+        bulk("movement_list_ansible_legacy", List.of(Map.of("movement_name", "mv1")));
+        bulk("target_host_ansible_legacy", List.of(
+                Map.of("operation", "op-c", "movement", "mv1", "host", "echo"),
+                Map.of("operation", "op-a", "movement", "mv1", "host", "alpha"),
+                Map.of("operation", "op-b", "movement", "mv1", "host", "charlie")));
+        sortsAsShown("device_list", Map.of(), "port_no", "host_name", "login_user", "remarks", "discard",
+                "last_updated_user", "last_update_date_time", "uuid");
+        sortsAsShown("device_list", Map.of("login_user", Map.of("LIST", List.of("kilo", "lima"))), "port_no", "host_name");
+        sortsAsShown("operation_list", Map.of(), "scheduled_date_for_execution", "operation_name", "last_run_date");
+        sortsAsShown("target_host_ansible_legacy", Map.of(), "host", "operation");
+
+        List<String> hosts = menus.search(org, "ws1", "device_list", json.valueToTree(Map.of()),
+                new MenuService.Sort("port_no", false), 1, 3, false).stream()
+                .map(r -> (String) r.parameter().get("host_name")).toList();
+        // delta and bravo share a port: delta was registered first.
+        assertThat(hosts).containsExactly("delta", "bravo", "charlie");
+        assertThat(menus.search(org, "ws1", "device_list", null, new MenuService.Sort("port_no", true), 0, 2, false)
+                .stream().map(r -> (String) r.parameter().get("host_name")).toList()).containsExactly("foxtrot", "alpha");
+        for (String column : List.of("login_password", "nope")) {
+            try {
+                menus.search(org, "ws1", "device_list", null, new MenuService.Sort(column, false), 0, 10, false);
+                throw new AssertionError(column + " was sorted");
+            } catch (dev.jita.core.ApiException e) {
+                assertThat(e.status()).isEqualTo(400);
+            }
+        }
+    }
+
+    /** Each sort, both ways, gives the records found in the order their values (as shown) give. */
+    private void sortsAsShown(String menu, Map<String, Object> conditions, String... columns) {
+        List<MenuService.Record> registered = menus.search(org, "ws1", menu, json.valueToTree(conditions), 0, 1000, false);
+        for (String column : columns) {
+            for (boolean descending : List.of(false, true)) {
+                java.util.Comparator<MenuService.Record> byValue = (a, b) -> {
+                    Object x = a.parameter().get(column);
+                    Object y = b.parameter().get(column);
+                    if (x == null || y == null) {
+                        return x == null ? (y == null ? 0 : 1) : -1;
+                    }
+                    return x instanceof Number n ? new BigDecimal(n.toString()).compareTo(new BigDecimal(y.toString()))
+                            : x.toString().compareTo(y.toString());
+                };
+                List<String> expected = registered.stream().sorted(descending ? byValue.reversed() : byValue)
+                        .map(MenuService.Record::id).toList();
+                List<String> sorted = menus.search(org, "ws1", menu, json.valueToTree(conditions),
+                        new MenuService.Sort(column, descending), 0, 1000, false).stream().map(MenuService.Record::id).toList();
+                assertThat(sorted).as(menu + " by " + column + (descending ? " desc" : "")).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void filesAreAnsweredForTheRecordsFound() {
         byte[] key = "-----BEGIN KEY-----".getBytes(StandardCharsets.UTF_8);

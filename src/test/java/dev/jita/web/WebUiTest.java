@@ -221,7 +221,7 @@ class WebUiTest extends ApiTest {
         browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
         browser.findElement(By.id("q-operation_name")).sendKeys("nothing-like-this");
         browser.findElement(By.id("search")).click();
-        live().until(d -> d.findElement(By.id("total")).getText().equals("0"));
+        live().until(d -> d.findElement(By.id("count")).getText().equals("0 records"));
 
         browser.get(url("/ui/ws/" + org + "/ws1/menu/operation_list"));
         browser.findElement(By.cssSelector("#records form button")).click();
