@@ -209,7 +209,6 @@ class WebSessionTest extends ApiTest {
         return "/ui/ws/" + organization + "/ws1" + OPERATIONS + "/" + uuid + "/edit";
     }
 
-    /** The body with the uuid asked for and the time of the answer taken out: what depends on the data. */
     /**
      * The page without what differs by request alone: the record's id, the organizations (the path's, the user's), the
      * CSRF token.
