@@ -29,9 +29,15 @@ public class OrganizationService {
     private final Plans plans;
     private final MaintenanceGate gate;
     private final JsonBody json;
+    private final PasswordPolicy passwords;
+    private final Workspaces workspaces;
+    private final UserService userViews;
 
     OrganizationService(Organizations organizations, OrgUsers users, Plans plans, MaintenanceGate gate,
-                        JsonBody json) {
+                        JsonBody json, PasswordPolicy passwords, Workspaces workspaces, UserService userViews) {
+        this.passwords = passwords;
+        this.workspaces = workspaces;
+        this.userViews = userViews;
         this.organizations = organizations;
         this.users = users;
         this.plans = plans;
@@ -67,6 +73,14 @@ public class OrganizationService {
 
     public Map<String, Object> get(String organizationId) {
         return view(find(organizationId));
+    }
+
+    /** One organization with its workspaces and its users (each with their roles), for the administrator's page. */
+    public Map<String, Object> details(String organizationId) {
+        Map<String, Object> details = new LinkedHashMap<>(get(organizationId));
+        details.put("workspaces", workspaces.all(organizationId).stream().map(WorkspaceService::view).toList());
+        details.put("users", userViews.list(organizationId));
+        return details;
     }
 
     public Map<String, Object> update(String organizationId, String raw, String user) {
@@ -119,7 +133,7 @@ public class OrganizationService {
     }
 
     /** {@code organization_managers}: each becomes a user with the organization manager role. */
-    private static List<OrgUsers.NewUser> managers(JsonNode body) {
+    private List<OrgUsers.NewUser> managers(JsonNode body) {
         JsonNode list = JsonBody.optionalArray(body, "organization_managers");
         if (list == null || list.isEmpty()) {
             throw ApiException.badRequest("error.field_required", "organization_managers");
@@ -145,12 +159,12 @@ public class OrganizationService {
     }
 
     /** The password is the first credential's value, as in Exastro's body. */
-    private static String password(JsonNode manager) {
+    private String password(JsonNode manager) {
         JsonNode credentials = JsonBody.optionalArray(manager, "credentials");
         if (credentials == null || credentials.isEmpty() || !credentials.get(0).isObject()) {
             throw ApiException.badRequest("error.field_required", "credentials");
         }
-        return Validation.password("credentials[0].value",
+        return passwords.check("credentials[0].value",
                 JsonBody.optionalString(credentials.get(0), "value", 1000));
     }
 

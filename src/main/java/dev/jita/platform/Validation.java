@@ -3,11 +3,10 @@ package dev.jita.platform;
 import dev.jita.core.ApiException;
 import dev.jita.core.JsonBody;
 import dev.jita.security.ApiPaths;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** The platform's rules for ids, names and passwords. */
+/** The platform's rules for ids and names (passwords: {@link PasswordPolicy}). */
 final class Validation {
 
     static final Pattern ORGANIZATION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,35}");
@@ -15,8 +14,6 @@ final class Validation {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     static final int NAME_LENGTH = 255;
     static final int DESCRIPTION_LENGTH = 4000;
-    /** bcrypt reads 72 bytes; a longer password would be cut silently, so it is refused. */
-    static final int PASSWORD_BYTES = 72;
     private static final Pattern PLAN_ID_CHARACTERS = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int PLAN_ID_LENGTH = 36;
 
@@ -31,15 +28,6 @@ final class Validation {
         return id;
     }
 
-    static String password(String field, String password) {
-        if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest("error.field_required", field);
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_BYTES) {
-            throw ApiException.badRequest("platform.password_too_long", field, PASSWORD_BYTES);
-        }
-        return password;
-    }
 
     /** Exastro's plan id rules and codes: required, at most 36 characters, letters, digits, - and _. */
     static String planId(JsonNode body) {

@@ -100,6 +100,10 @@ public class WorkspaceService {
                 : JsonBody.optionalString(informations, "description", Validation.DESCRIPTION_LENGTH);
     }
 
+    static Map<String, Object> view(Workspaces.Workspace workspace) {
+        return view(workspace, Optional.empty());
+    }
+
     private static Map<String, Object> view(Workspaces.Workspace workspace, Optional<String> role) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", workspace.id());

@@ -95,8 +95,10 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", true)
                         .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login"))
+                // A refusal (another role's page, a form without its CSRF token) is the web UI's 403 page.
+                .exceptionHandling(e -> e.accessDeniedPage("/ui/forbidden"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/ui/banner").permitAll()
+                        .requestMatchers("/login", "/ui/banner", "/ui/forbidden").permitAll()
                         .requestMatchers("/admin/**", "/ui/admin/**").hasRole(SYSTEM_ADMIN)
                         .anyRequest().authenticated());
         return http.build();

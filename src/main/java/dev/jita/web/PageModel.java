@@ -3,6 +3,8 @@ package dev.jita.web;
 import dev.jita.platform.UserLanguages;
 import dev.jita.security.JitaUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,13 +26,20 @@ class PageModel {
 
     @ModelAttribute
     void common(Model model, HttpServletRequest request) {
+        model.addAllAttributes(attributes(request));
+    }
+
+    /** The same for a page rendered outside a page handler (the error pages). */
+    Map<String, Object> attributes(HttpServletRequest request) {
         JitaUser me = loggedIn();
-        model.addAttribute("banner", banner.now(LocaleContextHolder.getLocale(), me != null));
-        model.addAttribute("notice", banner.notice());
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-        model.addAttribute("me", me);
-        model.addAttribute("myLanguage", me == null ? null : languages.of(me).orElse(null));
-        model.addAttribute("here", request.getRequestURI());
+        Map<String, Object> model = new HashMap<>();
+        model.put("banner", banner.now(LocaleContextHolder.getLocale(), me != null));
+        model.put("notice", banner.notice());
+        model.put("lang", LocaleContextHolder.getLocale().getLanguage());
+        model.put("me", me);
+        model.put("myLanguage", me == null ? null : languages.of(me).orElse(null));
+        model.put("here", request.getRequestURI());
+        return model;
     }
 
     /** The user of this request's session, or null on a public page seen without one. */

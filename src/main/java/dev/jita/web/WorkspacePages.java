@@ -154,6 +154,7 @@ class WorkspacePages {
         boolean loadMode = gate.current().dataUpdateStop();
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
+        model.addAttribute("viewer", role == WorkspaceRole.VIEWER);
         return "menu";
     }
 

@@ -19,7 +19,7 @@ class OrganizationApiTest extends ApiTest {
     @Test
     void createListGetUpdateDelete() {
         String id = unique("org");
-        Http.Reply created = admin().post(ORGS, organizationBody(id, "manager1", "m-pass"));
+        Http.Reply created = admin().post(ORGS, organizationBody(id, "manager1", "m-pass-1"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         assertThat(created.result()).isEqualTo("000-00000");
@@ -99,12 +99,12 @@ class OrganizationApiTest extends ApiTest {
         String id = unique("org");
         Map<String, Object> noManagers = new HashMap<>(organizationBody(id, "m", "p"));
         noManagers.remove("organization_managers");
-        Map<String, Object> noName = new HashMap<>(organizationBody(id, "m", "p"));
+        Map<String, Object> noName = new HashMap<>(organizationBody(id, "m", "m-pass-1"));
         noName.remove("name");
         Map<String, Object> noPassword = new HashMap<>(organizationBody(id, "m", "p"));
         noPassword.put("organization_managers", List.of(Map.of("username", "m")));
         Map<String, Object> twice = new HashMap<>(organizationBody(id, "m", "p"));
-        twice.put("organization_managers", List.of(manager("m", "p"), manager("m", "q")));
+        twice.put("organization_managers", List.of(manager("m", "m-pass-1"), manager("m", "m-pass-2")));
         Map<String, Object> longPassword = new HashMap<>(organizationBody(id, "m", "p".repeat(73)));
 
         assertError(admin().post(ORGS, ""), 400, "400-00002");
@@ -121,7 +121,7 @@ class OrganizationApiTest extends ApiTest {
     @Test
     void updateValidatesItsBody() {
         String id = unique("org");
-        createOrganization(id, "m", "p");
+        createOrganization(id, "m", "m-pass-1");
 
         assertError(admin().put(ORGS + "/" + id, ""), 400, "400-00002");
         assertError(admin().put(ORGS + "/" + id, Map.of("name", "")), 400, "400-00001");

@@ -145,7 +145,7 @@ class PlanApiTest extends ApiTest {
         assertThat(boss.get("/api/" + org + "/platform/workspaces").data().findValuesAsString("id"))
                 .containsExactly("ws1");
         // One user allowed, the manager: no other user can be added.
-        assertError(boss.post("/api/" + org + "/platform/users", Map.of("username", "u2", "password", "u2-pass")),
+        assertError(boss.post("/api/" + org + "/platform/users", Map.of("username", "u2", "password", "u2-pass-1")),
                 400, "400-00022");
 
         // Without the small plan, the default plan's limits apply again.

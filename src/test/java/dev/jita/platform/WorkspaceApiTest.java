@@ -140,12 +140,12 @@ class WorkspaceApiTest extends ApiTest {
         createWorkspace(manager, org, "w");
         assertError(manager.post(users, ""), 400, "400-00002");
         assertError(manager.post(users, Map.of("username", "nopass")), 400, "400-00001");
-        assertError(manager.post(users, Map.of("username", "x y", "password", "p")), 400, "400-00001");
-        assertError(manager.post(users, Map.of("username", "u", "password", "p",
+        assertError(manager.post(users, Map.of("username", "x y", "password", "u-pass-1")), 400, "400-00001");
+        assertError(manager.post(users, Map.of("username", "u", "password", "u-pass-1",
                 "workspaces", List.of(Map.of("id", "w", "role", "admin")))), 400, "400-00001");
-        assertError(manager.post(users, Map.of("username", "u", "password", "p",
+        assertError(manager.post(users, Map.of("username", "u", "password", "u-pass-1",
                 "workspaces", List.of(Map.of("id", "missing", "role", "member")))), 400, "400-00001");
-        assertError(manager.post(users, Map.of("username", "owner", "password", "p")), 400, "400-00001");
+        assertError(manager.post(users, Map.of("username", "owner", "password", "u-pass-1")), 400, "400-00001");
         assertError(manager.put(users + "/owner", Map.of("organization_manager", false)), 400, "400-00001");
         assertError(manager.delete(users + "/owner"), 400, "400-00001");
 

@@ -152,11 +152,11 @@ class LogLevelApiTest extends ApiTest {
     @Test
     void onlySystemAdministrators() {
         String org = unique("ll-org");
-        createOrganization(org, "m", "m-pass");
+        createOrganization(org, "m", "m-pass-1");
 
         assertError(http().get(LEVELS), 401, "401-00002");
         assertError(http().patch(LEVELS, Map.of("ita-api-admin", "DEBUG")), 401, "401-00002");
-        assertError(http().as("m", "m-pass").patch(LEVELS, Map.of("ita-api-admin", "DEBUG")), 403, "403-00001");
+        assertError(http().as("m", "m-pass-1").patch(LEVELS, Map.of("ita-api-admin", "DEBUG")), 403, "403-00001");
         assertThat(admin().get(LEVELS).data().path("ita-api-admin").asString()).isEqualTo("INFO");
     }
 }
