@@ -2,45 +2,34 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
-import dev.jita.test.Browser;
+import dev.jita.test.BrowserTest;
 import dev.jita.test.Http;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the browser tests of conductor pages share: a workspace with Ansible movements mv1 and mv2 and
  * operation op1, an owner logged in to a real browser, and the steps of building a class in the editor.
  */
-abstract class ConductorEditorSupport extends ApiTest {
+abstract class ConductorEditorSupport extends BrowserTest {
 
-    Browser session;
-    WebDriver browser;
     String org;
     Http owner;
     String classes;
 
     @BeforeEach
     void workspaceAndBrowser() throws IOException {
-        Assumptions.assumeTrue(Browser.available(),
-                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
         org = unique("ce-org");
         createOrganization(org, "owner", "owner-pass");
         owner = http().as("owner", "owner-pass");
@@ -52,17 +41,8 @@ abstract class ConductorEditorSupport extends ApiTest {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
         classes = menus + "conductor_class_edit/conductor/class/";
-        session = Browser.open(port);
-        browser = session.driver();
         browser.manage().window().setSize(new Dimension(1600, 1100));
         session.logIn(org, "owner", "owner-pass");
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (session != null) {
-            session.close();
-        }
     }
 
     WebElement node(String key) {

@@ -2,40 +2,17 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
-import dev.jita.test.Browser;
+import dev.jita.test.BrowserTest;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** An organization manager at work in a real browser, in English and in Japanese. */
-class ManagerUiTest extends ApiTest {
-
-    private Browser session;
-    private WebDriver browser;
-
-    @BeforeEach
-    void browser() throws IOException {
-        Assumptions.assumeTrue(Browser.available(),
-                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
-        session = Browser.open(port);
-        browser = session.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (session != null) {
-            session.close();
-        }
-    }
+class ManagerUiTest extends BrowserTest {
 
     private WebElement byId(String id) {
         return browser.findElement(By.id(id));

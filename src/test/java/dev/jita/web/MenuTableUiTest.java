@@ -2,21 +2,17 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
-import dev.jita.test.Browser;
+import dev.jita.test.BrowserTest;
 import dev.jita.test.Http;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,18 +21,14 @@ import org.openqa.selenium.support.ui.Select;
  * A menu table in a real browser, in each language: filter by a pulldown and a range, sort by a header both
  * ways, page on with the search kept, and open a record's history from its row.
  */
-class MenuTableUiTest extends ApiTest {
+class MenuTableUiTest extends BrowserTest {
 
     private static final int DEVICES = 45;
 
-    private Browser session;
-    private WebDriver browser;
     private String table;
 
     @BeforeEach
     void devicesAndABrowser() throws IOException {
-        Assumptions.assumeTrue(Browser.available(),
-                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
         TestWorkspace ws = newWorkspace("table-ui");
         List<Map<String, Object>> devices = new ArrayList<>();
         for (int i = 0; i < DEVICES; i++) {
@@ -51,16 +43,7 @@ class MenuTableUiTest extends ApiTest {
                 devices.stream().map(p -> Map.of("type", "Register", "parameter", p)).toList());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         table = "/ui/ws/" + ws.org() + "/ws1/menu/device_list";
-        session = Browser.open(port);
-        browser = session.driver();
         session.logIn(ws.org(), "owner", "owner-pass");
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (session != null) {
-            session.close();
-        }
     }
 
     private List<String> cells(String column) {

@@ -2,41 +2,18 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jita.test.ApiTest;
-import dev.jita.test.Browser;
+import dev.jita.test.BrowserTest;
 import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web UI in a real browser: Debian's chromium driven by chromium-driver, headless. */
-class WebUiTest extends ApiTest {
-
-    private Browser session;
-    private WebDriver browser;
-
-    @BeforeEach
-    void browser() throws IOException {
-        Assumptions.assumeTrue(Browser.available(),
-                "chromium and chromium-driver (Debian packages) are not installed: the browser tests cannot run");
-        session = Browser.open(port);
-        browser = session.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (session != null) {
-            session.close();
-        }
-    }
+class WebUiTest extends BrowserTest {
 
     private String url(String path) {
         return session.url(path);
