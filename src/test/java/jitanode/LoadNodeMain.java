@@ -9,10 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A jita node for load tests (started with jita.ansible.enabled=false): its Ansible job runs no tool but writes
+ * A jita node for load tests: its Ansible job (in place of the driver's) runs no tool but writes
  * down each run in the test's table {@code load_item_run} (the item, the node, the database's clock in UTC),
  * works {@code jita.test.job-time} and completes. A run written down twice is an item run twice.
  */
@@ -22,6 +23,7 @@ public final class LoadNodeMain {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @Import(WithoutTheAnsibleDriverJob.class)
     public static class RecordingJobs {
         @Bean
         JobHandler recordingAnsibleJob(JdbcClient jdbc, @Value("${jita.test.utc-now}") String utcNow,

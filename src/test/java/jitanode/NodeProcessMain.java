@@ -8,11 +8,12 @@ import dev.jita.backyard.JobHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * A whole jita node in a process of its own (in a package of its own, so that the test server's component
  * scan does not pick up its handler), with a job handler that never finishes in place of the real Ansible
- * driver (started with jita.ansible.enabled=false). Tests kill it with SIGKILL: while it holds items, or the
+ * driver (see {@link WithoutTheAnsibleDriverJob}). Tests kill it with SIGKILL: while it holds items, or the
  * moment it has acknowledged a change.
  */
 public final class NodeProcessMain {
@@ -22,6 +23,7 @@ public final class NodeProcessMain {
 
     /** An Ansible job handler whose items run until the process ends. */
     @Configuration(proxyBeanMethods = false)
+    @Import(WithoutTheAnsibleDriverJob.class)
     public static class NeverEndingJobs {
         @Bean
         JobHandler neverEnding() {

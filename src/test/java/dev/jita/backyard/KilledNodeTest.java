@@ -42,7 +42,7 @@ class KilledNodeTest extends EngineTestSupport {
         List<String> command = NodeProcess.java(NodeProcessMain.class.getName(), "-Xmx384m");
         command.addAll(List.of("--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
                 "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off",
-                "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
+                "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
         // The same database as this test's server.
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
             command.add("--" + key + "=" + environment.getProperty(key, ""));

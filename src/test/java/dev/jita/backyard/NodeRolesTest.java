@@ -25,7 +25,7 @@ class NodeRolesTest {
         database.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of("--server.port=0", "--jita.security.bcrypt-strength=4", "--jita.admin.username=admin",
                 "--jita.admin.password=admin-pass", "--jita.backyard.poll-interval=100ms",
-                "--jita.backyard.shutdown-grace=1s", "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
+                "--jita.backyard.shutdown-grace=1s", "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
         args.addAll(List.of(settings));
         return SpringApplication.run(new Class<?>[] {JitaApplication.class, NodeProcessMain.NeverEndingJobs.class},
                 args.toArray(String[]::new));

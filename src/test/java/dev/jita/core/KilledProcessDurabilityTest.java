@@ -104,7 +104,7 @@ class KilledProcessDurabilityTest {
     /** A jita process of its own on the given database. */
     private static NodeProcess start(Map<String, String> database) throws IOException, InterruptedException {
         return NodeProcess.start(NodeProcessMain.class.getName(), "-Xmx256m", database, List.of(
-                "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
+                "--jita.terraform-cli.enabled=false",
                 "--jita.terraform-cloud-ep.enabled=false",
                 "--jita.admin.username=" + ADMIN, "--jita.admin.password=" + PASSWORD));
     }

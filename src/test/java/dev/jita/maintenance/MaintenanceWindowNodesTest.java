@@ -67,7 +67,7 @@ class MaintenanceWindowNodesTest {
                 "--jita.admin.password=admin-pass", "--jita.default-language=en",
                 "--jita.maintenance.window-check-interval=100ms", "--jita.maintenance.window-late-after=1s",
                 "--jita.maintenance.drain-check-interval=200ms", "--jita.backyard.poll-interval=100ms",
-                "--jita.backyard.shutdown-grace=1s", "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
+                "--jita.backyard.shutdown-grace=1s", "--jita.terraform-cli.enabled=false",
                 "--jita.terraform-cloud-ep.enabled=false", "--jita.conductor.enabled=false",
                 "--jita.menu-create.enabled=false", "--jita.menu-export-import.enabled=false",
                 "--jita.excel-export-import.enabled=false", "--spring.datasource.hikari.maximum-pool-size=5"));

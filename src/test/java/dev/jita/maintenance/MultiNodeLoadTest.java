@@ -116,7 +116,7 @@ class MultiNodeLoadTest {
                         "--jita.backyard.concurrency=8",
                         // Two cores under load: a node late with its heartbeat must not be taken for dead.
                         "--jita.backyard.heartbeat-interval=1s", "--jita.backyard.dead-after=20s",
-                        "--jita.ansible.enabled=false", "--jita.terraform-cli.enabled=false",
+                        "--jita.terraform-cli.enabled=false",
                         "--jita.terraform-cloud-ep.enabled=false",
                         // Requests wait for a request thread rather than for a connection, which gives up after 30 s.
                         "--server.tomcat.threads.max=40", "--spring.datasource.hikari.maximum-pool-size=16",
