@@ -21,9 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds load mode shared and reads it ({@link ModeLocks}); a mode change holds it exclusively. So a write either
  * commits before the change commits, or sees the new mode and is refused: once the PATCH that turns load
  * mode ON has answered, no write can commit. A write also gives way to such a change under way (see
- * {@link ModeSwitches}): it looks at its start, at each {@link #checkpoint()} and before it commits (at most every
- * 100 ms, so a short write commits without a second look), and rolls back with 498 when a change is turning load
- * mode ON, so the change never waits long for it.
+ * {@link ModeSwitches}): it looks at its start, at each {@link #checkpoint()} and right before it commits, and
+ * rolls back with 498 when a change is turning load mode ON, so the change never waits long for it.
  */
 @Component
 @EnableConfigurationProperties(MaintenanceProperties.class)
@@ -113,7 +112,7 @@ public class MaintenanceGate {
     /**
      * Runs {@code work} in a new transaction, unless load mode is ON: then nothing runs and 498 is thrown. It is
      * rolled back with the same 498 when load mode is being switched ON before it commits (seen at its start, its
-     * checkpoints and, when 100 ms have passed since the last look, before the commit). A transaction the
+     * checkpoints and right before the commit). A transaction the
      * database picks as a deadlock victim is run again from the start (a few times).
      */
     public <T> T write(Refusal refusal, Supplier<T> work, Object... messageArgs) {
@@ -131,8 +130,11 @@ public class MaintenanceGate {
                         }
                         current.get().lastCheck()[0] = System.nanoTime();
                         T result = work.get();
-                        // A change announced since the last look waits for this commit only if it has been long.
-                        checkpoint();
+                        // A change announced since the last look must not wait for this commit: a job that
+                        // records its end in a second write relies on it (its data and its end go together).
+                        if (switches.stoppingWrites()) {
+                            throw refused(refusal, messageArgs);
+                        }
                         return result;
                     });
                 } catch (PessimisticLockingFailureException e) {
