@@ -77,9 +77,12 @@ class SheetWebUiTest extends AnsibleTestSupport {
             browser.findElement(By.id("save")).click();
             session.live().until(ExpectedConditions.urlContains("/sheets?requested=ports"));
             WebDriverWait made = new WebDriverWait(browser, Duration.ofSeconds(60));
+            // The menus are made in the item's transaction and the item ends right after: both are awaited.
             made.until(d -> {
                 d.navigate().refresh();
-                return !d.findElements(By.cssSelector("#sheets tr[data-rest='ports'] a.sheet-menu")).isEmpty();
+                return !d.findElements(By.cssSelector("#sheets tr[data-rest='ports'] a.sheet-menu")).isEmpty()
+                        && !d.findElement(By.cssSelector("#sheets tr[data-rest='ports'] .sheet-status")).getText()
+                        .equals("Executing");
             });
             assertThat(browser.findElement(By.cssSelector("#sheets tr[data-rest='ports'] .sheet-status")).getText())
                     .isEqualTo("Completed");
