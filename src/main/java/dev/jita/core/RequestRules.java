@@ -47,7 +47,7 @@ class RequestRules {
     static final class Filter extends OncePerRequestFilter {
 
         private static final Pattern MULTIPART_POST =
-                Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/maintenance(/all)?/?");
+                Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/menu/[^/]+/(maintenance(/all)?|excel/maintenance)/?");
         private static final Pattern MULTIPART_EXCEL_UPLOAD =
                 Pattern.compile("/api/[^/]+/workspaces/[^/]+/ita/excel/bulk/upload/?");
         private static final Pattern MULTIPART_PATCH =

@@ -6,9 +6,6 @@ import dev.jita.core.ApiException;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.maintenance.Refusal;
-import dev.jita.menu.Column;
-import dev.jita.menu.ColumnType;
-import dev.jita.menu.MenuCatalog;
 import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
 import java.io.IOException;
@@ -21,10 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Deflater;
@@ -32,7 +26,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * What an Excel bulk export item does: writes {@code ITA_FILES_<YYYYMMDDhhmmss>.zip} (UTC) to a temporary file,
@@ -64,21 +57,19 @@ class ExcelExportRun {
 
     private final ExcelJobs jobs;
     private final MenuTree tree;
-    private final MenuCatalog catalog;
     private final MenuService menus;
     private final TransferFiles files;
     private final MaintenanceGate gate;
-    private final ObjectMapper json;
+    private final MenuExcel excel;
 
-    ExcelExportRun(ExcelJobs jobs, MenuTree tree, MenuCatalog catalog, MenuService menus, TransferFiles files,
-                   MaintenanceGate gate, ObjectMapper json) {
+    ExcelExportRun(ExcelJobs jobs, MenuTree tree, MenuService menus, TransferFiles files, MaintenanceGate gate,
+                   MenuExcel excel) {
         this.jobs = jobs;
         this.tree = tree;
-        this.catalog = catalog;
         this.menus = menus;
         this.files = files;
         this.gate = gate;
-        this.json = json;
+        this.excel = excel;
     }
 
     JobHandler.Step run(ClaimedItem item) {
@@ -132,8 +123,8 @@ class ExcelExportRun {
         List<Planned> planned = plan(org, ws, job, STAMP.format(now));
         ExcelWorkbook.Labels labels = new ExcelWorkbook.Labels(japanese);
         JsonNode conditions = switch (job.abolishedType() == null ? 1 : job.abolishedType()) {
-            case 2 -> discard("0");
-            case 3 -> discard("1");
+            case 2 -> excel.discard("0");
+            case 3 -> excel.discard("1");
             default -> null;
         };
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip), StandardCharsets.UTF_8)) {
@@ -152,7 +143,7 @@ class ExcelExportRun {
                 out.setLevel(Deflater.NO_COMPRESSION);
                 out.putNextEntry(new ZipEntry(menu.path()));
                 ExcelWorkbook.write(definition, labels, job.abolishedType() == null ? 1 : job.abolishedType(),
-                        SHOWN.format(now), pulldowns(org, ws, definition),
+                        SHOWN.format(now), excel.pulldowns(org, ws, definition),
                         page -> menus.eachPage(org, ws, definition.restName(), conditions, PAGE, false, page),
                         new FileAnswer.KeptOpen(out));
                 out.closeEntry();
@@ -168,7 +159,7 @@ class ExcelExportRun {
             MenuTree.Entry entry = tree.find(org, ws, rest, MenuTree.EXCEL_EXPORT)
                     .orElseThrow(() -> new Refused("The menu " + rest + " no longer exists or can no longer be exported."));
             String folder = entry.group().id + "_" + entry.group().name(job.japanese()).replace("/", "_");
-            String name = safe(job.japanese() ? entry.menu().nameJa() : entry.menu().nameEn());
+            String name = MenuExcel.safe(job.japanese() ? entry.menu().nameJa() : entry.menu().nameEn());
             name = name.substring(0, Math.min(name.length(), MENU_NAME_LENGTH));
             String path = folder + "/" + name + "_" + stamp + ".xlsx";
             for (int n = 2; !paths.add(path); n++) {
@@ -177,44 +168,5 @@ class ExcelExportRun {
             planned.add(new Planned(entry, path));
         }
         return planned;
-    }
-
-    /** A menu name as a file name: no path separators nor characters that file systems refuse. */
-    private static String safe(String name) {
-        String safe = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
-        return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "menu" : safe;
-    }
-
-    /**
-     * The Master lists by REST column name: a choice column's choices, an input reference column's referenced values
-     * (of the referenced menu's records that are not discarded, in their order, each once).
-     */
-    private Map<String, List<String>> pulldowns(String org, String ws, MenuDefinition menu) {
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        for (Column column : menu.columns()) {
-            if (column.type() == ColumnType.CHOICE) {
-                lists.put(column.restName(), column.choices());
-            } else if (column.type() == ColumnType.REFERENCE && !column.readOnly()) {
-                String target = column.reference().substring(0, column.reference().indexOf('.'));
-                String targetColumn = column.reference().substring(column.reference().indexOf('.') + 1);
-                if (catalog.find(org, ws, target).isEmpty()) {
-                    continue;
-                }
-                Set<String> values = new LinkedHashSet<>();
-                menus.eachPage(org, ws, target, discard("0"), PAGE, false, page -> page.forEach(record -> {
-                    Object value = record.parameter().get(targetColumn);
-                    if (value != null) {
-                        values.add(value.toString());
-                    }
-                }));
-                lists.put(column.restName(), List.copyOf(values));
-            }
-        }
-        return lists;
-    }
-
-    private JsonNode discard(String flag) {
-        return json.createObjectNode().set("discard", json.createObjectNode().set("LIST",
-                json.createArrayNode().add(flag)));
     }
 }

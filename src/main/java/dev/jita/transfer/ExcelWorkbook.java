@@ -125,6 +125,10 @@ final class ExcelWorkbook {
             };
         }
 
+        String filter() {
+            return japanese ? "検索条件" : "Search";
+        }
+
         String outputAt() {
             return japanese ? "出力日時" : "Output date/time";
         }
@@ -150,6 +154,16 @@ final class ExcelWorkbook {
     static void write(MenuDefinition menu, Labels labels, int abolishedType, String outputAt,
                       Map<String, List<String>> pulldowns, Consumer<Consumer<List<MenuService.Record>>> records,
                       OutputStream out) throws IOException {
+        write(menu, labels, abolishedType, outputAt, null, pulldowns, records, out);
+    }
+
+    /**
+     * As above; {@code filter}, when not null, is the search the records meet (Exastro's conditions as JSON, empty
+     * for all records), shown in "Filter criteria" instead of the abolished type.
+     */
+    static void write(MenuDefinition menu, Labels labels, int abolishedType, String outputAt, String filter,
+                      Map<String, List<String>> pulldowns, Consumer<Consumer<List<MenuService.Record>>> records,
+                      OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW) {
             @Override
             protected SheetDataWriter createSheetDataWriter() throws IOException {
@@ -157,7 +171,7 @@ final class ExcelWorkbook {
             }
         };
         try {
-            new Writer(workbook, menu, labels, abolishedType, outputAt, pulldowns).write(records);
+            new Writer(workbook, menu, labels, abolishedType, outputAt, filter, pulldowns).write(records);
             workbook.write(out);
         } finally {
             workbook.close();
@@ -233,6 +247,7 @@ final class ExcelWorkbook {
         private final Labels labels;
         private final int abolishedType;
         private final String outputAt;
+        private final String filter;
         private final Map<String, List<String>> pulldowns;
         private final List<Shown> shown;
         private final CellStyle title;
@@ -241,7 +256,8 @@ final class ExcelWorkbook {
         private final CellStyle footer;
 
         Writer(SXSSFWorkbook workbook, MenuDefinition menu, Labels labels, int abolishedType, String outputAt,
-               Map<String, List<String>> pulldowns) {
+               String filter, Map<String, List<String>> pulldowns) {
+            this.filter = filter;
             this.workbook = workbook;
             this.menu = menu;
             this.labels = labels;
@@ -461,7 +477,8 @@ final class ExcelWorkbook {
             String[][] rows = {
                     {labels.menu(), labels.japanese() ? menu.nameJa() : menu.nameEn()},
                     {"menu_name_rest", menu.restName()},
-                    {labels.abolishedTypeTitle(), labels.abolishedType(abolishedType)},
+                    filter == null ? new String[] {labels.abolishedTypeTitle(), labels.abolishedType(abolishedType)}
+                            : new String[] {labels.filter(), filter.isEmpty() ? labels.abolishedType(1) : filter},
                     {labels.outputAt(), outputAt}};
             sheet.setColumnWidth(0, 24 * 256);
             sheet.setColumnWidth(1, 40 * 256);

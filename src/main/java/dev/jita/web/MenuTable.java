@@ -210,6 +210,14 @@ final class MenuTable {
         return link(query);
     }
 
+    /** The download of the same search and sort, all its records in one file: {@code json} or {@code excel}. */
+    public String downloadLink(String format) {
+        Map<String, String> query = new LinkedHashMap<>(kept);
+        query.remove("size");
+        String link = link(query);
+        return base + "/download/" + format + link.substring(base.length()).replaceFirst("^\\?$", "");
+    }
+
     /** The column's aria-sort: ascending, descending, or null when the table is not sorted by it. */
     public String sortState(String column) {
         return column.equals(sortColumn()) ? (descending() ? "descending" : "ascending") : null;

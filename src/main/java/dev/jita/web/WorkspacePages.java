@@ -14,6 +14,7 @@ import dev.jita.platform.WorkspaceRole;
 import dev.jita.platform.WorkspaceService;
 import dev.jita.security.CurrentUser;
 import dev.jita.security.JitaUser;
+import dev.jita.transfer.MenuExcel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +35,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,14 +60,23 @@ class WorkspacePages {
     private final Messages messages;
     private final ObjectMapper json;
     private final Executions executions;
+    private final MenuExcel excel;
+    private final int maxBulkItems;
+
+    /** A refusal of an upload: where (an Excel row, or an item of a JSON file), which column, and why. */
+    record UploadRefusal(String row, String column, String reason) {
+    }
 
     /** A link to a driver's execution pages. */
     record DriverLink(String pagePath, String title) {
     }
 
     WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
-                   MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions) {
+                   MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions, MenuExcel excel,
+                   @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
         this.executions = executions;
+        this.excel = excel;
+        this.maxBulkItems = maxBulkItems;
         this.workspaces = workspaces;
         this.access = access;
         this.catalog = catalog;
@@ -303,6 +315,79 @@ class WorkspacePages {
             refused(e, form, model);
             return menu(org, ws, menu, Map.of(), model);
         }
+    }
+
+    /**
+     * A file of records applied to the menu, all or nothing: an Excel workbook of the download's layout (process
+     * type per row), or a JSON file (see {@link JsonUpload}). On success the page shows the counts; else the
+     * refusals, by row or item and column, and nothing is written.
+     */
+    @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/upload")
+    String upload(@PathVariable String org, @PathVariable String ws, @PathVariable String menu,
+                  MultipartHttpServletRequest request, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) throws IOException {
+        access.requireWrite(org, ws);
+        MenuDefinition definition = catalog.get(org, ws, menu);
+        Locale locale = LocaleContextHolder.getLocale();
+        MultipartFile upload = request.getFile("file");
+        JsonUpload[] read = {null};
+        boolean workbook = false;
+        try {
+            if (upload == null || upload.isEmpty()) {
+                throw ApiException.badBody("ui.menu.upload_no_file");
+            }
+            byte[] content = upload.getBytes();
+            workbook = isWorkbook(upload.getOriginalFilename(), content);
+            Map<String, Integer> counts;
+            if (workbook) {
+                counts = excel.maintain(org, ws, menu, () -> content, CurrentUser.name(),
+                        locale.getLanguage().equals("ja")).counts();
+            } else {
+                counts = menus.apply(org, ws, menu, () -> {
+                    read[0] = JsonUpload.read(content, json, menus, org, ws, definition, maxBulkItems);
+                    return read[0].operations();
+                }, CurrentUser.name()).counts();
+            }
+            redirect.addFlashAttribute("uploaded", counts);
+            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?uploaded";
+        } catch (ApiException e) {
+            List<UploadRefusal> refusals = uploadRefusals(e, workbook, read[0], locale);
+            response.setStatus(e.status() == 499 ? HttpServletResponse.SC_BAD_REQUEST : e.status());
+            model.addAttribute("uploadError", e.result() + " " + (refusals.isEmpty()
+                    ? messages.get(locale, e.messageKey(), e.args()) : messages.get(locale, "ui.menu.upload_refused")));
+            model.addAttribute("uploadRefusals", refusals);
+            return menu(org, ws, menu, Map.of(), model);
+        }
+    }
+
+    private static boolean isWorkbook(String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm")
+                || content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
+    /** The refusals of an upload by Excel row and column, or by JSON item and REST column; empty for others. */
+    private List<UploadRefusal> uploadRefusals(ApiException e, boolean workbook, JsonUpload read, Locale locale) {
+        List<UploadRefusal> refusals = new ArrayList<>();
+        if (!(e.data() instanceof Map<?, ?> data)) {
+            return refusals;
+        }
+        if (workbook && data.get("refusals") instanceof List<?> listed) {
+            for (Object one : listed) {
+                Map<?, ?> refusal = (Map<?, ?>) one;
+                Object column = refusal.get("column");
+                Object rest = refusal.get("rest_name");
+                refusals.add(new UploadRefusal(refusal.get("row") == null ? "" : refusal.get("row").toString(),
+                        (column == null ? "" : column.toString()) + (rest == null ? "" : " (" + rest + ")"),
+                        String.valueOf(refusal.get("reason"))));
+            }
+        } else if (!workbook && read != null && data.get("errors") instanceof Map<?, ?> errors) {
+            errors.forEach((index, columns) -> ((Map<?, ?>) columns).forEach((column, reasons) -> refusals.add(
+                    new UploadRefusal(messages.get(locale, "ui.menu.upload_item",
+                            read.items().get(Integer.parseInt(index.toString()))), column.toString(),
+                            String.join("; ", ((List<?>) reasons).stream().map(Object::toString).toList())))));
+        }
+        return refusals;
     }
 
     /** The form's fields as a menu request. On an update, an empty field clears the value; a file left empty stays. */

@@ -1,0 +1,77 @@
+package dev.jita.web;
+
+import dev.jita.core.ApiException;
+import dev.jita.menu.Column;
+import dev.jita.menu.ColumnType;
+import dev.jita.menu.MenuDefinition;
+import dev.jita.menu.MenuService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON file uploaded on a menu table page, as the operations of {@code maintenance/all/}: either that endpoint's
+ * list ({@code {"type": …, "parameter": {…}, "file": {…}}}), or the page's JSON download as it is (items without a
+ * type). An item without a type updates the record it names (its uuid or id column) when the menu has it, else
+ * registers a new record; a discarded record that stays discarded is left as it is (it cannot be updated).
+ * {@code items} maps each operation to its 1-based place in the file, for the refusals.
+ */
+record JsonUpload(List<MenuService.Operation> operations, List<Integer> items) {
+
+    static JsonUpload read(byte[] content, ObjectMapper json, MenuService menus, String org, String ws,
+                           MenuDefinition menu, int maxItems) {
+        JsonNode body;
+        try {
+            body = json.readTree(content);
+        } catch (JacksonException e) {
+            throw ApiException.badBody("ui.menu.upload_bad_json");
+        }
+        if (body == null || !body.isArray() || body.isEmpty()) {
+            throw ApiException.badBody("ui.menu.upload_bad_json");
+        }
+        if (body.size() > maxItems) {
+            throw ApiException.badBody("menu.bulk_too_large", maxItems, body.size());
+        }
+        Optional<String> idColumn = menu.columns().stream().filter(c -> c.type() == ColumnType.ID)
+                .map(Column::restName).findFirst();
+        List<MenuService.Operation> operations = new ArrayList<>();
+        List<Integer> items = new ArrayList<>();
+        int place = 0;
+        for (JsonNode item : body.values()) {
+            place++;
+            if (!item.isObject() || !(item.get("parameter") instanceof ObjectNode parameter)) {
+                throw ApiException.badBody("ui.menu.upload_bad_json");
+            }
+            String type = text(item.get("type"));
+            if (type == null) {
+                String id = text(parameter.get("uuid"));
+                if (id == null && idColumn.isPresent()) {
+                    id = text(parameter.get(idColumn.get()));
+                }
+                Optional<MenuService.Record> record = id == null ? Optional.empty() : menus.record(org, ws, menu.restName(), id);
+                if (record.isPresent()) {
+                    if (record.get().discarded() && "1".equals(text(parameter.get("discard")))) {
+                        continue;
+                    }
+                    type = MenuService.Operation.UPDATE;
+                } else {
+                    type = MenuService.Operation.REGISTER;
+                }
+            }
+            operations.add(new MenuService.Operation(type, parameter, item.get("file")));
+            items.add(place);
+        }
+        return new JsonUpload(operations, items);
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isString() ? node.stringValue() : node.toString();
+    }
+}
