@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>under /api/: a POST that is not declared JSON, or any other request carrying a body or a content type
  * that is not JSON → 415. A browser sends JSON across sites only after a CORS preflight, which jita never
  * grants, so no other site can make a browser holding an operator's credentials change anything.</li>
- * <li>the one exception: {@code multipart/form-data} on the menu maintenance endpoints, where Exastro takes it.
+ * <li>the one exception: {@code multipart/form-data} on the menu maintenance endpoints (the per-menu Excel
+ * maintenance and the Excel bulk upload too), where Exastro takes it.
  * A browser posts multipart across sites without a preflight, and with the Basic credentials it has cached,
  * so such a request is refused (403) when it shows any sign of coming from a web page: an {@code Origin} of
  * another host, {@code Sec-Fetch-Site} other than same-origin or none, or {@code Sec-Fetch-Mode: navigate}
@@ -124,7 +125,7 @@ class RequestRules {
                     UntrustedText.forLog(decoded), UntrustedText.codePoint(refused));
         }
 
-        /** The menu maintenance endpoints, which take Exastro's json_parameters and file parts. */
+        /** The menu maintenance endpoints, which take Exastro's json_parameters and file parts, and the Excel uploads. */
         static boolean takesMultipart(String method, String path) {
             return ("POST".equals(method) && (MULTIPART_POST.matcher(path).matches()
                     || MULTIPART_EXCEL_UPLOAD.matcher(path).matches()))
