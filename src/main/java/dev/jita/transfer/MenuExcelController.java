@@ -69,6 +69,7 @@ class MenuExcelController {
     void all(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
              @RequestParam(required = false) String file, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        readable(organizationId, workspaceId, menu);
         download(organizationId, workspaceId, menu, null, false, file, request, response);
     }
 
@@ -85,6 +86,7 @@ class MenuExcelController {
     void format(@PathVariable String organizationId, @PathVariable String workspaceId, @PathVariable String menu,
                 @RequestParam(required = false) String file, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        readable(organizationId, workspaceId, menu);
         download(organizationId, workspaceId, menu, null, true, file, request, response);
     }
 
@@ -131,10 +133,10 @@ class MenuExcelController {
         return ApiResponse.ok(data);
     }
 
+    /** Writes the workbook once the caller's access is checked: as the envelope's base64 data, or the file. */
     private void download(String organizationId, String workspaceId, String menu, JsonNode conditions,
                           boolean formatOnly, String file, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        readable(organizationId, workspaceId, menu);
         try (MenuExcel.Workbook workbook = excel.download(organizationId, workspaceId, menu, conditions, null,
                 formatOnly, japanese(request)); InputStream in = Files.newInputStream(workbook.file())) {
             if (BINARY.equals(file)) {

@@ -118,7 +118,7 @@ final class SheetImport {
         try {
             sheetNames = ExcelSheetReader.sheetNames(workbook);
         } catch (ExcelSheetReader.Unreadable e) {
-            refusals.add(new Refusal(UNREADABLE, null, 0, null, null, e.getMessage()));
+            refusals.add(unreadable());
             return;
         }
         Set<String> expected = new LinkedHashSet<>(List.of(ExcelWorkbook.sheetName(menu.nameEn()),
@@ -140,7 +140,7 @@ final class SheetImport {
                         + "jita's Excel export."));
             }
         } catch (ExcelSheetReader.Unreadable e) {
-            refusals.add(new Refusal(UNREADABLE, null, 0, null, null, e.getMessage()));
+            refusals.add(unreadable());
         } catch (LayoutMismatch e) {
             // The mismatch is among the refusals; the rest of the sheet cannot be read by position.
         } catch (TooManyRows e) {
@@ -149,6 +149,13 @@ final class SheetImport {
                     : "the sheet has more than " + maxRows + " rows after its header row (jita.excel-import.max-rows); "
                     + "nothing was imported."));
         }
+    }
+
+    /** POI's reason is left out: it may name the server's temporary file. */
+    private Refusal unreadable() {
+        return new Refusal(UNREADABLE, null, 0, null, null, japanese
+                ? "xlsx として読めません（.xlsx と .xlsm のみ受け付けます）。"
+                : "The workbook cannot be read as an xlsx (only .xlsx and .xlsm are taken).");
     }
 
     private void row(ExcelSheetReader.SheetRow row) {

@@ -194,8 +194,9 @@ class MenuExcelApiTest extends ApiTest {
         assertError(ws.member().post(upload, Map.of()), 400, "400-00002");
         assertError(ws.member().post(upload, Map.of("excel", 42)), 400, "400-00002");
         assertError(ws.member().post(upload, Map.of("excel", "*** not base64 ***")), 400, "400-00002");
-        assertError(ws.member().post(upload, Map.of("excel", base64("hello".getBytes(StandardCharsets.UTF_8)))), 499,
-                "499-00401");
+        Http.Reply notWorkbook = ws.member().post(upload, Map.of("excel", base64("hello".getBytes(StandardCharsets.UTF_8))));
+        assertError(notWorkbook, 499, "499-00401");
+        assertThat(notWorkbook.json().path("message").asString()).contains("xlsx").doesNotContain("jita-menu-excel");
         assertError(ws.member().multipart("POST", upload, Http.Part.field("other", "x")), 400, "400-00002");
         // Another menu's workbook, with a row to register.
         byte[] devices = edit(Base64.getDecoder().decode(ws.member().get(ws.menus() + "device_list/excel/format/")
