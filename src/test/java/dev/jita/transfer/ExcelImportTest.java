@@ -354,7 +354,10 @@ class ExcelImportTest extends ApiTest {
         assertError(http().as("outsider2", "outsider-pass").post(bulk + "upload/", body), 403, "403-00001");
         assertError(ws.member().post(bulk + "upload/", Map.of("zipfile", Map.of("name", "a.zip", "base64", "%%%"))),
                 400, "400-00002");
-        assertError(ws.member().post(bulk + "upload/", Map.of("file", "x")), 400, "400-00002");
+        Http.Reply noZip = ws.member().post(bulk + "upload/", Map.of("file", "x"));
+        assertError(noZip, 400, "400-00002");
+        assertThat(noZip.json().path("message").asString()).as("the expected body, without the message format's quotes")
+                .contains("{\"zipfile\": {\"name\"").doesNotContain("'{'");
         assertError(ws.member().post(bulk + "import/execute/", execute), 499, "499-00701");
         // Another workspace cannot import this workspace's upload.
         String uploadId = ws.member().post(bulk + "upload/", body).data().path("upload_id").asString();
