@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.jita.test.DatabaseIndependent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ import org.springframework.stereotype.Repository;
  * jita's module boundaries. A module is a top-level package under {@code dev.jita}; each driver under
  * {@code dev.jita.drivers} is a module of its own. docs/decisions.md ("Modules") says who owns what.
  */
+@DatabaseIndependent
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

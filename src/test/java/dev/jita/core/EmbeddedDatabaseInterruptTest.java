@@ -2,6 +2,7 @@ package dev.jita.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.DatabaseIndependent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database as jita ships it, that must cost the job its commit at most, never the database: a plain H2 file
  * channel closes when its thread is interrupted, and H2 then closes the whole database.
  */
+@DatabaseIndependent
 class EmbeddedDatabaseInterruptTest {
 
     @Test

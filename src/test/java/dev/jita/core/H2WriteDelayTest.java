@@ -2,6 +2,7 @@ package dev.jita.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.DatabaseIndependent;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** An H2 URL configured without WRITE_DELAY=0 still gets every commit written before it returns. */
+@DatabaseIndependent
 class H2WriteDelayTest {
 
     @Test

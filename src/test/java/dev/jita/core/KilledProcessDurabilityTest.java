@@ -26,7 +26,7 @@ class KilledProcessDurabilityTest {
      * committed, and fewer trials show as well that jita answers only after the commit. Each trial is a process
      * start (about 6 s of the suite on H2), so their number is a trade of run time against samples.
      */
-    private static final int TRIALS = "h2".equals(TestDatabase.KIND) ? 8 : 4;
+    private static final int TRIALS = "h2".equals(TestDatabase.KIND) ? 5 : 3;
     private static final String ADMIN = "durability-admin";
     private static final String PASSWORD = "durability-pass";
     private static final String MODES = "/api/platform/maintenance-mode-setting";

@@ -2,10 +2,12 @@ package dev.jita.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.DatabaseIndependent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a log keeps of a run's output. */
+@DatabaseIndependent
 class CapturedLogTest {
 
     @Test

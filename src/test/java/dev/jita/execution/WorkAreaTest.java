@@ -2,6 +2,7 @@ package dev.jita.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.test.DatabaseIndependent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Work areas of several nodes in one process (as tests and small installs run them) keep each other's locks. */
+@DatabaseIndependent
 class WorkAreaTest {
 
     @TempDir

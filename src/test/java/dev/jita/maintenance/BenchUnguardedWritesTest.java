@@ -3,9 +3,11 @@ package dev.jita.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jita.test.DatabaseIndependent;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark-only switch that lifts the load-mode guard cannot be turned on by the property alone. */
+@DatabaseIndependent
 class BenchUnguardedWritesTest {
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.core.ApiException;
+import dev.jita.test.DatabaseIndependent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy's rules as configured, without a server. */
+@DatabaseIndependent
 class PasswordPolicyTest {
 
     private static PasswordPolicy policy(int minLength, int minClasses, PasswordPolicy.CharacterClass... required) {

@@ -25,6 +25,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * or in a {@code @BeforeAll} (as AnsibleNodeKilledTest does). Each case is a small test class run here through
  * the JUnit launcher, as surefire runs the suite.
  */
+@DatabaseIndependent
 class NoSkipsInCiTest {
 
     /** The three places, each as the suite's tests check for a tool. */

@@ -9,6 +9,7 @@ import dev.jita.drivers.terraform.FakeTerraformCloud.Malformation;
 import dev.jita.drivers.terraform.FakeTerraformCloud.Policy;
 import dev.jita.drivers.terraform.FakeTerraformCloud.Variable;
 import dev.jita.drivers.terraform.FakeTerraformCloud.Workspace;
+import dev.jita.test.DatabaseIndependent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The fake Terraform Cloud itself, driven with a plain HTTP client and a hand-moved clock. */
+@DatabaseIndependent
 class FakeTerraformCloudTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

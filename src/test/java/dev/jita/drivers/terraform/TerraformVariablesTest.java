@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.drivers.terraform.TerraformVariables.Variable;
+import dev.jita.test.DatabaseIndependent;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@DatabaseIndependent
 class TerraformVariablesTest {
 
     private static List<Variable> read(String text) throws TerraformVariables.Malformed {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.jita.drivers.terraform.Tfvars.Value;
+import dev.jita.test.DatabaseIndependent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * provider to download) is planned and applied with them, and its outputs are the values given. Skipped where
  * terraform is not installed, except under CI=true, where a skip would hide the check.
  */
+@DatabaseIndependent
 class TfvarsTerraformTest {
 
     private static final Path TERRAFORM = Path.of("/usr/local/bin/terraform");

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jita.drivers.terraform.Tfvars.Value;
+import dev.jita.test.DatabaseIndependent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@DatabaseIndependent
 class TfvarsTest {
 
     private static Value text(String variable, String value, String type) {
