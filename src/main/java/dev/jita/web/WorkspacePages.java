@@ -57,13 +57,16 @@ class WorkspacePages {
     private final Messages messages;
     private final ObjectMapper json;
     private final Executions executions;
+    private final ReaderZones readers;
 
     /** A link to a driver's execution pages. */
     record DriverLink(String pagePath, String title) {
     }
 
     WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
-                   MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions) {
+                   MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions,
+                   ReaderZones readers) {
+        this.readers = readers;
         this.executions = executions;
         this.workspaces = workspaces;
         this.access = access;
@@ -90,7 +93,7 @@ class WorkspacePages {
         boolean japanese = locale.getLanguage().equals("ja");
         List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
         String base = "/ui/ws/" + org + "/" + ws + "/menu/" + menu;
-        MenuTable table = MenuTable.of(columns, query, base, japanese);
+        MenuTable table = MenuTable.of(columns, query, base, japanese, readers.current());
         List<String> errors = new ArrayList<>();
         int size = PAGE_SIZE;
         if (table.size() != null) {
