@@ -151,4 +151,35 @@ class ReaderTimePagesTest extends ApiTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(zoneNamed(owner.get("/ui/time-zone"))).isEqualTo("Asia/Tokyo");
     }
+
+    @Test
+    void aWindowTypedInTheReadersZoneIsScheduledInUtcAndShownBackInIt() {
+        UiClient console = new UiClient(port);
+        console.logIn("", ADMIN, ADMIN_PASSWORD);
+        console.cookie(ReaderTime.COOKIE, "Asia/Tokyo");
+        UiClient.Page form = console.get("/admin/maintenance");
+        assertThat(form.body()).contains("Start (Asia/Tokyo)");
+        UiClient.Page scheduled = console.post("/admin/maintenance/windows", form("start", "2031-07-01T09:30",
+                "end", "2031-07-01T11:00", "mode", "backyard_execute_stop", "reason", "zone check",
+                "_csrf", form.csrfToken()));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(302);
+        String id = null;
+        try {
+            for (tools.jackson.databind.JsonNode window : admin().get("/api/platform/maintenance-windows").data()
+                    .path("upcoming")) {
+                if ("zone check".equals(window.path("reason").asString())) {
+                    id = window.path("id").asString();
+                    assertThat(window.path("start").asString()).isEqualTo("2031-07-01T00:30:00Z");
+                    assertThat(window.path("end").asString()).isEqualTo("2031-07-01T02:00:00Z");
+                }
+            }
+            assertThat(id).isNotNull();
+            String page = console.get("/admin/maintenance").body();
+            assertThat(page).contains(">2031/07/01 09:30:00</time>").contains("value=\"2031-07-01T09:30:00\"");
+        } finally {
+            if (id != null) {
+                admin().delete("/api/platform/maintenance-windows/" + id);
+            }
+        }
+    }
 }
