@@ -139,12 +139,13 @@ final class MenuTable {
     /**
      * A range's bound as the API compares it. A date-time picker gives {@code 2026-01-05T10:00}: written as jita
      * writes date-times, the minute taken whole at the end of a range (and a date alone, the whole day). The last
-     * update is an instant, picked in the reader's zone and compared in UTC; a menu's own date-time columns hold
-     * times as they were typed, without a zone, and are compared as they are.
+     * update is an instant, picked in the reader's zone and compared in UTC, as are the date-time columns jita
+     * fills (the operation's last run); the others hold times as they were typed, without a zone, and are
+     * compared as they are.
      */
     private String bound(String column, String value, boolean end) {
-        ColumnType type = columns.stream().filter(c -> c.restName().equals(column)).map(Column::type).findFirst()
-                .orElse(ColumnType.DATETIME);
+        Column known = columns.stream().filter(c -> c.restName().equals(column)).findFirst().orElse(null);
+        ColumnType type = known == null ? ColumnType.DATETIME : known.type();
         if (type.numeric()) {
             return value;
         }
@@ -159,15 +160,23 @@ final class MenuTable {
         }
         if (column.equals(LAST_UPDATE) && text.length() == "yyyy/MM/dd hh:mm:ss".length()) {
             text = time.utc(text) + (end ? ".999999" : ".000000");
+        } else if (known != null && instants(known)) {
+            text = time.utc(text);
         }
         return text;
+    }
+
+    /** Whether the column's values are instants jita wrote in UTC (shown and filtered in the reader's zone). */
+    static boolean instants(Column column) {
+        return column.type() == ColumnType.DATETIME && column.readOnly();
     }
 
     /** The filters in the order of the columns, then those of the fields every record has. */
     List<Filter> filters(Function<String, List<String>> values, Locale locale, Messages messages) {
         List<Filter> filters = new ArrayList<>();
         for (Column column : columns) {
-            String label = japanese ? column.nameJa() : column.nameEn();
+            String name = japanese ? column.nameJa() : column.nameEn();
+            String label = instants(column) ? name + " (" + time.zone() + ")" : name;
             String kind = switch (column.type()) {
                 case CHOICE, REFERENCE -> "list";
                 case INTEGER, FLOAT, DATE, DATETIME -> "range";

@@ -141,6 +141,7 @@ class WorkspacePages {
                 .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
         model.addAttribute("japanese", japanese);
         model.addAttribute("columns", columns);
+        model.addAttribute("instantColumns", columns.stream().filter(MenuTable::instants).map(Column::restName).toList());
         model.addAttribute("table", table);
         model.addAttribute("filters", table.filters(column -> menus.values(org, ws, menu, column), locale, messages));
         model.addAttribute("headerRows", GroupedHeaders.of(definition, columns, japanese));

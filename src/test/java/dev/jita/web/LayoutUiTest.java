@@ -224,7 +224,7 @@ class LayoutUiTest extends BrowserTest {
         assertThat(script("return document.activeElement.id;")).as("first tab stop on " + where).isEqualTo("skip-link");
         assertThat(browser.findElement(By.id("skip-link")).isDisplayed()).isTrue();
         List<String> weak = new ArrayList<>();
-        for (int stop = 0; stop < 10; stop++) {
+        for (int stop = 0; stop < 16; stop++) {
             Map<String, Object> ring = (Map<String, Object>) script(FOCUS_RING);
             if ("<body>".equals(ring.get("element"))) {
                 // Past the page's last stop: focus has left for the browser.
