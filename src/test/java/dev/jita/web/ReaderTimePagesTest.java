@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Times on the pages in the reader's zone: the browser's (its cookie), or the user's own setting, which wins;
@@ -165,7 +169,7 @@ class ReaderTimePagesTest extends ApiTest {
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(302);
         String id = null;
         try {
-            for (tools.jackson.databind.JsonNode window : admin().get("/api/platform/maintenance-windows").data()
+            for (JsonNode window : admin().get("/api/platform/maintenance-windows").data()
                     .path("upcoming")) {
                 if ("zone check".equals(window.path("reason").asString())) {
                     id = window.path("id").asString();
@@ -181,5 +185,37 @@ class ReaderTimePagesTest extends ApiTest {
                 admin().delete("/api/platform/maintenance-windows/" + id);
             }
         }
+    }
+
+    @Test
+    void aMenuTablesLastUpdateIsShownAndFilteredInTheReadersZone() {
+        Http api = http().as("owner", "owner-pass");
+        String menu = "/api/" + org + "/workspaces/ws1/ita/menu/operation_list/";
+        JsonNode record = api.post(menu + "filter/", Map.of("operation_name", Map.of("LIST", List.of("op1"))))
+                .data().get(0).path("parameter");
+        // The API's own format, in UTC, with microseconds.
+        LocalDateTime updated = LocalDateTime.parse(record.path("last_update_date_time").asString(),
+                DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss.SSSSSS"));
+        LocalDateTime inTokyo = updated.plusHours(9);
+        owner.cookie(ReaderTime.COOKIE, "Asia/Tokyo");
+        String table = "/ui/ws/" + org + "/ws1/menu/operation_list";
+
+        UiClient.Page page = owner.get(table + "?lang=en");
+        assertThat(page.body()).contains("<td class=\"when\">"
+                + inTokyo.format(DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")) + "</td>")
+                .contains("Last update (Asia/Tokyo)");
+
+        DateTimeFormatter picker = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+        String minute = inTokyo.format(picker);
+        String nextMinute = inTokyo.plusMinutes(1).format(picker);
+        assertThat(owner.get(table + "?from%3Alast_update_date_time=" + minute).body())
+                .contains("data-total=\"1\"");
+        assertThat(owner.get(table + "?to%3Alast_update_date_time=" + minute).body()).contains("data-total=\"1\"");
+        assertThat(owner.get(table + "?from%3Alast_update_date_time=" + nextMinute).body())
+                .contains("data-total=\"0\"");
+        // The same minute read as UTC is nine hours later: nothing was updated since.
+        owner.cookie(ReaderTime.COOKIE, null);
+        assertThat(owner.get(table + "?from%3Alast_update_date_time=" + minute).body())
+                .contains("data-total=\"0\"");
     }
 }
