@@ -29,16 +29,24 @@
     return parts.year + '/' + parts.month + '/' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':' + parts.second;
   };
 
+  // The header's items and a page's side navigation, hidden together on a narrow window.
   function menu() {
     var button = document.getElementById('menu-button');
     var items = document.getElementById('top-menu');
     if (!button || !items) {
       return;
     }
+    var side = document.getElementById('side-nav');
+    if (side) {
+      button.setAttribute('aria-controls', 'top-menu side-nav');
+    }
     button.addEventListener('click', function () {
       var open = button.getAttribute('aria-expanded') !== 'true';
       button.setAttribute('aria-expanded', String(open));
       items.classList.toggle('open', open);
+      if (side) {
+        side.classList.toggle('open', open);
+      }
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.BrowserTest;
 import dev.jita.test.Http;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,8 +180,11 @@ class LayoutUiTest extends BrowserTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void checkPage(String path, int width, boolean wideTable) {
+    private void checkPage(String path, int width, boolean wideTable) throws IOException {
         open(path);
+        if (wideTable) {
+            session.screenshot("menu-table-" + script("return document.documentElement.lang;") + "-" + width);
+        }
         String where = path + " at " + width + " px";
         assertThat((List<String>) script(BROKEN_WORDS)).as("words cut on " + where).isEmpty();
         Map<String, Object> contrast = (Map<String, Object>) script(TEXT_CONTRAST);
@@ -208,6 +212,7 @@ class LayoutUiTest extends BrowserTest {
         } else {
             assertThat(menuButton.isDisplayed()).as(where).isTrue();
             assertThat(menu.isDisplayed()).as(where).isFalse();
+            assertThat(browser.findElements(By.id("side-nav"))).as(where).allMatch(side -> !side.isDisplayed());
         }
         if (wideTable && width <= 800) {
             assertThat(((Number) script("var box = document.querySelector('#records').parentElement;"
@@ -250,6 +255,7 @@ class LayoutUiTest extends BrowserTest {
             session.live().until(d -> browser.findElement(By.id("top-menu")).isDisplayed());
             assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
             assertThat(browser.findElement(By.id("reader-zone")).isDisplayed()).isTrue();
+            assertThat(browser.findElements(By.id("side-nav"))).allMatch(WebElement::isDisplayed);
             button.sendKeys(Keys.SPACE);
             session.live().until(d -> !browser.findElement(By.id("top-menu")).isDisplayed());
             assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("false");
@@ -258,7 +264,7 @@ class LayoutUiTest extends BrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
-    void theMainPagesAtTwoWidths(String lang) {
+    void theMainPagesAtTwoWidths(String lang) throws IOException {
         String org = ws.org();
         session.logIn(org, "owner", "owner-pass");
         open("/ui/workspaces?lang=" + lang);
