@@ -143,6 +143,21 @@ class ReaderTimePagesTest extends ApiTest {
     }
 
     @Test
+    void inLoadModeTheSettingIsRefusedAndKept() {
+        assertThat(saveZone(owner, "Asia/Tokyo").status()).isEqualTo(302);
+        String token = owner.get("/ui/time-zone").csrfToken();
+        setModes("0", "1");
+        try {
+            UiClient.Page refused = owner.post("/ui/time-zone", form("zone", "Europe/Berlin", "_csrf", token));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(498);
+            assertThat(refused.body()).contains("id=\"error\"").contains("id=\"my-zone\">Asia/Tokyo<");
+        } finally {
+            setModes("0", "0");
+        }
+        assertThat(zoneNamed(owner.get("/ui/time-zone"))).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
     void withoutASessionOrItsTokenTheFormChangesNothing() {
         assertThat(saveZone(owner, "Asia/Tokyo").status()).isEqualTo(302);
         UiClient anonymous = new UiClient(port);
