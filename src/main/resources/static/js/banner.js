@@ -1,8 +1,54 @@
-// Shows or hides the maintenance banner of a page that is already open, within a few seconds of a change; shows
-// a scheduled window's times in the reader's time zone and counts down to its start.
+// On every page: tells the server the browser's time zone, formats times as the server does (jita.time), opens
+// and closes the navigation on a narrow window; shows or hides the maintenance banner of a page that is already
+// open, within a few seconds of a change, with a scheduled window's times, counting down to its start.
 (function () {
   'use strict';
   var INTERVAL_MS = 3000;
+  var jita = window.jita = window.jita || {};
+  document.documentElement.classList.add('js');
+
+  // The server checks the name too; a user's own setting wins over it.
+  try {
+    var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (browserZone && /^[A-Za-z0-9_+\-\/]{1,64}$/.test(browserZone)) {
+      document.cookie = 'jita-tz=' + browserZone + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  } catch (ignored) { /* an old browser: the server shows UTC */ }
+
+  // YYYY/MM/DD hh:mm:ss in the zone the page names, like the times the server wrote.
+  jita.time = function (iso) {
+    var date = iso ? new Date(iso) : null;
+    if (!date || isNaN(date.getTime())) {
+      return iso || '';
+    }
+    var parts = {};
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: document.documentElement.getAttribute('data-zone') || 'UTC', hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
+    }).formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + '/' + parts.month + '/' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':' + parts.second;
+  };
+
+  // The header's items and a page's side navigation, hidden together on a narrow window.
+  function menu() {
+    var button = document.getElementById('menu-button');
+    var items = document.getElementById('top-menu');
+    if (!button || !items) {
+      return;
+    }
+    var side = document.getElementById('side-nav');
+    if (side) {
+      button.setAttribute('aria-controls', 'top-menu side-nav');
+    }
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      items.classList.toggle('open', open);
+      if (side) {
+        side.classList.toggle('open', open);
+      }
+    });
+  }
 
   function render(banner, data) {
     if (data.mode) {
@@ -42,17 +88,9 @@
     showTimes(notice);
   }
 
-  // The reader's zone and language, from the UTC times the server wrote.
   function showTimes(notice) {
-    var lang = document.documentElement.lang || undefined;
     notice.querySelectorAll('time[datetime]').forEach(function (time) {
-      var date = new Date(time.getAttribute('datetime'));
-      if (!isNaN(date.getTime())) {
-        time.textContent = date.toLocaleString(lang, {
-          year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
-        });
-        time.title = time.getAttribute('datetime');
-      }
+      time.textContent = jita.time(time.getAttribute('datetime'));
     });
   }
 
@@ -98,6 +136,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    menu();
     var notice = document.getElementById('maintenance-notice');
     if (notice) {
       showTimes(notice);

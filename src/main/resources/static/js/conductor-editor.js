@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  var main = document.getElementById('editor');
+  var main = document.getElementById('content');
   var svg = document.getElementById('diagram');
   var inspector = document.getElementById('inspector');
   var info = JSON.parse(main.getAttribute('data-info'));

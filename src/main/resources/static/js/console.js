@@ -29,7 +29,7 @@
                 cell(row, backyard);
                 cell(row, item.id);
                 cell(row, item.status_name);
-                cell(row, item.last_update_timestamp);
+                cell(row, window.jita.time(item.last_update_timestamp));
                 body.appendChild(row);
               });
             });

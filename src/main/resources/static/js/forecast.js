@@ -15,7 +15,7 @@
   }
 
   function time(iso) {
-    return iso ? new Date(iso).toLocaleString() : '?';
+    return iso ? window.jita.time(iso) : '?';
   }
 
   function cell(row, text) {

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  var main = document.getElementById('sheet-editor');
+  var main = document.getElementById('content');
   var masters = JSON.parse(main.getAttribute('data-masters'));
   var definition = JSON.parse(main.getAttribute('data-definition') || 'null');
   var text = JSON.parse(main.getAttribute('data-labels'));

@@ -6,8 +6,6 @@ import dev.jita.core.ApiException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,31 +67,11 @@ public class Transfers {
         public boolean finished() {
             return statusId == 3 || statusId == 4;
         }
-
-        /** The times as the pages show them: UTC, to the second; empty when not yet. */
-        public String registeredText() {
-            return shown(registered);
-        }
-
-        public String startedText() {
-            return shown(started);
-        }
-
-        public String endedText() {
-            return shown(ended);
-        }
-
-        private static String shown(Instant instant) {
-            return instant == null ? "" : SHOWN.format(instant);
-        }
     }
 
     /** A result file: its name and its bytes as a stream, for the caller to close. */
     public record Download(String name, InputStream content) {
     }
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
 
     private final MenuTree tree;
     private final MenuExports menuExports;

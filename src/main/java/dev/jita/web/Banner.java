@@ -21,8 +21,10 @@ class Banner {
     private final MaintenanceSettingService settings;
     private final MaintenanceWindows windows;
     private final Messages messages;
+    private final ReaderZones readers;
 
-    Banner(MaintenanceSettingService settings, MaintenanceWindows windows, Messages messages) {
+    Banner(MaintenanceSettingService settings, MaintenanceWindows windows, Messages messages, ReaderZones readers) {
+        this.readers = readers;
         this.settings = settings;
         this.windows = windows;
         this.messages = messages;
@@ -43,7 +45,8 @@ class Banner {
     }
 
     /**
-     * mode, text, reason, set_by, set_at and who (set_by and set_at as a sentence); all null when no mode is ON.
+     * mode, text, reason, set_by, set_at and who (set_by and set_at as a sentence, the time in the reader's zone);
+     * all null when no mode is ON.
      * Without {@code loggedIn}, set_by is null and who gives the time alone.
      */
     Map<String, Object> now(Locale locale, boolean loggedIn) {
@@ -63,9 +66,10 @@ class Banner {
         String setAt = state == null ? null : Times.micros(state.lastUpdateTimestamp());
         banner.put("set_by", state == null || !loggedIn ? null : state.lastUpdateUser());
         banner.put("set_at", setAt);
+        String shownAt = state == null ? null : readers.current().format(state.lastUpdateTimestamp());
         banner.put("who", state == null ? null : loggedIn
-                ? messages.get(locale, "ui.banner.set_by", state.lastUpdateUser(), setAt)
-                : messages.get(locale, "ui.banner.set_at", setAt));
+                ? messages.get(locale, "ui.banner.set_by", state.lastUpdateUser(), shownAt)
+                : messages.get(locale, "ui.banner.set_at", shownAt));
         return banner;
     }
 }

@@ -9,8 +9,6 @@ import dev.jita.maintenance.MaintenanceGate;
 import dev.jita.platform.WorkspaceAccess;
 import dev.jita.platform.WorkspaceRole;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +36,6 @@ class ConductorInstancePages {
 
     private static final String LIST = "/ui/ws/{org}/{ws}/conductor-instances";
     private static final String INSTANCE = LIST + "/{id}";
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Set<Integer> RUNNING = Set.of(3, 4, 5);
     private static final Set<Integer> ENDED = Set.of(6, 7, 8, 9, 10, 11);
 
@@ -52,9 +49,11 @@ class ConductorInstancePages {
     private final WorkspaceAccess access;
     private final MaintenanceGate gate;
     private final ObjectMapper json;
+    private final ReaderZones readers;
 
     ConductorInstancePages(ConductorInstances instances, Executions executions, WorkspaceAccess access,
-                           MaintenanceGate gate, ObjectMapper json) {
+                           MaintenanceGate gate, ObjectMapper json, ReaderZones readers) {
+        this.readers = readers;
         this.instances = instances;
         this.executions = executions;
         this.access = access;
@@ -136,7 +135,13 @@ class ConductorInstancePages {
         boolean japanese = japanese();
         Map<String, Object> confirmation = instances.confirmation(org, ws, id, japanese);
         @SuppressWarnings("unchecked")
-        Map<String, Object> conductor = (Map<String, Object>) confirmation.get("conductor");
+        Map<String, Object> conductor = new LinkedHashMap<>((Map<String, Object>) confirmation.get("conductor"));
+        ReaderTime time = readers.current();
+        for (String shownTime : List.of("time_book", "time_start", "time_end")) {
+            if (conductor.get(shownTime) instanceof String written) {
+                conductor.put(shownTime, time.text(written));
+            }
+        }
         int statusId = Integer.parseInt((String) conductor.get("status_id"));
         Map<String, String> statusByNode = new LinkedHashMap<>();
         List<NodeRow> rows = instances.nodes(org, ws, id).stream().map(node -> {
@@ -180,7 +185,7 @@ class ConductorInstancePages {
         return LocaleContextHolder.getLocale().getLanguage().equals(Locale.JAPANESE.getLanguage());
     }
 
-    private static String shown(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant);
+    private String shown(Instant instant) {
+        return readers.current().format(instant);
     }
 }

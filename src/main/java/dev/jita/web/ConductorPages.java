@@ -6,7 +6,6 @@ import dev.jita.core.ApiException;
 import dev.jita.core.ApiResponse;
 import dev.jita.core.Messages;
 import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.menu.MenuService;
 import dev.jita.platform.WorkspaceAccess;
 import dev.jita.platform.WorkspaceRole;
 import dev.jita.security.CurrentUser;
@@ -49,9 +48,11 @@ class ConductorPages {
     private final MaintenanceGate gate;
     private final ObjectMapper json;
     private final Messages messages;
+    private final ReaderZones readers;
 
     ConductorPages(ConductorClasses classes, ConductorInstances instances, WorkspaceAccess access, MaintenanceGate gate,
-                   ObjectMapper json, Messages messages) {
+                   ObjectMapper json, Messages messages, ReaderZones readers) {
+        this.readers = readers;
         this.classes = classes;
         this.instances = instances;
         this.access = access;
@@ -65,7 +66,7 @@ class ConductorPages {
         WorkspaceRole role = access.requireRead(org, ws);
         common(model, org, ws, role);
         model.addAttribute("classes", classes.all(org, ws).stream().map(c -> Map.of("id", c.id(), "name", c.name(),
-                "lastUpdate", MenuService.STAMP.format(c.lastUpdate()))).toList());
+                "lastUpdate", readers.current().format(c.lastUpdate()))).toList());
         return "conductors";
     }
 
@@ -98,7 +99,8 @@ class ConductorPages {
         body.put("conductor_class_id", id);
         body.put("operation_id", operation);
         if (schedule != null && !schedule.isBlank()) {
-            body.put("schedule_date", schedule.trim());
+            // Typed in the reader's zone (the form names it); the API takes UTC.
+            body.put("schedule_date", readers.current().utc(schedule.trim()));
         }
         try {
             String instance = instances.execute(org, ws, CurrentUser.name(), json.writeValueAsString(body));

@@ -16,8 +16,6 @@ import dev.jita.platform.WorkspaceRole;
 import dev.jita.security.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,8 +50,6 @@ class ExecutionPages {
 
     private static final String PAGE = "/ui/ws/{org}/{ws}/{driver}";
     private static final String EXECUTION = PAGE + "/{execution}";
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
     private static final Set<ExecutionStatus> ENDED = EnumSet.of(ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
             ExecutionStatus.UNEXPECTED_ERROR, ExecutionStatus.EMERGENCY_STOP, ExecutionStatus.SCHEDULE_CANCELLED);
 
@@ -72,9 +68,11 @@ class ExecutionPages {
     private final MaintenanceGate gate;
     private final Messages messages;
     private final ObjectMapper json;
+    private final ReaderZones readers;
 
     ExecutionPages(Executions executions, MenuService menus, MenuCatalog catalog, WorkspaceAccess access,
-                   MaintenanceGate gate, Messages messages, ObjectMapper json) {
+                   MaintenanceGate gate, Messages messages, ObjectMapper json, ReaderZones readers) {
+        this.readers = readers;
         this.executions = executions;
         this.menus = menus;
         this.catalog = catalog;
@@ -142,7 +140,8 @@ class ExecutionPages {
             body.put("operation_name", operation);
         }
         if (schedule != null && !schedule.isBlank()) {
-            body.put("schedule_date", schedule.trim());
+            // Typed in the reader's zone (the form names it); the API takes UTC.
+            body.put("schedule_date", readers.current().utc(schedule.trim()));
         }
         try {
             String id = executions.register(driver, org, ws, CurrentUser.name(), json.writeValueAsString(body), runMode);
@@ -310,8 +309,8 @@ class ExecutionPages {
         return status.displayName(LocaleContextHolder.getLocale().getLanguage().equals(Locale.JAPANESE.getLanguage()));
     }
 
-    private static String shown(Instant instant) {
-        return instant == null ? null : SHOWN.format(instant);
+    private String shown(Instant instant) {
+        return instant == null ? null : readers.current().format(instant);
     }
 
     private static String redirect(ExecutionDriver driver, String org, String ws, String execution) {

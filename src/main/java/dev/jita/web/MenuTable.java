@@ -38,16 +38,19 @@ final class MenuTable {
     private record Common(String column, String messageKey, String kind) {
     }
 
+    private static final String LAST_UPDATE = "last_update_date_time";
     private static final List<Common> COMMON = List.of(new Common("remarks", "ui.menu.remarks", "text"),
-            new Common("last_update_date_time", "ui.console.col.since", "range"),
+            new Common(LAST_UPDATE, "ui.console.col.since_in", "range"),
             new Common("last_updated_user", "ui.menu.last_updated_user", "text"));
 
     private final List<Column> columns;
     private final Map<String, String> kept;
     private final String base;
     private final boolean japanese;
+    private final ReaderTime time;
 
-    private MenuTable(List<Column> columns, Map<String, String> kept, String base, boolean japanese) {
+    private MenuTable(List<Column> columns, Map<String, String> kept, String base, boolean japanese, ReaderTime time) {
+        this.time = time;
         this.columns = columns;
         this.kept = kept;
         this.base = base;
@@ -55,7 +58,8 @@ final class MenuTable {
     }
 
     /** The table's search from the query: only the parameters it knows, those without a value left out. */
-    static MenuTable of(List<Column> columns, Map<String, String> query, String base, boolean japanese) {
+    static MenuTable of(List<Column> columns, Map<String, String> query, String base, boolean japanese,
+                        ReaderTime time) {
         List<Column> searched = columns.stream()
                 .filter(c -> c.type() != ColumnType.PASSWORD && c.type() != ColumnType.FILE).toList();
         Map<String, String> kept = new LinkedHashMap<>();
@@ -71,7 +75,7 @@ final class MenuTable {
                 kept.put(name, value.trim());
             }
         });
-        return new MenuTable(searched, kept, base, japanese);
+        return new MenuTable(searched, kept, base, japanese, time);
     }
 
     /** The page size asked for, null for the default. */
@@ -134,11 +138,14 @@ final class MenuTable {
 
     /**
      * A range's bound as the API compares it. A date-time picker gives {@code 2026-01-05T10:00}: written as jita
-     * writes date-times, the minute taken whole at the end of a range (and a date alone, the whole day).
+     * writes date-times, the minute taken whole at the end of a range (and a date alone, the whole day). The last
+     * update is an instant, picked in the reader's zone and compared in UTC, as are the date-time columns jita
+     * fills (the operation's last run); the others hold times as they were typed, without a zone, and are
+     * compared as they are.
      */
     private String bound(String column, String value, boolean end) {
-        ColumnType type = columns.stream().filter(c -> c.restName().equals(column)).map(Column::type).findFirst()
-                .orElse(ColumnType.DATETIME);
+        Column known = columns.stream().filter(c -> c.restName().equals(column)).findFirst().orElse(null);
+        ColumnType type = known == null ? ColumnType.DATETIME : known.type();
         if (type.numeric()) {
             return value;
         }
@@ -151,17 +158,25 @@ final class MenuTable {
         } else if (text.length() == "yyyy/MM/dd hh:mm".length()) {
             text += end ? ":59" : ":00";
         }
-        if (column.equals("last_update_date_time") && text.length() == "yyyy/MM/dd hh:mm:ss".length()) {
-            text += end ? ".999999" : ".000000";
+        if (column.equals(LAST_UPDATE) && text.length() == "yyyy/MM/dd hh:mm:ss".length()) {
+            text = time.utc(text) + (end ? ".999999" : ".000000");
+        } else if (known != null && instants(known)) {
+            text = time.utc(text);
         }
         return text;
+    }
+
+    /** Whether the column's values are instants jita wrote in UTC (shown and filtered in the reader's zone). */
+    static boolean instants(Column column) {
+        return column.type() == ColumnType.DATETIME && column.readOnly();
     }
 
     /** The filters in the order of the columns, then those of the fields every record has. */
     List<Filter> filters(Function<String, List<String>> values, Locale locale, Messages messages) {
         List<Filter> filters = new ArrayList<>();
         for (Column column : columns) {
-            String label = japanese ? column.nameJa() : column.nameEn();
+            String name = japanese ? column.nameJa() : column.nameEn();
+            String label = instants(column) ? name + " (" + time.zone() + ")" : name;
             String kind = switch (column.type()) {
                 case CHOICE, REFERENCE -> "list";
                 case INTEGER, FLOAT, DATE, DATETIME -> "range";
@@ -176,7 +191,7 @@ final class MenuTable {
                     kind.equals("list") ? values.apply(column.restName()) : List.of(), locale, messages));
         }
         for (Common common : COMMON) {
-            filters.add(filter(common.column(), messages.get(locale, common.messageKey()), common.kind(),
+            filters.add(filter(common.column(), messages.get(locale, common.messageKey(), time.zone()), common.kind(),
                     "datetime-local", List.of(), locale, messages));
         }
         return filters;

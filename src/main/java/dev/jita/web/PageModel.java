@@ -12,16 +12,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page shows: the banner, a maintenance window's notice, who is logged in, the language and the one the user saved. */
+/**
+ * What every page shows: the banner, a maintenance window's notice, who is logged in, the language and the one the
+ * user saved, and the reader's time ({@code time}: the zone pages show times in, and their format).
+ */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
     private final Banner banner;
     private final UserLanguages languages;
+    private final ReaderZones readers;
 
-    PageModel(Banner banner, UserLanguages languages) {
+    PageModel(Banner banner, UserLanguages languages, ReaderZones readers) {
         this.banner = banner;
         this.languages = languages;
+        this.readers = readers;
     }
 
     @ModelAttribute
@@ -39,6 +44,7 @@ class PageModel {
         model.put("me", me);
         model.put("myLanguage", me == null ? null : languages.of(me).orElse(null));
         model.put("here", request.getRequestURI());
+        model.put("time", readers.of(request));
         return model;
     }
 

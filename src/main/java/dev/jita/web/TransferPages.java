@@ -51,8 +51,11 @@ class TransferPages {
     private final WorkspaceAccess access;
     private final MaintenanceGate gate;
     private final Messages messages;
+    private final ReaderZones readers;
 
-    TransferPages(Transfers transfers, WorkspaceAccess access, MaintenanceGate gate, Messages messages) {
+    TransferPages(Transfers transfers, WorkspaceAccess access, MaintenanceGate gate, Messages messages,
+                  ReaderZones readers) {
+        this.readers = readers;
         this.transfers = transfers;
         this.access = access;
         this.gate = gate;
@@ -118,10 +121,13 @@ class TransferPages {
         return page;
     }
 
-    /** The browser's {@code datetime-local} value as the API's "YYYY/MM/DD hh:mm"; anything else as given. */
-    private static String specifiedTimestamp(String specified) {
+    /**
+     * The browser's {@code datetime-local} value, the reader's local time, as the API's "YYYY/MM/DD hh:mm" in UTC;
+     * anything else as given.
+     */
+    private String specifiedTimestamp(String specified) {
         if (specified != null && DATE_TIME_LOCAL.matcher(specified).matches()) {
-            return specified.substring(0, 10).replace('-', '/') + " " + specified.substring(11);
+            return readers.current().utc(specified).substring(0, "yyyy/MM/dd hh:mm".length());
         }
         return specified;
     }

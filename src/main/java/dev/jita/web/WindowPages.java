@@ -24,16 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
 class WindowPages {
 
     private static final String CONSOLE = "redirect:/admin/maintenance#windows-title";
-    /** What a datetime-local field sends: minutes, or seconds, without a zone; the form says it is UTC. */
-    private static final Pattern LOCAL_MINUTES = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
-    private static final Pattern LOCAL_SECONDS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
     private static final Pattern MINUTES = Pattern.compile("\\d{1,6}");
 
     private final MaintenanceWindows windows;
     private final Messages messages;
     private final ObjectMapper json;
+    private final ReaderZones readers;
 
-    WindowPages(MaintenanceWindows windows, Messages messages, ObjectMapper json) {
+    WindowPages(MaintenanceWindows windows, Messages messages, ObjectMapper json, ReaderZones readers) {
+        this.readers = readers;
         this.windows = windows;
         this.messages = messages;
         this.json = json;
@@ -97,10 +96,8 @@ class WindowPages {
         return body;
     }
 
-    private static String utc(String value) {
-        if (LOCAL_MINUTES.matcher(value).matches()) {
-            return value + ":00Z";
-        }
-        return LOCAL_SECONDS.matcher(value).matches() ? value + "Z" : value;
+    /** A datetime-local value is the reader's local time (the form names the zone); anything else goes as typed. */
+    private String utc(String value) {
+        return readers.current().iso(value);
     }
 }

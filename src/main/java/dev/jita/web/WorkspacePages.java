@@ -62,6 +62,7 @@ class WorkspacePages {
     private final Executions executions;
     private final MenuExcel excel;
     private final int maxBulkItems;
+    private final ReaderZones readers;
 
     /** A refusal of an upload: where (an Excel row, or an item of a JSON file), which column, and why. */
     record UploadRefusal(String row, String column, String reason) {
@@ -73,7 +74,8 @@ class WorkspacePages {
 
     WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
                    MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions, MenuExcel excel,
-                   @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+                   ReaderZones readers, @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+        this.readers = readers;
         this.executions = executions;
         this.excel = excel;
         this.maxBulkItems = maxBulkItems;
@@ -102,7 +104,7 @@ class WorkspacePages {
         boolean japanese = locale.getLanguage().equals("ja");
         List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
         String base = "/ui/ws/" + org + "/" + ws + "/menu/" + menu;
-        MenuTable table = MenuTable.of(columns, query, base, japanese);
+        MenuTable table = MenuTable.of(columns, query, base, japanese, readers.current());
         List<String> errors = new ArrayList<>();
         int size = PAGE_SIZE;
         if (table.size() != null) {
@@ -150,6 +152,7 @@ class WorkspacePages {
                 .map(driver -> new DriverLink(driver.pagePath(), driver.title())).toList());
         model.addAttribute("japanese", japanese);
         model.addAttribute("columns", columns);
+        model.addAttribute("instantColumns", columns.stream().filter(MenuTable::instants).map(Column::restName).toList());
         model.addAttribute("table", table);
         model.addAttribute("filters", table.filters(column -> menus.values(org, ws, menu, column), locale, messages));
         model.addAttribute("headerRows", GroupedHeaders.of(definition, columns, japanese));

@@ -30,6 +30,7 @@ public final class UiClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String session;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public UiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -55,6 +56,15 @@ public final class UiClient {
 
     public void useSession(String value) {
         session = value;
+    }
+
+    /** A cookie sent with every request from now on, as a page's script sets one (null: no longer sent). */
+    public void cookie(String name, String value) {
+        if (value == null) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
     }
 
     public Page get(String path) {
@@ -126,8 +136,13 @@ public final class UiClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        Map<String, String> sent = new LinkedHashMap<>(cookies);
         if (session != null) {
-            request.header("Cookie", SESSION_COOKIE + "=" + session);
+            sent.put(SESSION_COOKIE, session);
+        }
+        if (!sent.isEmpty()) {
+            request.header("Cookie", sent.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
