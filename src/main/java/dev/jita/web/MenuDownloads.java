@@ -44,8 +44,11 @@ class MenuDownloads {
     private final MenuService menus;
     private final MenuExcel excel;
     private final ObjectMapper json;
+    private final ReaderZones readers;
 
-    MenuDownloads(WorkspaceAccess access, MenuCatalog catalog, MenuService menus, MenuExcel excel, ObjectMapper json) {
+    MenuDownloads(WorkspaceAccess access, MenuCatalog catalog, MenuService menus, MenuExcel excel, ObjectMapper json,
+                  ReaderZones readers) {
+        this.readers = readers;
         this.access = access;
         this.catalog = catalog;
         this.menus = menus;
@@ -118,7 +121,7 @@ class MenuDownloads {
         MenuDefinition definition = catalog.get(org, ws, menu);
         List<Column> columns = definition.columns().stream().filter(c -> c.type() != ColumnType.ID).toList();
         MenuTable table = MenuTable.of(columns, query, "/ui/ws/" + org + "/" + ws + "/menu/" + menu,
-                LocaleContextHolder.getLocale().getLanguage().equals("ja"));
+                LocaleContextHolder.getLocale().getLanguage().equals("ja"), readers.current());
         if (!table.discardedKnown()) {
             throw ApiException.badRequest("ui.menu.bad_discarded", table.discarded());
         }
