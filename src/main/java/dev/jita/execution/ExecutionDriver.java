@@ -41,6 +41,11 @@ public interface ExecutionDriver {
         return List.of();
     }
 
+    /** The read-only menu listing its executions, whose rows the web UI links to their execution pages. */
+    default String listMenu() {
+        return "execution_list_" + name();
+    }
+
     /** The menu the movements of {@code movement_name} are taken from. */
     String movementMenu();
 

@@ -15,6 +15,7 @@ import dev.jita.platform.WorkspaceAccess;
 import dev.jita.platform.WorkspaceRole;
 import dev.jita.security.CurrentUser;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,8 @@ class ExecutionPages {
 
     private static final String PAGE = "/ui/ws/{org}/{ws}/{driver}";
     private static final String EXECUTION = PAGE + "/{execution}";
+    private static final String POPULATED_DATA = "InputData_";
+    private static final String RESULT_DATA = "ResultData_";
     private static final Set<ExecutionStatus> ENDED = EnumSet.of(ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
             ExecutionStatus.UNEXPECTED_ERROR, ExecutionStatus.EMERGENCY_STOP, ExecutionStatus.SCHEDULE_CANCELLED);
 
@@ -59,6 +62,11 @@ class ExecutionPages {
 
     /** A log of the execution page: its heading, the id of the element showing it, its text so far. */
     record LogView(String title, String id, String text) {
+
+        /** Its number of lines; a last line without its line break counts too. */
+        public int lines() {
+            return lineCount(text);
+        }
     }
 
     private final Executions executions;
@@ -172,6 +180,10 @@ class ExecutionPages {
         model.addAttribute("registeredAt", shown(view.listed().registeredAt()));
         model.addAttribute("startedAt", shown(view.startedAt()));
         model.addAttribute("endedAt", shown(view.endedAt()));
+        model.addAttribute("elapsed", elapsed(view.startedAt(), view.endedAt()));
+        model.addAttribute("statusKind", statusKind(view.status()));
+        model.addAttribute("populatedData", file(view.files(), POPULATED_DATA));
+        model.addAttribute("resultData", file(view.files(), RESULT_DATA));
         model.addAttribute("note", view.note());
         model.addAttribute("logs", driver.logNames().stream()
                 .map(name -> new LogView(logTitle(name), logId(name), view.logs().getOrDefault(name, ""))).toList());
@@ -200,10 +212,21 @@ class ExecutionPages {
         data.put("ended", ENDED.contains(view.status()));
         data.put("time_start", shown(view.startedAt()));
         data.put("time_end", shown(view.endedAt()));
+        data.put("elapsed", elapsed(view.startedAt(), view.endedAt()));
+        data.put("status_kind", statusKind(view.status()));
+        data.put("populated_data", file(view.files(), POPULATED_DATA));
+        data.put("result_data", file(view.files(), RESULT_DATA));
         data.put("note", view.note());
         Map<String, String> logs = new LinkedHashMap<>();
-        driver.logNames().forEach(name -> logs.put(logId(name), view.logs().getOrDefault(name, "")));
+        Map<String, String> lines = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        driver.logNames().forEach(name -> {
+            String text = view.logs().getOrDefault(name, "");
+            logs.put(logId(name), text);
+            lines.put(logId(name), messages.get(locale, "ui.execution.log_lines", lineCount(text)));
+        });
         data.put("logs", logs);
+        data.put("log_lines", lines);
         data.put("files", view.files());
         return data;
     }
@@ -280,6 +303,39 @@ class ExecutionPages {
         row.put("start", shown(listed.startedAt()));
         row.put("end", shown(listed.endedAt()));
         return row;
+    }
+
+    /** How long the run took, or has taken so far: {@code hh:mm:ss}; null before it started. */
+    static String elapsed(Instant start, Instant end) {
+        if (start == null) {
+            return null;
+        }
+        long seconds = Math.max(0, Duration.between(start, end == null ? Instant.now() : end).getSeconds());
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /** The colour a status is shown in: waiting, running, done, failed or stopped. */
+    static String statusKind(ExecutionStatus status) {
+        return switch (status) {
+            case UNEXECUTED, PREPARING, SCHEDULED -> "waiting";
+            case EXECUTING, DELAYED -> "running";
+            case COMPLETED -> "done";
+            case FAILED, UNEXPECTED_ERROR -> "failed";
+            case EMERGENCY_STOP, SCHEDULE_CANCELLED -> "stopped";
+        };
+    }
+
+    static int lineCount(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        int breaks = (int) text.chars().filter(c -> c == '\n').count();
+        return text.endsWith("\n") ? breaks : breaks + 1;
+    }
+
+    /** The populated data ({@code InputData_<no>.zip}) or result data ({@code ResultData_<no>.zip}) among the files. */
+    private static String file(List<String> files, String prefix) {
+        return files.stream().filter(name -> name.startsWith(prefix)).findFirst().orElse(null);
     }
 
     /** A log's element id: {@code log-} and its name with dots as dashes ({@code init.log} → {@code log-init-log}). */

@@ -166,6 +166,9 @@ class WorkspacePages {
         model.addAttribute("sizes", PAGE_SIZES);
         model.addAttribute("discardedModes", MenuTable.DISCARDED);
         model.addAttribute("journaled", menus.journaled(menu));
+        // A driver's execution list links each row to the execution's own page.
+        model.addAttribute("recordPage", executions.drivers().stream().filter(d -> d.listMenu().equals(menu))
+                .findFirst().map(d -> "/ui/ws/" + org + "/" + ws + "/" + d.pagePath() + "/").orElse(null));
         boolean loadMode = gate.current().dataUpdateStop();
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);

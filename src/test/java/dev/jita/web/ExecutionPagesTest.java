@@ -2,9 +2,11 @@ package dev.jita.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jita.execution.ExecutionStatus;
 import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.UiClient;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -109,6 +111,40 @@ class ExecutionPagesTest extends ApiTest {
         String shown = member.get(first).body();
         assertThat(shown).contains("id=\"log-console\"").contains("id=\"log-error\"").contains("mv1").contains("op1");
         assertThat(status(member, first).path("status_id").asString()).isEqualTo("9");
+    }
+
+    @Test
+    void theExecutionListLinksEachRowToItsPageWhichColoursTheStatusAndCountsTheLogs() {
+        String execution = scheduled();
+        UiClient.Page list = viewer.get("/ui/ws/" + org + "/ws1/menu/execution_list_ansible_legacy");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("class=\"record-page\" href=\"" + execution + "\"");
+        assertThat(member.get("/ui/ws/" + org + "/ws1/menu/operation_list").body()).doesNotContain("record-page");
+
+        String shown = viewer.get(execution).body();
+        assertThat(shown).contains("class=\"execution-status exec-waiting\"").contains("id=\"elapsed\"")
+                .contains("id=\"log-console-search\"").contains("id=\"log-console-count\" aria-live=\"polite\">no lines<")
+                .containsPattern("id=\"populated-data\"[^>]* hidden=\"hidden\"").containsPattern("id=\"result-data\"[^>]* hidden=\"hidden\"");
+        JsonNode status = status(viewer, execution);
+        assertThat(status.path("status_kind").asString()).isEqualTo("waiting");
+        assertThat(status.path("log_lines").path("log-console").asString()).isEqualTo("no lines");
+        assertThat(status.path("elapsed").isNull()).as(status.toString()).isTrue();
+        assertThat(status.path("populated_data").isNull()).isTrue();
+    }
+
+    @Test
+    void elapsedTimesAndLineCounts() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(ExecutionPages.elapsed(start, start.plusSeconds(3 * 3600 + 25 * 60 + 7))).isEqualTo("03:25:07");
+        assertThat(ExecutionPages.elapsed(start, start.minusSeconds(5))).as("clocks of two nodes").isEqualTo("00:00:00");
+        assertThat(ExecutionPages.elapsed(null, start)).isNull();
+        assertThat(ExecutionPages.elapsed(Instant.now().minusSeconds(61), null)).startsWith("00:01:0");
+        assertThat(ExecutionPages.lineCount("")).isZero();
+        assertThat(ExecutionPages.lineCount("one")).isEqualTo(1);
+        assertThat(ExecutionPages.lineCount("one\ntwo\n")).isEqualTo(2);
+        assertThat(ExecutionPages.lineCount("one\ntwo")).isEqualTo(2);
+        assertThat(ExecutionPages.statusKind(ExecutionStatus.UNEXPECTED_ERROR)).isEqualTo("failed");
+        assertThat(ExecutionPages.statusKind(ExecutionStatus.COMPLETED)).isEqualTo("done");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -73,7 +74,27 @@ class TerraformWebUiTest extends TerraformTestSupport {
             assertThat(browser.findElements(By.id("scram-form")).get(0).isDisplayed()).isFalse();
             session.live().until(d -> d.findElement(By.id("files")).getText().contains("ResultData_"));
             assertThat(text(browser, "files")).contains("InputData_");
+            assertThat(browser.findElement(By.id("status")).getDomAttribute("class")).contains("exec-done");
+            assertThat(text(browser, "elapsed")).matches("\\d\\d:\\d\\d:\\d\\d");
+            session.live().until(d -> d.findElement(By.id("result-data")).isDisplayed());
+            assertThat(browser.findElement(By.id("populated-data")).getDomProperty("href")).contains("name=InputData_");
+            // The log search keeps the lines that contain what is typed, and says how many of how many.
+            String applyLog = text(browser, "log-apply-log");
+            String applyLines = text(browser, "log-apply-log-count").replace(" lines", "");
+            assertThat(applyLines).matches("[1-9][0-9]*");
+            browser.findElement(By.id("log-apply-log-search")).sendKeys("apply complete");
+            assertThat(text(browser, "log-apply-log")).startsWith("Apply complete! Resources: 1 added").doesNotContain("\n");
+            assertThat(text(browser, "log-apply-log-count")).isEqualTo("Matching lines: 1 of " + applyLines);
+            browser.findElement(By.id("log-apply-log-search")).clear();
+            browser.findElement(By.id("log-apply-log-search")).sendKeys(" ");
+            browser.findElement(By.id("log-apply-log-search")).sendKeys(Keys.BACK_SPACE);
+            assertThat(text(browser, "log-apply-log")).isEqualTo(applyLog);
             session.screenshot("terraform-execution");
+            // The execution list menu links the execution to this page.
+            String shownPage = browser.getCurrentUrl();
+            browser.get(session.url("/ui/ws/" + org + "/ws1/menu/execution_list_terraform_cli"));
+            browser.findElement(By.cssSelector("a.record-page")).click();
+            session.live().until(ExpectedConditions.urlToBe(shownPage));
 
             browser.get(session.url(page));
             new Select(browser.findElement(By.id("movement"))).selectByValue("mv1");
