@@ -2,6 +2,7 @@ package dev.jita.transfer;
 
 import static dev.jita.test.Waits.awaitTrue;
 import static dev.jita.test.Waits.released;
+import static dev.jita.test.Workbooks.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.Backyard;
@@ -531,12 +532,6 @@ class ExcelExportTest extends ApiTest {
             names.add(book.getSheetName(i));
         }
         return names;
-    }
-
-    private static String cell(XSSFSheet sheet, int row, int column) {
-        Row found = sheet.getRow(row);
-        Cell cell = found == null ? null : found.getCell(column);
-        return cell == null ? "" : cell.getStringCellValue();
     }
 
     private static List<String> row(XSSFSheet sheet, int row) {

@@ -2,6 +2,10 @@ package dev.jita.transfer;
 
 import static dev.jita.test.Waits.awaitTrue;
 import static dev.jita.test.Waits.released;
+import static dev.jita.test.Workbooks.cell;
+import static dev.jita.test.Workbooks.columns;
+import static dev.jita.test.Workbooks.headerRow;
+import static dev.jita.test.Workbooks.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.backyard.BackyardItems;
@@ -25,8 +29,6 @@ import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -475,38 +477,6 @@ class ExcelImportTest extends ApiTest {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static int headerRow(XSSFSheet sheet) {
-        for (int r = 0; r < 20; r++) {
-            if (cell(sheet, r, 1).equals("Item name")) {
-                return r;
-            }
-        }
-        throw new AssertionError("no header row");
-    }
-
-    private static Map<String, Integer> columns(XSSFSheet sheet, int header) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (Cell cell : sheet.getRow(header)) {
-            columns.put(cell.getStringCellValue(), cell.getColumnIndex());
-        }
-        return columns;
-    }
-
-    private static String cell(XSSFSheet sheet, int row, int column) {
-        Row found = sheet.getRow(row);
-        Cell cell = found == null ? null : found.getCell(column);
-        return cell == null ? "" : cell.getStringCellValue();
-    }
-
-    private static void set(XSSFSheet sheet, int row, int column, String value) {
-        Row found = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
-        // A new cell, as Excel saves an edited one: POI would keep the exported inline text beside the new value.
-        if (found.getCell(column) != null) {
-            found.removeCell(found.getCell(column));
-        }
-        found.createCell(column).setCellValue(value);
     }
 
     private String operation(String name) {

@@ -1,5 +1,11 @@
 package dev.jita.transfer;
 
+import static dev.jita.test.Workbooks.cell;
+import static dev.jita.test.Workbooks.columns;
+import static dev.jita.test.Workbooks.headerRow;
+import static dev.jita.test.Workbooks.headerRowOf;
+import static dev.jita.test.Workbooks.set;
+import static dev.jita.test.Workbooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
@@ -10,12 +16,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,60 +266,5 @@ class MenuExcelApiTest extends ApiTest {
             book.write(out);
             return out.toByteArray();
         }
-    }
-
-    private static String text(byte[] workbook) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            return text(book.getSheetAt(0));
-        }
-    }
-
-    private static String text(XSSFSheet sheet) {
-        StringBuilder text = new StringBuilder();
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                text.append(cell.getStringCellValue()).append('\t');
-            }
-            text.append('\n');
-        }
-        return text.toString();
-    }
-
-    private static int headerRowOf(byte[] workbook) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            return headerRow(book.getSheetAt(0));
-        }
-    }
-
-    private static int headerRow(XSSFSheet sheet) {
-        for (int r = 0; r < 20; r++) {
-            if (cell(sheet, r, 1).equals("Item name") || cell(sheet, r, 1).equals("項目名")) {
-                return r;
-            }
-        }
-        throw new AssertionError("no header row");
-    }
-
-    private static Map<String, Integer> columns(XSSFSheet sheet, int header) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (Cell cell : sheet.getRow(header)) {
-            columns.put(cell.getStringCellValue(), cell.getColumnIndex());
-        }
-        return columns;
-    }
-
-    private static String cell(XSSFSheet sheet, int row, int column) {
-        Row found = sheet.getRow(row);
-        Cell cell = found == null ? null : found.getCell(column);
-        return cell == null ? "" : cell.getStringCellValue();
-    }
-
-    private static void set(XSSFSheet sheet, int row, int column, String value) {
-        Row found = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
-        // A new cell, as Excel saves an edited one: POI would keep the exported inline text beside the new value.
-        if (found.getCell(column) != null) {
-            found.removeCell(found.getCell(column));
-        }
-        found.createCell(column).setCellValue(value);
     }
 }

@@ -1,5 +1,9 @@
 package dev.jita.web;
 
+import static dev.jita.test.Workbooks.headerRow;
+import static dev.jita.test.Workbooks.headerRowOf;
+import static dev.jita.test.Workbooks.set;
+import static dev.jita.test.Workbooks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jita.test.ApiTest;
@@ -15,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -248,36 +251,6 @@ class MenuFilePagesTest extends ApiTest {
         }
     }
 
-    private static String text(byte[] workbook) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            for (Row row : book.getSheetAt(0)) {
-                for (Cell cell : row) {
-                    text.append(cell.getStringCellValue()).append('\t');
-                }
-                text.append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static int headerRowOf(byte[] workbook) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            return headerRow(book.getSheetAt(0));
-        }
-    }
-
-    private static int headerRow(XSSFSheet sheet) {
-        for (int r = 0; r < 20; r++) {
-            Row row = sheet.getRow(r);
-            Cell cell = row == null ? null : row.getCell(1);
-            if (cell != null && (cell.getStringCellValue().equals("Item name") || cell.getStringCellValue().equals("項目名"))) {
-                return r;
-            }
-        }
-        throw new AssertionError("no header row");
-    }
-
     private static int column(XSSFSheet sheet, int header, String name) {
         for (Cell cell : sheet.getRow(header)) {
             if (cell.getStringCellValue().equals(name)) {
@@ -285,13 +258,5 @@ class MenuFilePagesTest extends ApiTest {
             }
         }
         throw new AssertionError("no column " + name);
-    }
-
-    private static void set(XSSFSheet sheet, int row, int column, String value) {
-        Row found = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
-        if (found.getCell(column) != null) {
-            found.removeCell(found.getCell(column));
-        }
-        found.createCell(column).setCellValue(value);
     }
 }
