@@ -17,6 +17,8 @@ import dev.jita.security.JitaUser;
 import dev.jita.transfer.MenuExcel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -167,6 +169,15 @@ class WorkspacePages {
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
         model.addAttribute("viewer", role == WorkspaceRole.VIEWER);
+        if (role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode) {
+            Map<String, List<String>> references = new LinkedHashMap<>();
+            columns.stream().filter(c -> c.type() == ColumnType.REFERENCE && !c.readOnly())
+                    .forEach(c -> references.put(c.restName(), menus.values(org, ws, menu, c.restName())));
+            model.addAttribute("references", references);
+            model.addAttribute("editData", json.writeValueAsString(
+                    MenuEditMode.pageData(columns, records, japanese, locale, messages)));
+            model.addAttribute("back", table.pageLink(page).substring(base.length() + 1));
+        }
         return "menu";
     }
 
@@ -250,7 +261,7 @@ class WorkspacePages {
         ObjectNode file = json.createObjectNode();
         readForm(catalog.get(org, ws, menu), request, parameter, file, false);
         return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
-                request.getParameterMap(), model);
+                request.getParameterMap(), request.getParameter("back"), model);
     }
 
     /**
@@ -259,7 +270,7 @@ class WorkspacePages {
      */
     @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/edit")
     String edit(@PathVariable String org, @PathVariable String ws, @PathVariable String menu, @PathVariable String uuid,
-                Model model) {
+                @RequestParam Map<String, String> query, Model model) {
         if (!org.equals(CurrentUser.get().organizationId())) {
             throw recordNotFound(uuid);
         }
@@ -271,7 +282,7 @@ class WorkspacePages {
             model.addAttribute("entered", entered);
         }
         model.addAttribute("editing", record);
-        return menu(org, ws, menu, Map.of(), model);
+        return menu(org, ws, menu, query, model);
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/update")
@@ -285,10 +296,10 @@ class WorkspacePages {
         try {
             menus.apply(org, ws, menu, () -> List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, file)),
                     CurrentUser.name());
-            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+            return back(org, ws, menu, request.getParameter("back"));
         } catch (ApiException e) {
             refused(e, request.getParameterMap(), model);
-            return edit(org, ws, menu, uuid, model);
+            return edit(org, ws, menu, uuid, query(request.getParameter("back")), model);
         }
     }
 
@@ -303,18 +314,42 @@ class WorkspacePages {
             default -> throw ApiException.notFound("error.path_not_found", action);
         };
         ObjectNode parameter = json.createObjectNode().put("uuid", uuid).put("last_update_date_time", lastUpdate);
-        return write(org, ws, menu, new MenuService.Operation(type, parameter, null), Map.of(), model);
+        return write(org, ws, menu, new MenuService.Operation(type, parameter, null), Map.of(), null, model);
     }
 
     private String write(String org, String ws, String menu, MenuService.Operation operation,
-                         Map<String, String[]> form, Model model) {
+                         Map<String, String[]> form, String back, Model model) {
         try {
             menus.apply(org, ws, menu, () -> List.of(operation), CurrentUser.name());
-            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+            return back(org, ws, menu, back);
         } catch (ApiException e) {
             refused(e, form, model);
-            return menu(org, ws, menu, Map.of(), model);
+            return menu(org, ws, menu, query(back), model);
         }
+    }
+
+    /** Back to the table with the search it was left with (only what a table's URL may hold is kept). */
+    private String back(String org, String ws, String menu, String back) {
+        String base = "/ui/ws/" + org + "/" + ws + "/menu/" + menu;
+        Map<String, String> query = query(back);
+        MenuTable table = MenuTable.of(catalog.get(org, ws, menu).columns(), query, base, false);
+        String link = table.pageLink(Math.max(1, parsePage(query.get("page")))).replaceFirst("[?&]page=1$", "");
+        return "redirect:" + link + (link.contains("?") ? "&" : "?") + "done";
+    }
+
+    /** A table's query string as its parameters. */
+    private static Map<String, String> query(String text) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (text != null) {
+            for (String pair : text.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
     }
 
     /**
@@ -423,7 +458,11 @@ class WorkspacePages {
                 : messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args())));
         if (e.data() instanceof Map<?, ?> data && data.get("errors") instanceof Map<?, ?> errors
                 && errors.get("0") instanceof Map<?, ?> reasons) {
-            model.addAttribute("reasons", reasons);
+            Map<String, List<String>> translated = new LinkedHashMap<>();
+            reasons.forEach((column, given) -> translated.put(column.toString(), ((List<?>) given).stream()
+                    .map(reason -> RefusalReasons.translate(reason.toString(), LocaleContextHolder.getLocale(), messages))
+                    .toList()));
+            model.addAttribute("reasons", translated);
         }
         Map<String, String> entered = new LinkedHashMap<>();
         form.forEach((name, values) -> {
