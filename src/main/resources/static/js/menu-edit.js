@@ -65,7 +65,7 @@
       field.value = value;
     } else {
       var type = {INTEGER: 'number', FLOAT: 'number', DATETIME: 'datetime-local', DATE: 'date', PASSWORD: 'password'}[column.type] || 'text';
-      field = el('input', {id: id, type: type, list: column.list,
+      field = el('input', {id: id, type: type, 'data-choices': column.list,
         step: column.type === 'FLOAT' ? 'any' : (column.type === 'DATETIME' ? '1' : null),
         autocomplete: column.type === 'PASSWORD' ? 'new-password' : null,
         placeholder: column.type === 'PASSWORD' ? words.password_unchanged : null});
@@ -148,8 +148,8 @@
       var td = el('td', {'data-column': column.name});
       if (column.readOnly) {
         td.textContent = row.id ? (given[column.name] || '') : '';
-        if (column.type === 'FILE' && !row.id) {
-          td.textContent = words.file_kept;
+        if (column.type === 'FILE') {
+          td.title = words.file_kept;
         }
       } else {
         row.fields[column.name] = input(column, row, column.type === 'PASSWORD' ? '' : (given[column.name] || ''));
@@ -174,6 +174,11 @@
       tbody.appendChild(tr);
       rows.push(row);
     }
+    data.columns.forEach(function (column) {
+      if (column.list && row.fields[column.name] && window.jitaReferencePicker) {
+        window.jitaReferencePicker(row.fields[column.name]);
+      }
+    });
     markRow(row);
     renumber();
     return row;
@@ -368,6 +373,9 @@
         })
       ]),
       el('p', {id: 'edit-message', role: 'status'}),
+      el('p', {'class': 'meta', text: words.file_kept, hidden: data.columns.some(function (column) {
+        return column.type === 'FILE';
+      }) ? null : 'hidden'}),
       el('div', {'class': 'scroll'}, [el('table', {'class': 'table', id: 'edit-table'},
         [el('thead', {}, [head]), el('tbody')])])
     ]);
