@@ -130,6 +130,29 @@ class MenuEditPagesTest extends ApiTest {
     }
 
     @Test
+    void aReferenceMustNameAReferencedRecordAndTheFormsOfferThemAll() {
+        String menus = "/api/" + org + "/workspaces/ws1/ita/menu/";
+        assertThat(member.post(menus + "operation_list/maintenance/", Map.of("parameter", Map.of("operation_name", "op1")))
+                .status()).isEqualTo(200);
+        assertThat(member.post(menus + "movement_list_ansible_legacy/maintenance/",
+                Map.of("parameter", Map.of("movement_name", "mv1"))).status()).isEqualTo(200);
+        String targets = "/ui/ws/" + org + "/ws1/menu/target_host_ansible_legacy";
+        UiClient.Page page = owner.get(targets);
+        assertThat(page.body()).contains("<datalist id=\"refs-host\">").contains("<option value=\"host-2\"></option>")
+                .contains("data-choices=\"refs-operation\"").contains("list=\"refs-host\"");
+        UiClient.Page refused = owner.postJson(targets + "/apply?lang=ja", body(List.of(Map.of("type", "Register",
+                "parameter", Map.of("operation", "op1", "movement", "mv1", "host", "nope")))), page.csrfToken());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(499);
+        assertThat(answer(refused).path("data").path("items").path("0").path("reasons").path("host").get(0).asString())
+                .isEqualTo("「nope」は device_list のレコードにありません。一覧から選んでください。");
+        UiClient.Page written = owner.postJson(targets + "/apply", body(List.of(Map.of("type", "Register",
+                "parameter", Map.of("operation", "op1", "movement", "mv1", "host", "host-2")))), page.csrfToken());
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        assertThat(member.post(menus + "target_host_ansible_legacy/filter/", Map.of()).data().get(0).path("parameter")
+                .path("host").asString()).isEqualTo("host-2");
+    }
+
+    @Test
     void aStaleUpdateNamesWhoChangedTheRecordAndWhen() {
         JsonNode loaded = record("host-0");
         Http.Reply changed = member.patch(api + "maintenance/" + loaded.path("uuid").asString(), Map.of("parameter",
