@@ -248,7 +248,7 @@ class MenuEditPagesTest extends ApiTest {
         fields.put("_csrf", form.csrfToken());
         UiClient.Page refused = owner.postMultipart(table + "/" + uuid + "/update", fields, "none", null, null);
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.body()).contains("id=\"form-errors\"").contains("An integer from 0 to 65535.")
+        assertThat(refused.body()).contains("id=\"form-errors\"").contains("Port no: An integer from 0 to 65535.")
                 .contains("aria-describedby=\"error-port_no\"").doesNotContain("not registered");
         fields.put("p:port_no", "8022");
         UiClient.Page saved = owner.postMultipart(table + "/" + uuid + "/update", fields, "none", null, null);
