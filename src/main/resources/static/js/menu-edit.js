@@ -2,6 +2,16 @@
 // "Apply" sends every change at once (all or nothing) and shows each refusal by its row and field.
 (function () {
   'use strict';
+  // The single-record form's error summary: each link moves the focus to its field.
+  document.querySelectorAll('#form-errors a').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      var field = document.getElementById(link.getAttribute('href').substring(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+      }
+    });
+  });
   var section = document.getElementById('edit-mode');
   var start = document.getElementById('edit-start');
   if (!section || !start) {
@@ -144,6 +154,9 @@
       actions.appendChild(toggle);
     }
     tr.appendChild(actions);
+    row.status = el('span', {'class': 'row-state'});
+    row.rowError = el('div', {'class': 'field-error row-error', id: 'e-' + row.key + '-row-error', tabindex: '-1'});
+    tr.appendChild(el('td', {'class': 'row-status'}, [row.status, row.rowError]));
     data.columns.forEach(function (column) {
       var td = el('td', {'data-column': column.name});
       if (column.readOnly) {
@@ -163,9 +176,6 @@
     remarks.appendChild(row.fields.remarks);
     remarks.appendChild(el('p', {'class': 'field-error', id: 'e-' + row.key + '-remarks-error'}));
     tr.appendChild(remarks);
-    row.status = el('span', {'class': 'row-state'});
-    row.rowError = el('div', {'class': 'field-error row-error', id: 'e-' + row.key + '-row-error', tabindex: '-1'});
-    tr.appendChild(el('td', {}, [row.status, row.rowError]));
     var tbody = editor.querySelector('tbody');
     if (after) {
       tbody.insertBefore(tr, after.tr.nextSibling);
@@ -354,12 +364,12 @@
   }
 
   function enter() {
-    var head = el('tr', {}, [el('th', {scope: 'col', text: '#'}), el('th', {scope: 'col', text: words.actions})]);
+    var head = el('tr', {}, [el('th', {scope: 'col', text: '#'}), el('th', {scope: 'col', text: words.actions}),
+      el('th', {scope: 'col'})]);
     data.columns.forEach(function (column) {
       head.appendChild(el('th', {scope: 'col', text: column.label + (column.required && !column.readOnly ? ' *' : '')}));
     });
     head.appendChild(el('th', {scope: 'col', text: words.remarks}));
-    head.appendChild(el('th', {scope: 'col'}));
     var summary = el('div', {id: 'edit-errors', 'class': 'error-summary', role: 'alert', tabindex: '-1'},
       [el('p'), el('ul')]);
     summary.hidden = true;
