@@ -103,6 +103,67 @@ class MenuEditUiTest extends BrowserTest {
     }
 
     @Test
+    void aRowIsDuplicatedAndADiscardedOneRestoredOnlyOnceConfirmed() {
+        JsonNode three = record("host-3");
+        assertThat(ws.member().post(api + "maintenance/all/", List.of(Map.of("type", "Discard", "parameter",
+                Map.of("uuid", three.path("uuid").asString(), "last_update_date_time",
+                        three.path("last_update_date_time").asString())))).status()).isEqualTo(200);
+        assertThat(ws.member().patch(api + "maintenance/" + record("host-0").path("uuid").asString(), Map.of("parameter",
+                Map.of("login_user", "carol", "last_update_date_time",
+                        record("host-0").path("last_update_date_time").asString()))).status()).isEqualTo(200);
+        startEditing("?lang=en&sort=host_name");
+        WebElement restore = browser.findElement(By.cssSelector("#edit-table tr[data-id='"
+                + three.path("uuid").asString() + "'] button.restore"));
+        assertThat(field("host-3", "login_user").isEnabled()).as("a discarded record is not edited").isFalse();
+        restore.click();
+        session.live().until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(restore.getText()).isEqualTo("Restore");
+        restore.click();
+        assertThat(session.live().until(ExpectedConditions.alertIsPresent()).getText())
+                .isEqualTo("Restore this record when the changes are applied?");
+        browser.switchTo().alert().accept();
+        assertThat(restore.getText()).isEqualTo("Undo");
+
+        browser.findElement(By.cssSelector("#edit-table tr[data-id='" + record("host-0").path("uuid").asString()
+                + "'] button.duplicate")).click();
+        WebElement copy = browser.findElement(By.cssSelector("#edit-table tbody tr:nth-child(2)"));
+        assertThat(copy.getDomAttribute("data-id")).isNull();
+        WebElement name = copy.findElement(By.cssSelector("input[data-column='host_name']"));
+        assertThat(name.getDomProperty("value")).isEqualTo("host-0");
+        retype(name, "host-0-copy");
+        browser.findElement(By.id("edit-apply")).click();
+        session.live().until(ExpectedConditions.urlContains("done"));
+        assertThat(hosts()).containsExactly("host-0", "host-0-copy", "host-1", "host-2", "host-3");
+        assertThat(record("host-0-copy").path("login_user").asString()).isEqualTo("carol");
+        assertThat(record("host-0-copy").path("port_no").asInt()).isEqualTo(22);
+    }
+
+    @Test
+    void aDateTimeIsEditedInItsPicker() {
+        String operations = ws.menus() + "operation_list/";
+        for (String name : List.of("first", "second")) {
+            assertThat(ws.member().post(operations + "maintenance/", Map.of("parameter", Map.of("operation_name", name,
+                    "scheduled_date_for_execution", "2030/01/01 00:00:00"))).status()).isEqualTo(200);
+        }
+        browser.get(session.url("/ui/ws/" + ws.org() + "/ws1/menu/operation_list?lang=en&sort=operation_name"));
+        session.live().until(ExpectedConditions.elementToBeClickable(By.id("edit-start"))).click();
+        List<WebElement> pickers = session.live().until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#edit-table input[data-column='scheduled_date_for_execution']"));
+            return found.size() == 2 ? found : null;
+        });
+        assertThat(pickers.get(0).getDomAttribute("type")).isEqualTo("datetime-local");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = '2031-02-03T04:05:06';", pickers.get(1));
+        browser.findElement(By.id("edit-apply")).click();
+        session.live().until(ExpectedConditions.urlContains("done"));
+        List<String> scheduled = new ArrayList<>();
+        ws.member().post(operations + "filter/", Map.of()).data().forEach(r -> scheduled.add(
+                r.path("parameter").path("operation_name").asString() + " "
+                        + r.path("parameter").path("scheduled_date_for_execution").asString()));
+        assertThat(scheduled).containsExactlyInAnyOrder("first 2030/01/01 00:00:00", "second 2031/02/03 04:05:06");
+    }
+
+    @Test
     void aRefusalIsShownOnItsFieldInJapaneseAndNothingIsWritten() {
         startEditing("?lang=ja");
         retype(field("host-0", "login_user"), "alice");
