@@ -18,6 +18,7 @@ import dev.jita.transfer.MenuExcel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -53,6 +55,8 @@ class WorkspacePages {
     /** The page sizes a menu table offers. */
     static final List<String> PAGE_SIZES = List.of("20", "50", "100");
     private static final String FIELD = "p:";
+    /** The parameters of a table's URL (see {@link MenuTable}). */
+    private static final Pattern TABLE_PARAMETER = Pattern.compile("(q|l|from|to):\\w+|discarded|sort|dir|size|page");
 
     private final WorkspaceService workspaces;
     private final WorkspaceAccess access;
@@ -328,13 +332,19 @@ class WorkspacePages {
         }
     }
 
-    /** Back to the table with the search it was left with (only what a table's URL may hold is kept). */
-    private String back(String org, String ws, String menu, String back) {
-        String base = "/ui/ws/" + org + "/" + ws + "/menu/" + menu;
-        Map<String, String> query = query(back);
-        MenuTable table = MenuTable.of(catalog.get(org, ws, menu).columns(), query, base, false);
-        String link = table.pageLink(Math.max(1, parsePage(query.get("page")))).replaceFirst("[?&]page=1$", "");
-        return "redirect:" + link + (link.contains("?") ? "&" : "?") + "done";
+    /**
+     * Back to the table with the search it was left with: only parameters a table's URL may hold are kept, each
+     * encoded again, so the redirect never leaves the table.
+     */
+    private static String back(String org, String ws, String menu, String back) {
+        StringBuilder link = new StringBuilder("/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?");
+        query(back).forEach((name, value) -> {
+            if (TABLE_PARAMETER.matcher(name).matches() && !value.isBlank() && !(name.equals("page") && value.equals("1"))) {
+                link.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return "redirect:" + link + "done";
     }
 
     /** A table's query string as its parameters. */
