@@ -17,12 +17,16 @@ import dev.jita.security.JitaUser;
 import dev.jita.transfer.MenuExcel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -51,6 +55,8 @@ class WorkspacePages {
     /** The page sizes a menu table offers. */
     static final List<String> PAGE_SIZES = List.of("20", "50", "100");
     private static final String FIELD = "p:";
+    /** The parameters of a table's URL (see {@link MenuTable}). */
+    private static final Pattern TABLE_PARAMETER = Pattern.compile("(q|l|from|to):\\w+|discarded|sort|dir|size|page");
 
     private final WorkspaceService workspaces;
     private final WorkspaceAccess access;
@@ -173,6 +179,15 @@ class WorkspacePages {
         model.addAttribute("loadMode", loadMode);
         model.addAttribute("canWrite", role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode);
         model.addAttribute("viewer", role == WorkspaceRole.VIEWER);
+        if (role == WorkspaceRole.MEMBER && definition.userWritable() && !loadMode) {
+            Map<String, List<String>> references = new LinkedHashMap<>();
+            columns.stream().filter(c -> c.type() == ColumnType.REFERENCE && !c.readOnly())
+                    .forEach(c -> references.put(c.restName(), menus.values(org, ws, menu, c.restName())));
+            model.addAttribute("references", references);
+            model.addAttribute("editData", json.writeValueAsString(
+                    MenuEditMode.pageData(columns, records, japanese, locale, messages)));
+            model.addAttribute("back", table.pageLink(page).substring(base.length() + 1));
+        }
         return "menu";
     }
 
@@ -256,7 +271,7 @@ class WorkspacePages {
         ObjectNode file = json.createObjectNode();
         readForm(catalog.get(org, ws, menu), request, parameter, file, false);
         return write(org, ws, menu, new MenuService.Operation(MenuService.Operation.REGISTER, parameter, file),
-                request.getParameterMap(), model);
+                request.getParameterMap(), request.getParameter("back"), model);
     }
 
     /**
@@ -265,7 +280,7 @@ class WorkspacePages {
      */
     @GetMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/edit")
     String edit(@PathVariable String org, @PathVariable String ws, @PathVariable String menu, @PathVariable String uuid,
-                Model model) {
+                @RequestParam Map<String, String> query, Model model) {
         if (!org.equals(CurrentUser.get().organizationId())) {
             throw recordNotFound(uuid);
         }
@@ -277,7 +292,7 @@ class WorkspacePages {
             model.addAttribute("entered", entered);
         }
         model.addAttribute("editing", record);
-        return menu(org, ws, menu, Map.of(), model);
+        return menu(org, ws, menu, query, model);
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/{uuid}/update")
@@ -291,10 +306,10 @@ class WorkspacePages {
         try {
             menus.apply(org, ws, menu, () -> List.of(new MenuService.Operation(MenuService.Operation.UPDATE, parameter, file)),
                     CurrentUser.name());
-            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+            return back(org, ws, menu, request.getParameter("back"));
         } catch (ApiException e) {
             refused(e, request.getParameterMap(), model);
-            return edit(org, ws, menu, uuid, model);
+            return edit(org, ws, menu, uuid, query(request.getParameter("back")), model);
         }
     }
 
@@ -309,18 +324,48 @@ class WorkspacePages {
             default -> throw ApiException.notFound("error.path_not_found", action);
         };
         ObjectNode parameter = json.createObjectNode().put("uuid", uuid).put("last_update_date_time", lastUpdate);
-        return write(org, ws, menu, new MenuService.Operation(type, parameter, null), Map.of(), model);
+        return write(org, ws, menu, new MenuService.Operation(type, parameter, null), Map.of(), null, model);
     }
 
     private String write(String org, String ws, String menu, MenuService.Operation operation,
-                         Map<String, String[]> form, Model model) {
+                         Map<String, String[]> form, String back, Model model) {
         try {
             menus.apply(org, ws, menu, () -> List.of(operation), CurrentUser.name());
-            return "redirect:/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?done";
+            return back(org, ws, menu, back);
         } catch (ApiException e) {
             refused(e, form, model);
-            return menu(org, ws, menu, Map.of(), model);
+            return menu(org, ws, menu, query(back), model);
         }
+    }
+
+    /**
+     * Back to the table with the search it was left with: only parameters a table's URL may hold are kept, each
+     * encoded again, so the redirect never leaves the table.
+     */
+    private static String back(String org, String ws, String menu, String back) {
+        StringBuilder link = new StringBuilder("/ui/ws/" + org + "/" + ws + "/menu/" + menu + "?");
+        query(back).forEach((name, value) -> {
+            if (TABLE_PARAMETER.matcher(name).matches() && !value.isBlank() && !(name.equals("page") && value.equals("1"))) {
+                link.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return "redirect:" + link + "done";
+    }
+
+    /** A table's query string as its parameters. */
+    private static Map<String, String> query(String text) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (text != null) {
+            for (String pair : text.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
     }
 
     /**
@@ -429,7 +474,11 @@ class WorkspacePages {
                 : messages.get(LocaleContextHolder.getLocale(), e.messageKey(), e.args())));
         if (e.data() instanceof Map<?, ?> data && data.get("errors") instanceof Map<?, ?> errors
                 && errors.get("0") instanceof Map<?, ?> reasons) {
-            model.addAttribute("reasons", reasons);
+            Map<String, List<String>> translated = new LinkedHashMap<>();
+            reasons.forEach((column, given) -> translated.put(column.toString(), ((List<?>) given).stream()
+                    .map(reason -> RefusalReasons.translate(reason.toString(), LocaleContextHolder.getLocale(), messages))
+                    .toList()));
+            model.addAttribute("reasons", translated);
         }
         Map<String, String> entered = new LinkedHashMap<>();
         form.forEach((name, values) -> {

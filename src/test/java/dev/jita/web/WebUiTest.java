@@ -167,7 +167,7 @@ class WebUiTest extends BrowserTest {
 
         browser.findElement(By.id("register-button")).click();
         live().until(d -> d.findElement(By.id("error")).getText().contains("499-00201"));
-        assertThat(browser.findElement(By.id("error-operation_name")).getText()).contains("required");
+        assertThat(browser.findElement(By.id("error-operation_name")).getText()).isEqualTo("Required.");
 
         browser.findElement(By.id("f-operation_name")).sendKeys("nightly-op");
         browser.findElement(By.id("f-scheduled_date_for_execution")).sendKeys("2026/12/01 10:00:00");
