@@ -90,8 +90,17 @@ class TerraformWebUiTest extends TerraformTestSupport {
             browser.findElement(By.id("log-apply-log-search")).sendKeys(Keys.BACK_SPACE);
             assertThat(text(browser, "log-apply-log")).isEqualTo(applyLog);
             session.screenshot("terraform-execution");
-            // The execution list menu links the execution to this page.
+            // The same page in Japanese.
             String shownPage = browser.getCurrentUrl();
+            browser.get(shownPage + "?lang=ja");
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("完了");
+            assertThat(text(browser, "log-apply-log-count")).isEqualTo(applyLines + " 行");
+            browser.findElement(By.id("log-apply-log-search")).sendKeys("apply complete");
+            assertThat(text(browser, "log-apply-log-count")).isEqualTo("一致する行: " + applyLines + " 行中 1 行");
+            assertThat(browser.findElement(By.id("result-data")).getText()).isEqualTo("結果データをダウンロード");
+            session.screenshot("terraform-execution-ja");
+            browser.get(shownPage + "?lang=en");
+            // The execution list menu links the execution to this page.
             browser.get(session.url("/ui/ws/" + org + "/ws1/menu/execution_list_terraform_cli"));
             browser.findElement(By.cssSelector("a.record-page")).click();
             session.live().until(ExpectedConditions.urlToBe(shownPage));
