@@ -639,21 +639,7 @@
       D.layout(cls);
       save.disabled = true;
       message(text.saving);
-      var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
-      headers[main.getAttribute('data-csrf-header')] = main.getAttribute('data-csrf-token');
-      fetch(main.getAttribute('data-save-url'), {method: 'POST', credentials: 'same-origin', headers: headers,
-        body: JSON.stringify(cls)})
-        .then(function (response) {
-          return response.text().then(function (body) {
-            var parsed = null;
-            try {
-              parsed = JSON.parse(body);
-            } catch (notJson) {
-              parsed = null;
-            }
-            return {status: response.status, body: parsed};
-          });
-        })
+      window.jita.postJson(main.getAttribute('data-save-url'), main, cls)
         .then(function (answer) {
           if (answer.status === 200 && answer.body && answer.body.data && answer.body.data.conductor_class_id) {
             window.location.assign(main.getAttribute('data-class-url') + encodeURIComponent(answer.body.data.conductor_class_id)

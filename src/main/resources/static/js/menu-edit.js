@@ -313,21 +313,7 @@
     var applyButton = document.getElementById('edit-apply');
     applyButton.disabled = true;
     message.textContent = words.applying;
-    var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
-    headers[section.getAttribute('data-csrf-header')] = section.getAttribute('data-csrf-token');
-    fetch(section.getAttribute('data-apply-url'), {method: 'POST', credentials: 'same-origin', headers: headers,
-      body: JSON.stringify(operations)})
-      .then(function (response) {
-        return response.text().then(function (raw) {
-          var parsed = null;
-          try {
-            parsed = JSON.parse(raw);
-          } catch (notJson) {
-            parsed = null;
-          }
-          return {status: response.status, body: parsed, redirected: response.redirected};
-        });
-      })
+    window.jita.postJson(section.getAttribute('data-apply-url'), section, operations)
       .then(function (answer) {
         applyButton.disabled = false;
         message.textContent = '';

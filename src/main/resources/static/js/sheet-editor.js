@@ -415,21 +415,7 @@
       save.disabled = true;
       var status = document.getElementById('editor-message');
       status.textContent = text.saving;
-      var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
-      headers[main.getAttribute('data-csrf-header')] = main.getAttribute('data-csrf-token');
-      fetch(main.getAttribute('data-save-url'), {method: 'POST', credentials: 'same-origin', headers: headers,
-        body: JSON.stringify(body())})
-        .then(function (response) {
-          return response.text().then(function (raw) {
-            var parsed = null;
-            try {
-              parsed = JSON.parse(raw);
-            } catch (notJson) {
-              parsed = null;
-            }
-            return {status: response.status, body: parsed, redirected: response.redirected};
-          });
-        })
+      window.jita.postJson(main.getAttribute('data-save-url'), main, body())
         .then(function (answer) {
           save.disabled = false;
           status.textContent = '';

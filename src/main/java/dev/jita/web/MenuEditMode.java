@@ -40,9 +40,11 @@ class MenuEditMode {
     private final JsonBody body;
     private final Messages messages;
     private final int maxBulkItems;
+    private final ReaderZones readers;
 
-    MenuEditMode(WorkspaceAccess access, MenuService menus, JsonBody body, Messages messages,
+    MenuEditMode(WorkspaceAccess access, MenuService menus, JsonBody body, Messages messages, ReaderZones readers,
                  @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+        this.readers = readers;
         this.access = access;
         this.menus = menus;
         this.body = body;
@@ -121,7 +123,7 @@ class MenuEditMode {
         return (id == null || !id.isString() ? Optional.<MenuService.Record>empty()
                 : menus.record(org, ws, menu, id.asString()))
                 .map(record -> messages.get(locale, "ui.edit.conflict", record.parameter().get("last_updated_user"),
-                        record.parameter().get("last_update_date_time")))
+                        readers.current().text(String.valueOf(record.parameter().get("last_update_date_time")))))
                 .orElseGet(() -> messages.get(locale, "ui.reason.changed"));
     }
 
