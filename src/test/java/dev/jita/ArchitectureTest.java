@@ -65,8 +65,6 @@ class ArchitectureTest {
             "dev.jita.maintenance.MaintenanceSettingService",
             "dev.jita.maintenance.MaintenanceWindows",
             "dev.jita.maintenance.ModeSwitches",
-            "dev.jita.platform.UserLanguages",
-            "dev.jita.platform.UserTimeZones",
             "dev.jita.system.LogLevelService");
 
     /** Each table's owning module, from the migration or feature that made it. */
