@@ -56,6 +56,10 @@ class LoginThrottle {
                 }
             }
             Instant lastAt = Times.fromDb(stored.get().lastAt());
+            // A parallel attempt may have stored a time later than this one's clock reading.
+            if (lastAt.isAfter(now)) {
+                now = lastAt;
+            }
             int failures = lastAt.isAfter(now.minus(properties.window())) ? stored.get().count() : 0;
             Duration delay = delayFor(failures);
             Duration wait = delay.minus(Duration.between(lastAt, now));

@@ -114,6 +114,22 @@ class LoginThrottleTest extends ApiTest {
                 .param(org).query(Integer.class).single()).isZero();
     }
 
+    /** A parallel attempt can store a failure time later than another attempt's reading of the clock. */
+    @Test
+    void aFailureStoredAfterThisAttemptReadTheClockNeverLengthensTheWait() {
+        String org = unique("thr-f");
+        createOrganization(org, "target", "right-pass");
+        String path = "/api/" + org + "/platform/workspaces";
+        for (int i = 0; i < FREE_ATTEMPTS; i++) {
+            assertError(http().as("target", "wrong-pass").get(path), 401, "401-00002");
+        }
+        lastFailureMinutesAgo(org, -1);
+        Http.Reply refused = http().as("target", "wrong-pass").get(path);
+        assertError(refused, 429, "429-00001");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isEqualTo(600L);
+        assertThat(failures(org)).isEqualTo(FREE_ATTEMPTS);
+    }
+
     @Test
     void aSuccessForgetsTheFailures() {
         String org = unique("thr-s");
