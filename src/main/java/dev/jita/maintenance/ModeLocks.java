@@ -2,12 +2,15 @@ package dev.jita.maintenance;
 
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,10 +29,12 @@ public class ModeLocks {
     private static final int ADVISORY_CLASS = 0x6A697461;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Dialect dialect;
 
-    ModeLocks(JdbcClient jdbc, Dialect dialect) {
+    ModeLocks(JdbcClient jdbc, JdbcTemplate template, Dialect dialect) {
         this.jdbc = jdbc;
+        this.template = template;
         this.dialect = dialect;
     }
 
@@ -53,18 +58,33 @@ public class ModeLocks {
 
     /**
      * Holds load mode shared for a write and reads it together with the changes under way: on PostgreSQL in one
-     * statement after the lock, elsewhere the locking read and then the look for changes.
+     * round trip that carries the lock and, as a statement of its own after it, the read; elsewhere the locking
+     * read and then the look for changes.
      */
     WriteHold holdForWrite(ModeSwitches switches) {
-        String name = MaintenanceMode.DATA_UPDATE_STOP.name();
+        MaintenanceMode mode = MaintenanceMode.DATA_UPDATE_STOP;
+        String name = mode.name();
         if (advisory()) {
-            names(List.of(MaintenanceMode.DATA_UPDATE_STOP));
-            lock("pg_advisory_xact_lock_shared", name);
-            return jdbc.sql("SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES + ") FROM maintenance_mode "
-                            + "WHERE mode_name = ?").params(Times.toDb(Times.now()), name)
-                    .query((rs, n) -> new WriteHold("1".equals(rs.getString(1)), rs.getInt(2) > 0)).single();
+            names(List.of(mode));
+            // The driver sends both statements at once; the second takes its snapshot once the lock is held.
+            return template.execute("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?, ?)) AS held; "
+                    + "SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES + ") FROM maintenance_mode "
+                    + "WHERE mode_name = ?", (PreparedStatement statement) -> {
+                        statement.setInt(1, ADVISORY_CLASS);
+                        statement.setInt(2, mode.ordinal());
+                        statement.setObject(3, Times.toDb(Times.now()));
+                        statement.setString(4, name);
+                        statement.execute();
+                        if (!statement.getMoreResults()) {
+                            throw new IllegalStateException("The read of load mode gave no rows");
+                        }
+                        try (ResultSet read = statement.getResultSet()) {
+                            read.next();
+                            return new WriteHold("1".equals(read.getString(1)), read.getInt(2) > 0);
+                        }
+                    });
         }
-        boolean on = "1".equals(holdShared(List.of(MaintenanceMode.DATA_UPDATE_STOP)).get(name));
+        boolean on = "1".equals(holdShared(List.of(mode)).get(name));
         return new WriteHold(on, !on && switches.stoppingWrites());
     }
 
