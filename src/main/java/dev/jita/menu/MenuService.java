@@ -16,10 +16,12 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -236,6 +238,13 @@ public class MenuService {
             }
         }
         return new Record(record.id(), record.parameter(), file, record.discarded());
+    }
+
+    /** Of {@code ids}, those naming a record of the menu, each with whether it is discarded: one query per 500. */
+    public Map<String, Boolean> discardedByIds(String organizationId, String workspaceId, String menuName,
+                                               Collection<String> ids) {
+        MenuDefinition menu = catalog.get(organizationId, workspaceId, menuName);
+        return store.discardedByIds(organizationId, workspaceId, menu.recordsName(), List.copyOf(new LinkedHashSet<>(ids)));
     }
 
     public Optional<Record> record(String organizationId, String workspaceId, String menuName, String id) {

@@ -307,6 +307,21 @@ class MenuStore {
                 .optional();
     }
 
+    /** Of {@code ids}, those of this menu's records in the workspace, each with whether it is discarded. */
+    Map<String, Boolean> discardedByIds(String organizationId, String workspaceId, String menu, List<String> ids) {
+        Map<String, Boolean> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            jdbc.sql("SELECT record_id, discard, organization_id, workspace_id, menu_name FROM menu_record "
+                            + "WHERE record_id IN (" + marks(some.size()) + ")")
+                    .params(new ArrayList<>(some))
+                    .query((rs, n) -> organizationId.equals(rs.getString(3)) && workspaceId.equals(rs.getString(4))
+                            && menu.equals(rs.getString(5)) ? found.put(rs.getString(1), "1".equals(rs.getString(2))) : null)
+                    .list();
+        }
+        return found;
+    }
+
     /** Whether any record of any workspace has this id (record ids are unique across the database). */
     boolean idTaken(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM menu_record WHERE record_id = ?").param(id).query(Integer.class)

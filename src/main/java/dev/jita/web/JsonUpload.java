@@ -7,6 +7,8 @@ import dev.jita.menu.MenuDefinition;
 import dev.jita.menu.MenuService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,23 +40,28 @@ record JsonUpload(List<MenuService.Operation> operations, List<Integer> items) {
         }
         Optional<String> idColumn = menu.columns().stream().filter(c -> c.type() == ColumnType.ID)
                 .map(Column::restName).findFirst();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : body.values()) {
+            if (!item.isObject() || !(item.get("parameter") instanceof ObjectNode parameter)) {
+                throw ApiException.badBody("ui.menu.upload_bad_json");
+            }
+            if (text(item.get("type")) == null) {
+                ids.add(recordId(parameter, idColumn));
+            }
+        }
+        Map<String, Boolean> discardedById = menus.discardedByIds(org, ws, menu.restName(),
+                ids.stream().filter(Objects::nonNull).toList());
         List<MenuService.Operation> operations = new ArrayList<>();
         List<Integer> items = new ArrayList<>();
         int place = 0;
         for (JsonNode item : body.values()) {
             place++;
-            if (!item.isObject() || !(item.get("parameter") instanceof ObjectNode parameter)) {
-                throw ApiException.badBody("ui.menu.upload_bad_json");
-            }
+            ObjectNode parameter = (ObjectNode) item.get("parameter");
             String type = text(item.get("type"));
             if (type == null) {
-                String id = text(parameter.get("uuid"));
-                if (id == null && idColumn.isPresent()) {
-                    id = text(parameter.get(idColumn.get()));
-                }
-                Optional<MenuService.Record> record = id == null ? Optional.empty() : menus.record(org, ws, menu.restName(), id);
-                if (record.isPresent()) {
-                    if (record.get().discarded() && "1".equals(text(parameter.get("discard")))) {
+                Boolean discarded = discardedById.get(recordId(parameter, idColumn));
+                if (discarded != null) {
+                    if (discarded && "1".equals(text(parameter.get("discard")))) {
                         continue;
                     }
                     type = MenuService.Operation.UPDATE;
@@ -66,6 +73,12 @@ record JsonUpload(List<MenuService.Operation> operations, List<Integer> items) {
             items.add(place);
         }
         return new JsonUpload(operations, items);
+    }
+
+    /** The record an untyped item names: its uuid, else its value of the menu's id column. */
+    private static String recordId(ObjectNode parameter, Optional<String> idColumn) {
+        String id = text(parameter.get("uuid"));
+        return id == null && idColumn.isPresent() ? text(parameter.get(idColumn.get())) : id;
     }
 
     private static String text(JsonNode node) {

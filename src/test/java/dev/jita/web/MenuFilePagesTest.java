@@ -124,6 +124,13 @@ class MenuFilePagesTest extends ApiTest {
         UiClient.Page discarded = upload(owner, "discard.json", discard.getBytes(StandardCharsets.UTF_8));
         assertThat(owner.get(path(discarded.location())).body()).contains("0 registered, 0 updated, 1 discarded");
         assertThat(names(true)).containsExactly("op-2");
+
+        // The whole download again, as it is: the discarded record stays as it is, the others are updated.
+        byte[] all = owner.download(table + "/download/json?discarded=all").body();
+        UiClient.Page again = upload(owner, "all.json", all);
+        assertThat(owner.get(path(again.location())).body()).contains("Uploaded: 0 registered, 3 updated, 0 discarded");
+        assertThat(names(true)).containsExactly("op-2");
+        assertThat(names(false)).containsExactlyInAnyOrder("op-1x", "op-3", "op-4");
     }
 
     @Test
