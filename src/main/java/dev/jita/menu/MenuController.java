@@ -46,18 +46,15 @@ class MenuController {
     private final JsonBody json;
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
-    private final int maxBulkItems;
 
     MenuController(MenuCatalog catalog, MenuService menus, WorkspaceAccess access, JsonBody json, ObjectMapper mapper,
-                   @Value("${jita.menu.max-body-size:20MB}") DataSize maxBody,
-                   @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+                   @Value("${jita.menu.max-body-size:20MB}") DataSize maxBody) {
         this.catalog = catalog;
         this.menus = menus;
         this.access = access;
         this.json = json;
         this.mapper = mapper;
         this.maxBodyBytes = (int) maxBody.toBytes();
-        this.maxBulkItems = maxBulkItems;
     }
 
     @GetMapping({"/info", "/info/"})
@@ -179,30 +176,21 @@ class MenuController {
     }
 
     private List<MenuService.Operation> operations(JsonNode body, Map<String, MultipartForm.UploadedFile> files) {
-        if (body.size() > maxBulkItems) {
-            throw ApiException.badBody("menu.bulk_too_large", maxBulkItems, body.size());
-        }
+        List<MenuService.Operation> operations = menus.bulkOperations(body);
         Map<Integer, Map<String, MultipartForm.UploadedFile>> filesByItem = new HashMap<>();
         files.forEach((part, file) -> {
             Matcher name = BULK_FILE_PART.matcher(part);
             int item = name.matches() ? Integer.parseInt(name.group(1)) : -1;
-            if (item < 0 || item >= body.size()) {
+            if (item < 0 || item >= operations.size()) {
                 throw ApiException.badBody("menu.unknown_file_part", part, "<item index>.<file column>, e.g. 0.playbook_file");
             }
             filesByItem.computeIfAbsent(item, i -> new LinkedHashMap<>()).put(name.group(2), file);
         });
-        List<MenuService.Operation> operations = new ArrayList<>();
-        int index = 0;
-        for (JsonNode item : body.values()) {
-            if (!item.isObject()) {
-                throw ApiException.badBody("menu.bad_bulk");
-            }
-            operations.add(withFiles(MenuService.text(item.get("type")), item, filesByItem.getOrDefault(index++, Map.of())));
+        List<MenuService.Operation> withFiles = new ArrayList<>();
+        for (int index = 0; index < operations.size(); index++) {
+            withFiles.add(withFiles(operations.get(index), filesByItem.getOrDefault(index, Map.of())));
         }
-        if (operations.isEmpty()) {
-            throw ApiException.badBody("menu.bad_bulk");
-        }
-        return operations;
+        return withFiles;
     }
 
     private static ApiResponse bulkAnswer(MenuService.Applied applied) {
@@ -217,16 +205,17 @@ class MenuController {
         if (uuid != null && body.get("parameter") instanceof ObjectNode parameter) {
             parameter.put(MenuService.UUID_KEY, uuid);
         }
-        return withFiles(type, body, files);
+        return withFiles(new MenuService.Operation(type, body.get("parameter"), body.get("file")), files);
     }
 
     /**
      * The operation with the file parts of its item added to its {@code file} object (in base64, as a JSON request
      * carries them); a file column left out of {@code parameter} takes the part's file name.
      */
-    private MenuService.Operation withFiles(String type, JsonNode item, Map<String, MultipartForm.UploadedFile> files) {
-        JsonNode parameter = item.get("parameter");
-        JsonNode file = item.get("file");
+    private MenuService.Operation withFiles(MenuService.Operation operation,
+                                            Map<String, MultipartForm.UploadedFile> files) {
+        JsonNode parameter = operation.parameter();
+        JsonNode file = operation.file();
         if (!files.isEmpty()) {
             ObjectNode merged = file instanceof ObjectNode object ? object : mapper.createObjectNode();
             files.forEach((column, upload) -> {
@@ -237,7 +226,7 @@ class MenuController {
             });
             file = merged;
         }
-        return new MenuService.Operation(type, parameter, file);
+        return new MenuService.Operation(operation.type(), parameter, file);
     }
 
     private static String jsonParameters(MultipartForm form, boolean list) {

@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -65,6 +66,7 @@ public class MenuService {
     public record Record(String id, Map<String, Object> parameter, Map<String, String> file, boolean discarded) {
     }
 
+    private final int maxBulkItems;
     private final MenuCatalog catalog;
     private final MenuStore store;
     private final SecretBox secrets;
@@ -76,7 +78,9 @@ public class MenuService {
     private final Map<String, List<RecordCheck>> checks = new HashMap<>();
 
     MenuService(MenuCatalog catalog, MenuStore store, SecretBox secrets, MaintenanceGate gate, ObjectMapper json,
-                List<MenuRecordSource> sources, List<ComputedColumns> computed, List<RecordCheck> checks) {
+                List<MenuRecordSource> sources, List<ComputedColumns> computed, List<RecordCheck> checks,
+                @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+        this.maxBulkItems = maxBulkItems;
         this.catalog = catalog;
         this.store = store;
         this.secrets = secrets;
@@ -608,6 +612,32 @@ public class MenuService {
     }
 
     /** One operation of a maintenance request. */
+    /** At most this many operations in one {@code maintenance/all/} request or upload. */
+    public int maxBulkItems() {
+        return maxBulkItems;
+    }
+
+    /**
+     * The operations of a {@code maintenance/all/} body in request order, each with its type, parameter and file as
+     * sent: a non-empty list of at most {@link #maxBulkItems()} objects, else 400. {@link #apply} judges the rest.
+     */
+    public List<Operation> bulkOperations(JsonNode list) {
+        if (list.size() > maxBulkItems) {
+            throw ApiException.badBody("menu.bulk_too_large", maxBulkItems, list.size());
+        }
+        List<Operation> operations = new ArrayList<>();
+        for (JsonNode item : list.values()) {
+            if (!item.isObject()) {
+                throw ApiException.badBody("menu.bad_bulk");
+            }
+            operations.add(new Operation(text(item.get("type")), item.get("parameter"), item.get("file")));
+        }
+        if (operations.isEmpty()) {
+            throw ApiException.badBody("menu.bad_bulk");
+        }
+        return operations;
+    }
+
     public record Operation(String type, JsonNode parameter, JsonNode file) {
         public static final String REGISTER = "Register";
         public static final String UPDATE = "Update";

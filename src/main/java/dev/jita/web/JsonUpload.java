@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 record JsonUpload(List<MenuService.Operation> operations, List<Integer> items) {
 
     static JsonUpload read(byte[] content, ObjectMapper json, MenuService menus, String org, String ws,
-                           MenuDefinition menu, int maxItems) {
+                           MenuDefinition menu) {
         JsonNode body;
         try {
             body = json.readTree(content);
@@ -35,8 +35,8 @@ record JsonUpload(List<MenuService.Operation> operations, List<Integer> items) {
         if (body == null || !body.isArray() || body.isEmpty()) {
             throw ApiException.badBody("ui.menu.upload_bad_json");
         }
-        if (body.size() > maxItems) {
-            throw ApiException.badBody("menu.bulk_too_large", maxItems, body.size());
+        if (body.size() > menus.maxBulkItems()) {
+            throw ApiException.badBody("menu.bulk_too_large", menus.maxBulkItems(), body.size());
         }
         Optional<String> idColumn = menu.columns().stream().filter(c -> c.type() == ColumnType.ID)
                 .map(Column::restName).findFirst();

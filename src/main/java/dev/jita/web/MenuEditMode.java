@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,17 +38,14 @@ class MenuEditMode {
     private final MenuService menus;
     private final JsonBody body;
     private final Messages messages;
-    private final int maxBulkItems;
     private final ReaderZones readers;
 
-    MenuEditMode(WorkspaceAccess access, MenuService menus, JsonBody body, Messages messages, ReaderZones readers,
-                 @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+    MenuEditMode(WorkspaceAccess access, MenuService menus, JsonBody body, Messages messages, ReaderZones readers) {
         this.readers = readers;
         this.access = access;
         this.menus = menus;
         this.body = body;
         this.messages = messages;
-        this.maxBulkItems = maxBulkItems;
     }
 
     @PostMapping("/ui/ws/{org}/{ws}/menu/{menu}/apply")
@@ -78,17 +74,15 @@ class MenuEditMode {
     }
 
     private List<MenuService.Operation> operations(JsonNode list) {
-        if (list.isEmpty() || list.size() > maxBulkItems) {
-            throw list.isEmpty() ? ApiException.badBody("menu.bad_bulk")
-                    : ApiException.badBody("menu.bulk_too_large", maxBulkItems, list.size());
-        }
+        List<MenuService.Operation> parsed = menus.bulkOperations(list);
         List<MenuService.Operation> operations = new ArrayList<>();
-        for (JsonNode item : list.values()) {
-            if (!item.isObject() || !item.path("parameter").isObject() || !item.path("type").isString()) {
+        for (int index = 0; index < parsed.size(); index++) {
+            // The page sends a type and the parameters of every row; anything else did not come from it.
+            if (!list.get(index).path("type").isString() || !list.get(index).path("parameter").isObject()) {
                 throw ApiException.badBody("menu.bad_bulk");
             }
             // Files are changed in the single-record form: edit mode sends none.
-            operations.add(new MenuService.Operation(item.get("type").asString(), item.get("parameter"), null));
+            operations.add(new MenuService.Operation(parsed.get(index).type(), parsed.get(index).parameter(), null));
         }
         return operations;
     }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +66,6 @@ class WorkspacePages {
     private final ObjectMapper json;
     private final Executions executions;
     private final MenuExcel excel;
-    private final int maxBulkItems;
     private final ReaderZones readers;
 
     /** A refusal of an upload: where (an Excel row, or an item of a JSON file), which column, and why. */
@@ -80,11 +78,10 @@ class WorkspacePages {
 
     WorkspacePages(WorkspaceService workspaces, WorkspaceAccess access, MenuCatalog catalog, MenuService menus,
                    MaintenanceGate gate, Messages messages, ObjectMapper json, Executions executions, MenuExcel excel,
-                   ReaderZones readers, @Value("${jita.menu.max-bulk-items:10000}") int maxBulkItems) {
+                   ReaderZones readers) {
         this.readers = readers;
         this.executions = executions;
         this.excel = excel;
-        this.maxBulkItems = maxBulkItems;
         this.workspaces = workspaces;
         this.access = access;
         this.catalog = catalog;
@@ -395,7 +392,7 @@ class WorkspacePages {
                         locale.getLanguage().equals("ja")).counts();
             } else {
                 counts = menus.apply(org, ws, menu, () -> {
-                    read[0] = JsonUpload.read(content, json, menus, org, ws, definition, maxBulkItems);
+                    read[0] = JsonUpload.read(content, json, menus, org, ws, definition);
                     return read[0].operations();
                 }, CurrentUser.name()).counts();
             }
