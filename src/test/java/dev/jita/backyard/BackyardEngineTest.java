@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class BackyardEngineTest extends EngineTestSupport {
+class BackyardEngineTest extends EngineTestOnOwnDatabase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * notices and logs it; neither causes a live node's items to be ended.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ClockSkewTest extends EngineTestSupport {
+class ClockSkewTest extends EngineTestOnOwnDatabase {
 
     private static final Duration DEAD_AFTER = Duration.ofSeconds(30);
     private static final Duration SKEW = Duration.ofMinutes(10);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The webhooks hear how a drain with running jobs ends: drained once they end, or out of time. */
-class DrainEventsTest extends EngineTestSupport {
+class DrainEventsTest extends EngineTestOnOwnDatabase {
 
     private static final String DRAIN = "/api/platform/maintenance-drain";
     private static final String NOTIFICATIONS = "/api/platform/maintenance-notifications";

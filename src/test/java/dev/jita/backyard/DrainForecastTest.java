@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class DrainForecastTest extends EngineTestSupport {
+class DrainForecastTest extends EngineTestOnOwnDatabase {
 
     private static final String FORECAST = "/api/platform/maintenance-drain/forecast";
     private static final Duration WAIT = Duration.ofSeconds(30);

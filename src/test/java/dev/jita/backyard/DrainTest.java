@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class DrainTest extends EngineTestSupport {
+class DrainTest extends EngineTestOnOwnDatabase {
 
     private static final String DRAIN = "/api/platform/maintenance-drain";
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class ExecuteCheckApiTest extends EngineTestSupport {
+class ExecuteCheckApiTest extends EngineTestOnOwnDatabase {
 
     private static final String CHECK = "/api/ita/backyard-execute-check/";
     private static final List<String> SEVEN = List.of("ita-by-ansible-execute", "ita-by-conductor-synchronize",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** backyard-execute-check's status names in the system administrator's saved language when no header names one. */
-class ExecuteCheckLanguageTest extends EngineTestSupport {
+class ExecuteCheckLanguageTest extends EngineTestOnOwnDatabase {
 
     private static final String CHECK = "/api/ita/backyard-execute-check/";
 

@@ -27,11 +27,7 @@ class KilledNodeTest extends EngineTestSupport {
 
     @DynamicPropertySource
     static void databaseOpenToAnotherProcess(DynamicPropertyRegistry registry) {
-        if (TestDatabase.KIND.equals("h2")) {
-            String url = "jdbc:h2:async:" + TestDatabase.fresh().get("jita.data-dir")
-                    + "/jita;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
-            registry.add("spring.datasource.url", () -> url);
-        }
+        TestDatabase.useOwn(registry, true);
     }
 
     @Test
@@ -40,13 +36,10 @@ class KilledNodeTest extends EngineTestSupport {
         List<String> ids = register(Backyard.ANSIBLE_EXECUTE, org, "ws1", 2);
         Path log = Files.createTempFile("jita-node-", ".log");
         List<String> command = NodeProcess.java(NodeProcessMain.class.getName(), "-Xmx384m");
-        command.addAll(List.of("--server.port=0", "--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
-                "--jita.security.bcrypt-strength=4", "--spring.main.banner-mode=off",
-                "--jita.terraform-cli.enabled=false", "--jita.terraform-cloud-ep.enabled=false"));
-        // The same database as this test's server.
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-            command.add("--" + key + "=" + environment.getProperty(key, ""));
-        }
+        command.addAll(List.of("--jita.backyard.poll-interval=100ms", "--jita.backyard.concurrency=2",
+                "--jita.security.bcrypt-strength=4", "--jita.terraform-cli.enabled=false",
+                "--jita.terraform-cloud-ep.enabled=false"));
+        command.addAll(TestDatabase.sameDatabase(environment));
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await("the node holds both items", Duration.ofSeconds(90),

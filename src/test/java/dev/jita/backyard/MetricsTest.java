@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class MetricsTest extends EngineTestSupport {
+class MetricsTest extends EngineTestOnOwnDatabase {
 
     private double metric(String name, String labels) {
         Http.Reply reply = http().get("/actuator/prometheus");

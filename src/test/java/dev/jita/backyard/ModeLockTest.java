@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * both wait for it, and then see what it committed. (A reader that did not lock would go ahead with the old
  * value and take or write during maintenance.)
  */
-class ModeLockTest extends EngineTestSupport {
+class ModeLockTest extends EngineTestOnOwnDatabase {
 
     @Autowired
     ModeLocks locks;

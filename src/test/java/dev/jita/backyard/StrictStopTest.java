@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * starts any item. Four engines take thousands of items while the modes are switched under them; every
  * item's start time is compared with the moments the PATCHes returned.
  */
-class StrictStopTest extends EngineTestSupport {
+class StrictStopTest extends EngineTestOnOwnDatabase {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final int ITEMS = 3000;

@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.admin.username=" + ApiTest.ADMIN,
         "jita.admin.password=" + ApiTest.ADMIN_PASSWORD,
         "jita.security.bcrypt-strength=4",
-        // Dozens of test servers stay cached in one JVM: each keeps only the connections it uses, briefly,
-        // so that together they stay under PostgreSQL's max_connections.
-        "spring.datasource.hikari.minimum-idle=1",
+        // Dozens of test servers stay cached in each test JVM: each keeps only the connections it uses, briefly
+        // (none once idle), so that together they stay under PostgreSQL's max_connections.
+        "spring.datasource.hikari.minimum-idle=0",
         "spring.datasource.hikari.idle-timeout=10000",
         // Wrong passwords of the one administrator come from many test classes and must stay plain 401s here;
         // the throttle has tests of its own (LoginThrottleTest).
