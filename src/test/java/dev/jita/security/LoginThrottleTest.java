@@ -92,11 +92,7 @@ class LoginThrottleTest extends ApiTest {
     @Test
     void onceTheDelayIsOverTheNextAttemptIsCheckedAndCounted() {
         String org = unique("thr-d");
-        createOrganization(org, "target", "right-pass");
-        String path = "/api/" + org + "/platform/workspaces";
-        for (int i = 0; i < FREE_ATTEMPTS; i++) {
-            assertError(http().as("target", "wrong-pass").get(path), 401, "401-00002");
-        }
+        String path = freeAttemptsUsedUp(org);
         Http.Reply refused = http().as("target", "wrong-pass").get(path);
         assertError(refused, 429, "429-00001");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(540L, 600L);
@@ -118,11 +114,7 @@ class LoginThrottleTest extends ApiTest {
     @Test
     void aFailureStoredAfterThisAttemptReadTheClockNeverLengthensTheWait() {
         String org = unique("thr-f");
-        createOrganization(org, "target", "right-pass");
-        String path = "/api/" + org + "/platform/workspaces";
-        for (int i = 0; i < FREE_ATTEMPTS; i++) {
-            assertError(http().as("target", "wrong-pass").get(path), 401, "401-00002");
-        }
+        String path = freeAttemptsUsedUp(org);
         lastFailureMinutesAgo(org, -1);
         Http.Reply refused = http().as("target", "wrong-pass").get(path);
         assertError(refused, 429, "429-00001");
@@ -173,6 +165,16 @@ class LoginThrottleTest extends ApiTest {
         String again = browser.send(HttpRequest.newBuilder(URI.create(base + "/login?error=retry")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(again).contains("Try again in a few seconds").doesNotContain("password is wrong");
+    }
+
+    /** Makes the organization with user target, whose free attempts then all fail; answers the path they tried. */
+    private String freeAttemptsUsedUp(String org) {
+        createOrganization(org, "target", "right-pass");
+        String path = "/api/" + org + "/platform/workspaces";
+        for (int i = 0; i < FREE_ATTEMPTS; i++) {
+            assertError(http().as("target", "wrong-pass").get(path), 401, "401-00002");
+        }
+        return path;
     }
 
     private int failures(String org) {
