@@ -61,14 +61,13 @@ class BackyardEngineTest extends EngineTestOnOwnDatabase {
             assertThat(item(ids.get(1)).nodeId()).isEqualTo("other-node");
         } finally {
             nodes.unregister("other-node");
-            jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = 7 WHERE item_id = ?").param(ids.get(1)).update();
+            writeBesideEngines("UPDATE backyard_item SET phase = 'E', status_id = 7 WHERE item_id = ?", ids.get(1));
         }
     }
 
     private void hold(String itemId, String nodeId, LocalDateTime at) {
-        jdbc.sql("UPDATE backyard_item SET phase = 'R', status_id = 3, node_id = ?, started_at = ?, "
-                        + "last_update_timestamp = ? WHERE item_id = ?")
-                .params(nodeId, at, at, itemId).update();
+        writeBesideEngines("UPDATE backyard_item SET phase = 'R', status_id = 3, node_id = ?, started_at = ?, "
+                + "last_update_timestamp = ? WHERE item_id = ?", nodeId, at, at, itemId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,6 +46,23 @@ abstract class EngineTestSupport extends ApiTest {
         setModes("0", "0");
         organizations.forEach(org -> admin().delete("/api/platform/organizations/" + org));
         organizations.clear();
+    }
+
+    /**
+     * A write of the test's own while engines run: MariaDB may pick it as a deadlock victim against their claims
+     * and sweeps, and then it is written again, as jita's own writes are.
+     */
+    void writeBesideEngines(String sql, Object... params) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql(sql).params(params).update();
+                return;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     static BackyardProperties properties(int concurrency, Duration heartbeat, Duration deadAfter) {
