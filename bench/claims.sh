@@ -19,10 +19,9 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
 APP_JAR=$(find "$WORK/app" -maxdepth 1 -name '*.jar' | head -n 1)
 javac -d "$WORK/node" -cp "$APP_JAR" "$BENCH_DIR/ClaimsNode.java"
 LAUNCH=(-cp "$APP_JAR:$WORK/node" ClaimsNode)
-NODE_ARGS=(--jita.ansible.enabled=false)
-start_jita node1 "$APP_PORT" -- "${NODE_ARGS[@]}"
+start_jita node1 "$APP_PORT"
 wait_ready
-start_jita node2 "$((APP_PORT + 1))" -- "${NODE_ARGS[@]}"
+start_jita node2 "$((APP_PORT + 1))"
 wait_ready
 
 log "measuring (client: $BENCH_DIR/ClaimsBench.java)"
