@@ -3,7 +3,6 @@ package dev.jita.backyard;
 import dev.jita.core.Dialect;
 import dev.jita.core.Times;
 import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.maintenance.ModeSwitches;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,21 +26,31 @@ class Claims {
     private record WorkspaceKey(String organizationId, String workspaceId) {
     }
 
+    /**
+     * The workspaces with an item to take, served least recently first, then by their oldest such item. Each
+     * workspace of the backyard is looked at through the claim index (one probe each, its oldest item), so a claim
+     * costs as much with a long queue as with a short one; when nothing waits at all, no workspace is looked at.
+     * Parameters: now, the backyard, the backyard.
+     */
+    private static final String QUEUE = "SELECT organization_id, workspace_id FROM ("
+            + "SELECT t.organization_id, t.workspace_id, t.last_started_at, (SELECT i.registered_at FROM backyard_item i "
+            + "WHERE i.backyard = t.backyard AND i.phase = 'W' AND i.organization_id = t.organization_id "
+            + "AND i.workspace_id = t.workspace_id AND (i.not_before IS NULL OR i.not_before <= ?) "
+            + "ORDER BY i.registered_at LIMIT 1) AS oldest FROM backyard_turn t WHERE t.backyard = ? "
+            + "AND EXISTS (SELECT 1 FROM backyard_item w WHERE w.backyard = ? AND w.phase = 'W')) queue "
+            + "WHERE oldest IS NOT NULL ORDER BY last_started_at, oldest, organization_id, workspace_id";
+
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final TransactionTemplate transactions;
-    private final ModeSwitches switches;
     private final MaintenanceGate gate;
 
-    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager, ModeSwitches switches,
+    Claims(JdbcClient jdbc, Dialect dialect, PlatformTransactionManager transactionManager,
            MaintenanceGate gate) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.switches = switches;
         this.gate = gate;
         this.transactions = new TransactionTemplate(transactionManager);
-        // Read committed keeps MariaDB from taking gap locks that would hold up registrations.
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /**
@@ -54,7 +62,7 @@ class Claims {
     List<ClaimedItem> claim(Backyard backyard, String nodeId, int limit) {
         List<ClaimedItem> claimed = transactions.execute(status -> {
             List<ClaimedItem> resumed = backyard.resumable() ? takeOver(backyard, nodeId, limit, null) : List.of();
-            if (!resumed.isEmpty() || switches.underWay() || jobsStopped()) {
+            if (!resumed.isEmpty() || !gate.holdForJobs()) {
                 return resumed;
             }
             Instant now = Times.now();
@@ -63,14 +71,8 @@ class Claims {
             if (backyard.stepped()) {
                 taken.addAll(takeOver(backyard, nodeId, limit, dbNow));
             }
-            List<WorkspaceKey> queue = jdbc.sql("SELECT i.organization_id, i.workspace_id, t.last_started_at, "
-                            + "MIN(i.registered_at) AS oldest FROM backyard_item i JOIN backyard_turn t "
-                            + "ON t.backyard = i.backyard AND t.organization_id = i.organization_id "
-                            + "AND t.workspace_id = i.workspace_id "
-                            + "WHERE i.backyard = ? AND i.phase = 'W' AND (i.not_before IS NULL OR i.not_before <= ?) "
-                            + "GROUP BY i.organization_id, i.workspace_id, t.last_started_at "
-                            + "ORDER BY t.last_started_at, oldest")
-                    .params(backyard.serviceName(), dbNow)
+            List<WorkspaceKey> queue = jdbc.sql(QUEUE)
+                    .params(dbNow, backyard.serviceName(), backyard.serviceName())
                     .withMaxRows(Math.max(1, limit - taken.size()))
                     .query((rs, n) -> new WorkspaceKey(rs.getString(1), rs.getString(2))).list();
             if (backyard.exclusiveKeys()) {
@@ -124,10 +126,6 @@ class Claims {
                                 + "WHERE backyard = ? AND organization_id = ? AND workspace_id = ? FOR UPDATE")
                         .params(backyard.serviceName(), workspace.organizationId(), workspace.workspaceId())
                         .query((rs, n) -> rs.getObject(1)).list());
-    }
-
-    private boolean jobsStopped() {
-        return gate.holdCurrent().jobsStopped();
     }
 
     private ClaimedItem takeOldest(Backyard backyard, WorkspaceKey workspace, String nodeId, Instant now) {

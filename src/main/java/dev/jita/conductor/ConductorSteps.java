@@ -10,7 +10,6 @@ import dev.jita.execution.ExecutionDriver;
 import dev.jita.execution.ExecutionStatus;
 import dev.jita.execution.Executions;
 import dev.jita.maintenance.MaintenanceGate;
-import dev.jita.maintenance.ModeSwitches;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,14 +58,13 @@ class ConductorSteps {
     private final BackyardItems items;
     private final Executions executions;
     private final MaintenanceGate gate;
-    private final ModeSwitches switches;
     private final ConductorProperties properties;
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
 
     ConductorSteps(ConductorInstanceStore store, ConductorInstances instances, ConductorClasses classes,
-                   BackyardItems items, Executions executions, MaintenanceGate gate, ModeSwitches switches,
+                   BackyardItems items, Executions executions, MaintenanceGate gate,
                    ConductorProperties properties, ObjectMapper json, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.instances = instances;
@@ -74,11 +72,9 @@ class ConductorSteps {
         this.items = items;
         this.executions = executions;
         this.gate = gate;
-        this.switches = switches;
         this.properties = properties;
         this.json = json;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         // A registration a driver refuses rolls back to here, not the whole step.
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -87,7 +83,7 @@ class ConductorSteps {
     JobHandler.Step step(ClaimedItem item, ItemProgress progress) {
         try {
             return transactions.execute(status -> {
-                if (gate.holdCurrent().jobsStopped() || switches.underWay()) {
+                if (!gate.holdForJobs()) {
                     return later();
                 }
                 ConductorInstance instance = store.lock(item.itemId()).orElseThrow(() ->

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code conductor_notice} table: notices to send, claimed by one node at a time, and their outcome. */
@@ -45,8 +44,6 @@ class NoticeOutbox {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.transactions = new TransactionTemplate(transactionManager);
-        // Read committed keeps MariaDB from taking gap locks that would hold up the instances' inserts.
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** In the caller's transaction: the notice is sent only if the status change it tells of is committed. */

@@ -13,7 +13,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,9 +53,6 @@ public class MaintenanceGate {
         this.switches = switches;
         this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
-        // Read committed everywhere: MariaDB's default (repeatable read) takes gap locks that make
-        // concurrent inserts deadlock.
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.properties = properties;
         this.guarded = guarded(properties.benchUnguardedWrites(), System.getenv(BENCH_ENV));
     }
@@ -100,13 +96,13 @@ public class MaintenanceGate {
     }
 
     /**
-     * The modes, read inside the caller's transaction and held shared until it ends: a mode change
-     * (which holds them exclusively) waits for that transaction, and one after it sees the new modes.
+     * Whether a backyard may start new work now, held until the caller's transaction ends: both modes OFF and no
+     * mode change under way. The modes are held shared, so a mode change (which holds them exclusively) waits for
+     * that transaction and one after it sees the new modes; while a change is under way the answer is no, so that
+     * work giving way to it does not hold it up.
      */
-    public MaintenanceModes holdCurrent() {
-        Map<String, String> modes = locks.holdShared(List.of(MaintenanceMode.values()));
-        return new MaintenanceModes("1".equals(modes.get(MaintenanceMode.BACKYARD_EXECUTE_STOP.name())),
-                "1".equals(modes.get(MaintenanceMode.DATA_UPDATE_STOP.name())));
+    public boolean holdForJobs() {
+        return locks.holdForJobs(switches);
     }
 
     /**

@@ -4,7 +4,11 @@ import dev.jita.core.Dialect;
 import dev.jita.core.Times;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,34 +62,67 @@ public class ModeLocks {
 
     /**
      * Holds load mode shared for a write and reads it together with the changes under way: on PostgreSQL in one
-     * round trip that carries the lock and, as a statement of its own after it, the read; elsewhere the locking
-     * read and then the look for changes.
+     * round trip (see {@link #sharedThenRead}); elsewhere the locking read and then the look for changes.
      */
     WriteHold holdForWrite(ModeSwitches switches) {
         MaintenanceMode mode = MaintenanceMode.DATA_UPDATE_STOP;
-        String name = mode.name();
         if (advisory()) {
-            names(List.of(mode));
-            // The driver sends both statements at once; the second takes its snapshot once the lock is held.
-            return template.execute("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?, ?)) AS held; "
-                    + "SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES + ") FROM maintenance_mode "
-                    + "WHERE mode_name = ?", (PreparedStatement statement) -> {
-                        statement.setInt(1, ADVISORY_CLASS);
-                        statement.setInt(2, mode.ordinal());
-                        statement.setObject(3, Times.toDb(Times.now()));
-                        statement.setString(4, name);
-                        statement.execute();
-                        if (!statement.getMoreResults()) {
-                            throw new IllegalStateException("The read of load mode gave no rows");
-                        }
-                        try (ResultSet read = statement.getResultSet()) {
-                            read.next();
-                            return new WriteHold("1".equals(read.getString(1)), read.getInt(2) > 0);
-                        }
-                    });
+            return sharedThenRead(List.of(mode), "SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES
+                    + ") FROM maintenance_mode WHERE mode_name = ?", List.of(Times.toDb(Times.now()), mode.name()),
+                    read -> new WriteHold("1".equals(read.getString(1)), read.getInt(2) > 0));
         }
-        boolean on = "1".equals(holdShared(List.of(mode)).get(name));
+        boolean on = "1".equals(holdShared(List.of(mode)).get(mode.name()));
         return new WriteHold(on, !on && switches.stoppingWrites());
+    }
+
+    /**
+     * Holds both modes shared for work that starts jobs and answers whether it may: both modes OFF and no change
+     * under way. On PostgreSQL in one round trip; elsewhere a change under way is looked for first, and then the
+     * modes are not locked at all, so that the change is not held up.
+     */
+    boolean holdForJobs(ModeSwitches switches) {
+        List<MaintenanceMode> modes = List.of(MaintenanceMode.values());
+        if (advisory()) {
+            List<Object> params = new ArrayList<>(names(modes));
+            params.add(Times.toDb(Times.now()));
+            return sharedThenRead(modes, "SELECT (SELECT COUNT(*) FROM maintenance_mode WHERE setting_value = '1' "
+                    + "AND mode_name IN (" + placeholders(modes.size()) + ")), (" + ModeSwitches.UNDER_WAY + ")",
+                    params, read -> read.getInt(1) == 0 && read.getInt(2) == 0);
+        }
+        return !switches.underWay() && !holdShared(modes).containsValue("1");
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Takes the modes' shared advisory locks and runs {@code read} (one row) in one round trip: the driver sends
+     * the statements at once, and the read, a statement of its own, takes its snapshot once the locks are held.
+     */
+    private <T> T sharedThenRead(List<MaintenanceMode> modes, String read, List<Object> readParams, Row<T> row) {
+        List<String> names = names(modes);
+        String locks = "SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?, ?)) AS held; ".repeat(names.size());
+        return template.execute(locks + read, (PreparedStatement statement) -> {
+            int index = 1;
+            for (String name : names) {
+                statement.setInt(index++, ADVISORY_CLASS);
+                statement.setInt(index++, MaintenanceMode.valueOf(name).ordinal());
+            }
+            for (Object param : readParams) {
+                statement.setObject(index++, param);
+            }
+            statement.execute();
+            for (int lock = 0; lock < names.size(); lock++) {
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("The read after the mode locks gave no rows");
+                }
+            }
+            try (ResultSet result = statement.getResultSet()) {
+                result.next();
+                return row.read(result);
+            }
+        });
     }
 
     /**
@@ -116,9 +153,13 @@ public class ModeLocks {
     private Map<String, String> values(List<String> names, String suffix) {
         Map<String, String> values = new LinkedHashMap<>();
         jdbc.sql("SELECT mode_name, setting_value FROM maintenance_mode WHERE mode_name IN ("
-                        + String.join(", ", names.stream().map(name -> "?").toList()) + ")" + suffix)
+                        + placeholders(names.size()) + ")" + suffix)
                 .params(names).query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
         return values;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private boolean advisory() {

@@ -21,6 +21,9 @@ public class ModeSwitches {
     static final String STOPPING_WRITES =
             "SELECT COUNT(*) FROM maintenance_switch WHERE stops_writes = '1' AND requested_until > ?";
 
+    /** How many mode changes are under way; its one parameter is now. */
+    static final String UNDER_WAY = "SELECT COUNT(*) FROM maintenance_switch WHERE requested_until > ?";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -29,7 +32,6 @@ public class ModeSwitches {
         // Committed at once, whatever transaction the caller is in, so that every node sees it while the change waits.
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.ownTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** Records a change under way until {@code until} at the latest; returns its id for {@link #withdraw}. */
@@ -57,7 +59,6 @@ public class ModeSwitches {
 
     /** Whether any mode change is under way: claims wait for it rather than hold the mode rows. */
     public boolean underWay() {
-        return jdbc.sql("SELECT COUNT(*) FROM maintenance_switch WHERE requested_until > ?")
-                .param(Times.toDb(Times.now())).query(Integer.class).single() > 0;
+        return jdbc.sql(UNDER_WAY).param(Times.toDb(Times.now())).query(Integer.class).single() > 0;
     }
 }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,8 +43,6 @@ class NotificationOutbox {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.transactions = new TransactionTemplate(transactionManager);
-        // Read committed keeps MariaDB from taking gap locks that would hold up the inserts of mode changes.
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jita.maintenance.MaintenanceMode;
 import dev.jita.maintenance.ModeLocks;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import dev.jita.test.Http;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,23 @@ class ModeLockTest extends EngineTestOnOwnDatabase {
         assertThat(ids).allMatch(id -> item(id).phase().equals("W"));
         setModes("0", "0");
         assertThat(claims.claim(Backyard.MENU_CREATE, "lock-test-node", 3)).hasSize(3);
+        jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = 3 WHERE organization_id = ?").param(org).update();
+    }
+
+    @Test
+    void aClaimTakesNothingWhileAModeChangeIsAnnouncedAndTakesOnceItIsWithdrawn() {
+        String org = organization("ws1");
+        List<String> ids = register(Backyard.MENU_CREATE, org, "ws1", 2);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO maintenance_switch (switch_id, stops_writes, requested_by, requested_at, requested_until) "
+                + "VALUES ('lock-test', '0', 'lock-test', ?, ?)").params(now, now.plusMinutes(5)).update();
+        try {
+            assertThat(claims.claim(Backyard.MENU_CREATE, "lock-test-node", 2)).isEmpty();
+            assertThat(ids).allMatch(id -> item(id).phase().equals("W"));
+        } finally {
+            jdbc.sql("DELETE FROM maintenance_switch WHERE switch_id = 'lock-test'").update();
+        }
+        assertThat(claims.claim(Backyard.MENU_CREATE, "lock-test-node", 2)).hasSize(2);
         jdbc.sql("UPDATE backyard_item SET phase = 'E', status_id = 3 WHERE organization_id = ?").param(org).update();
     }
 
