@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -36,6 +37,7 @@ public class ClaimsBench {
     private final String user;
     private final String password;
     private final List<String[]> workspaces = new ArrayList<>();
+    private double firstTakeMillis;
 
     ClaimsBench(Map<String, String> args) {
         this.args = args;
@@ -61,6 +63,7 @@ public class ClaimsBench {
         System.out.printf(Locale.ROOT, "%d items per contender and round over %d workspaces; hand loop: %d threads; "
                 + "%d warm-up and %d measured rounds%n", items, workspaces.size(), threads, warmup, rounds);
         List<Double> engine = new ArrayList<>();
+        List<Double> waits = new ArrayList<>();
         List<Double> hand = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < warmup + rounds; round++) {
@@ -74,10 +77,12 @@ public class ClaimsBench {
                 }
             }
             boolean measured = round >= warmup;
-            System.out.printf(Locale.ROOT, "%s %2d: engine %7.1f/s, hand loop %7.1f/s, ratio %.3f%n",
-                    measured ? "round " : "warm-up", measured ? round - warmup + 1 : round + 1, e, h, e / h);
+            System.out.printf(Locale.ROOT, "%s %2d: engine %7.1f/s (first take %4.0f ms after the commit), "
+                            + "hand loop %7.1f/s, ratio %.3f%n", measured ? "round " : "warm-up",
+                    measured ? round - warmup + 1 : round + 1, e, firstTakeMillis, h, e / h);
             if (measured) {
                 engine.add(e);
+                waits.add(firstTakeMillis);
                 hand.add(h);
                 ratios.add(e / h);
             }
@@ -89,6 +94,8 @@ public class ClaimsBench {
         System.out.printf(Locale.ROOT, "engine / hand loop: %.3f (medians), %.3f (median of per-round ratios)%n",
                 median(engine) / median(hand), median(ratios));
         System.out.printf(Locale.ROOT, "goal: engine / hand loop at least 0.5: %s%n", median(ratios) >= 0.5 ? "PASS" : "MISS");
+        System.out.printf(Locale.ROOT, "(not in the rates: the engine's first take came a median %.0f ms after the commit, "
+                + "the wait for a node's next poll)%n", median(waits));
     }
 
     /** An organization and its workspaces through the API (which gives them their backyard turns). */
@@ -103,6 +110,11 @@ public class ClaimsBench {
         for (int i = 1; i <= count; i++) {
             post(client, base + "/api/bench/platform/workspaces", "{\"id\":\"ws" + i + "\",\"name\":\"ws" + i + "\"}", manager);
             workspaces.add(new String[] {"bench", "ws" + i});
+        }
+        // The hand loop at its best: its one query reads this index in order instead of sorting the waiting items.
+        // The engine's queries name the workspace, which ix_item_claim serves; both contenders keep this index up to date.
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE INDEX bench_ix_hand_loop ON backyard_item (backyard, phase, registered_at, item_id)");
         }
     }
 
@@ -172,10 +184,15 @@ public class ClaimsBench {
         }
     }
 
-    /** The two nodes take the items: from the commit that makes them wait to the last one ended. */
+    /**
+     * The two nodes take the items: items per second from the first take to the last end, as the items' own times
+     * say. The wait from the commit to the first take, up to one poll interval, is kept apart in
+     * {@link #firstTakeMillis}: it is how soon a node looks, not how fast the engine works.
+     */
     private double engine(int items) throws Exception {
         try (Connection watch = connect()) {
             insert(ENGINE, items);
+            LocalDateTime committed = LocalDateTime.now(ZoneOffset.UTC);
             long start = System.nanoTime();
             try (PreparedStatement left = watch.prepareStatement(
                     "SELECT COUNT(*) FROM backyard_item WHERE backyard = ? AND phase IN ('W', 'R')")) {
@@ -193,14 +210,32 @@ public class ClaimsBench {
                     Thread.sleep(5);
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             int nodes = tally(watch, ENGINE)[2];
             if (nodes != 2) {
-                throw new IllegalStateException("the items were ended by " + nodes + " nodes, not 2");
+                throw new IllegalStateException("the items were ended by " + nodes + " nodes, not 2: a node looks for items "
+                        + "once per poll interval (1 s), so a round must last longer than that; raise BENCH_ITEMS");
             }
+            LocalDateTime[] span = span(watch, ENGINE);
+            firstTakeMillis = Duration.between(committed, span[0]).toNanos() / 1e6;
             clear(watch, ENGINE, items);
-            return items / seconds;
+            return items / seconds(span);
         }
+    }
+
+    /** The first take and the last end of a contender's items, by their started_at and ended_at. */
+    private static LocalDateTime[] span(Connection connection, String backyard) throws Exception {
+        try (PreparedStatement span = connection.prepareStatement(
+                "SELECT MIN(started_at), MAX(ended_at) FROM backyard_item WHERE backyard = ?")) {
+            span.setString(1, backyard);
+            try (ResultSet rs = span.executeQuery()) {
+                rs.next();
+                return new LocalDateTime[] {rs.getTimestamp(1).toLocalDateTime(), rs.getTimestamp(2).toLocalDateTime()};
+            }
+        }
+    }
+
+    private static double seconds(LocalDateTime[] span) {
+        return Duration.between(span[0], span[1]).toNanos() / 1e9;
     }
 
     /** The hand-written loop: take the oldest waiting item skipping locked ones, mark it running, commit; end it. */
@@ -214,7 +249,6 @@ public class ClaimsBench {
             connection.setAutoCommit(false);
             connections.add(connection);
         }
-        long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Connection connection = connections.get(t);
             String node = "hand-" + t;
@@ -246,7 +280,6 @@ public class ClaimsBench {
         for (Thread worker : workers) {
             worker.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         for (Connection connection : connections) {
             connection.close();
         }
@@ -254,9 +287,10 @@ public class ClaimsBench {
             throw failure.get();
         }
         try (Connection watch = connect()) {
+            double seconds = seconds(span(watch, HAND));
             clear(watch, HAND, items);
+            return items / seconds;
         }
-        return items / seconds;
     }
 
     /** One item of the hand loop taken and ended; false when none was left. */
