@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +76,8 @@ public class ModeLocks {
 
     /**
      * Holds both modes shared for work that starts jobs and answers whether it may: both modes OFF and no change
-     * under way. On PostgreSQL in one round trip; elsewhere a change under way is looked for first, and then the
-     * modes are not locked at all, so that the change is not held up.
+     * under way. On PostgreSQL in one round trip; elsewhere the changes under way are looked for first, and while
+     * one is, the modes are not locked at all, so that it is not held up.
      */
     boolean holdForJobs(ModeSwitches switches) {
         List<MaintenanceMode> modes = List.of(MaintenanceMode.values());
