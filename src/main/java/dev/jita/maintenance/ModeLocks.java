@@ -4,7 +4,6 @@ import dev.jita.core.Dialect;
 import dev.jita.core.Times;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -68,7 +68,7 @@ public class ModeLocks {
         if (advisory()) {
             return sharedThenRead(List.of(mode), "SELECT setting_value, (" + ModeSwitches.STOPPING_WRITES
                     + ") FROM maintenance_mode WHERE mode_name = ?", List.of(Times.toDb(Times.now()), mode.name()),
-                    read -> new WriteHold("1".equals(read.getString(1)), read.getInt(2) > 0));
+                    (read, n) -> new WriteHold("1".equals(read.getString(1)), read.getInt(2) > 0));
         }
         boolean on = "1".equals(holdShared(List.of(mode)).get(mode.name()));
         return new WriteHold(on, !on && switches.stoppingWrites());
@@ -86,20 +86,16 @@ public class ModeLocks {
             params.add(Times.toDb(Times.now()));
             return sharedThenRead(modes, "SELECT (SELECT COUNT(*) FROM maintenance_mode WHERE setting_value = '1' "
                     + "AND mode_name IN (" + placeholders(modes.size()) + ")), (" + ModeSwitches.UNDER_WAY + ")",
-                    params, read -> read.getInt(1) == 0 && read.getInt(2) == 0);
+                    params, (read, n) -> read.getInt(1) == 0 && read.getInt(2) == 0);
         }
         return !switches.underWay() && !holdShared(modes).containsValue("1");
-    }
-
-    private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
     }
 
     /**
      * Takes the modes' shared advisory locks and runs {@code read} (one row) in one round trip: the driver sends
      * the statements at once, and the read, a statement of its own, takes its snapshot once the locks are held.
      */
-    private <T> T sharedThenRead(List<MaintenanceMode> modes, String read, List<Object> readParams, Row<T> row) {
+    private <T> T sharedThenRead(List<MaintenanceMode> modes, String read, List<Object> readParams, RowMapper<T> row) {
         List<String> names = names(modes);
         String locks = "SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?, ?)) AS held; ".repeat(names.size());
         return template.execute(locks + read, (PreparedStatement statement) -> {
@@ -119,7 +115,7 @@ public class ModeLocks {
             }
             try (ResultSet result = statement.getResultSet()) {
                 result.next();
-                return row.read(result);
+                return row.mapRow(result, 0);
             }
         });
     }
