@@ -23,6 +23,9 @@ final class KymSecrets {
 
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
+    /** The fewest and most iterations an archive may name: an import refuses others. */
+    static final int MIN_ITERATIONS = 1_000;
+    static final int MAX_ITERATIONS = 10_000_000;
     static final String CIPHER = "AES/GCM/NoPadding";
     private static final int KEY_BITS = 256;
     private static final int SALT_BYTES = 16;
@@ -43,10 +46,10 @@ final class KymSecrets {
     }
 
     /** A new key from the passphrase, with a new random salt. */
-    static KymSecrets fresh(String passphrase) {
+    static KymSecrets fresh(String passphrase, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return derived(passphrase, salt, ITERATIONS);
+        return derived(passphrase, salt, iterations);
     }
 
     /** The key an archive's values were encrypted with, given its salt and iteration count. */

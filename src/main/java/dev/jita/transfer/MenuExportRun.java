@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -88,9 +89,16 @@ class MenuExportRun {
     private final SecretBox secrets;
     private final WorkArea work;
     private final ObjectMapper json;
+    private final int passphraseIterations;
 
     MenuExportRun(MenuExportStore store, TransferFiles files, MenuService menus, MenuCatalog catalog, MenuTree tree,
-                  SheetDefinitions sheets, MaintenanceGate gate, SecretBox secrets, WorkArea work, ObjectMapper json) {
+                  SheetDefinitions sheets, MaintenanceGate gate, SecretBox secrets, WorkArea work, ObjectMapper json,
+                  @Value("${jita.menu-export-import.passphrase-iterations:" + KymSecrets.ITERATIONS + "}")
+                  int passphraseIterations) {
+        if (passphraseIterations < KymSecrets.MIN_ITERATIONS || passphraseIterations > KymSecrets.MAX_ITERATIONS) {
+            throw new IllegalArgumentException("jita.menu-export-import.passphrase-iterations must be between "
+                    + KymSecrets.MIN_ITERATIONS + " and " + KymSecrets.MAX_ITERATIONS);
+        }
         this.store = store;
         this.files = files;
         this.menus = menus;
@@ -101,6 +109,7 @@ class MenuExportRun {
         this.secrets = secrets;
         this.work = work;
         this.json = json;
+        this.passphraseIterations = passphraseIterations;
     }
 
     JobHandler.Step run(ClaimedItem item, ItemProgress progress) {
@@ -182,7 +191,8 @@ class MenuExportRun {
         String org = row.organizationId();
         String ws = row.workspaceId();
         KymSecrets keys = row.passphrase() == null ? null : KymSecrets.fresh(new String(
-                secrets.open(Base64.getDecoder().decode(row.passphrase())), StandardCharsets.UTF_8));
+                secrets.open(Base64.getDecoder().decode(row.passphrase())), StandardCharsets.UTF_8),
+                passphraseIterations);
         List<String> names = json.readValue(row.menus(), new TypeReference<List<String>>() {
         });
         List<MenuTree.Entry> entries = new ArrayList<>();

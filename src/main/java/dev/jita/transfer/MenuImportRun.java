@@ -220,7 +220,8 @@ class MenuImportRun {
                 StandardCharsets.UTF_8);
         if (!KymSecrets.KDF.equals(description.path("kdf").asString(null))
                 || !KymSecrets.CIPHER.equals(description.path("cipher").asString(null))
-                || description.path("iterations").asInt(0) < 1 || description.path("iterations").asInt(0) > 10_000_000) {
+                || description.path("iterations").asInt(0) < KymSecrets.MIN_ITERATIONS
+                || description.path("iterations").asInt(0) > KymSecrets.MAX_ITERATIONS) {
             throw new Failed("SECRETS names a key derivation or cipher this server does not use");
         }
         KymSecrets keys;

@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "jita.admin.username=" + ApiTest.ADMIN,
         "jita.admin.password=" + ApiTest.ADMIN_PASSWORD,
         "jita.security.bcrypt-strength=4",
+        // The fewest allowed: a test JVM compiles with C1 only, where 600,000 rounds of SHA-256 take seconds.
+        "jita.menu-export-import.passphrase-iterations=1000",
         // Dozens of test servers stay cached in each test JVM: each keeps only the connections it uses, briefly
         // (none once idle), so that together they stay under PostgreSQL's max_connections.
         "spring.datasource.hikari.minimum-idle=0",
