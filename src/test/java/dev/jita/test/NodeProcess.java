@@ -56,7 +56,8 @@ public record NodeProcess(Process process, Path log, int port) {
                 // spares most of the compiler's CPU, which the suite's other processes need.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(NodeClassData.classPath());
+        command.add(mainClass);
         return command;
     }
 
