@@ -23,7 +23,7 @@ final class KymSecrets {
 
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
-    /** The fewest and most iterations an archive may name: an import refuses others. */
+    /** The fewest and most iterations the setting allows and an archive may name (an import refuses others). */
     static final int MIN_ITERATIONS = 1_000;
     static final int MAX_ITERATIONS = 10_000_000;
     static final String CIPHER = "AES/GCM/NoPadding";
