@@ -12,7 +12,6 @@ import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.Sheets;
 import dev.jita.test.TestDatabase;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,9 +26,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -481,16 +477,7 @@ class MenuExportTest extends ApiTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.result()).isEqualTo("000-00000");
         assertThat(reply.data().path("file_name").asString()).isEqualTo(fileName);
-        byte[] kym = Base64.getDecoder().decode(reply.data().path("file_data").asString());
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
-                new ByteArrayInputStream(kym)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                assertThat(entries.put(entry.getName(), tar.readAllBytes())).as(entry.getName()).isNull();
-            }
-        }
-        return entries;
+        return KymArchives.entries(Base64.getDecoder().decode(reply.data().path("file_data").asString()));
     }
 
     private String log(String no) {

@@ -8,7 +8,6 @@ import dev.jita.test.ApiTest;
 import dev.jita.test.Http;
 import dev.jita.test.Sheets;
 import dev.jita.test.TestDatabase;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,7 +273,7 @@ class MenuImportTest extends ApiTest {
 
     @Test
     void anArchiveThatDerivesItsKeyWithTooFewIterationsEndsInErrorWithNothingWritten() throws IOException {
-        Map<String, byte[]> entries = untar(exported(Map.of("mode", "1", "abolished_type", "1",
+        Map<String, byte[]> entries = KymArchives.entries(exported(Map.of("mode", "1", "abolished_type", "1",
                 "menu", List.of("operation_list"), "passphrase", PASSPHRASE)));
         String secrets = new String(entries.get("SECRETS"), StandardCharsets.UTF_8);
         assertThat(secrets).contains("\"iterations\":1000,");
@@ -509,18 +506,6 @@ class MenuImportTest extends ApiTest {
             }
         }
         return out.toByteArray();
-    }
-
-    private static Map<String, byte[]> untar(byte[] kym) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
-                new ByteArrayInputStream(kym)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                entries.put(entry.getName(), tar.readAllBytes());
-            }
-        }
-        return entries;
     }
 
     private static Map<String, Object> upload(byte[] kym) {
