@@ -218,16 +218,16 @@ class MenuImportRun {
         JsonNode description = json.readTree(directory.resolve("SECRETS").toFile());
         String passphrase = new String(secrets.open(Base64.getDecoder().decode(row.passphrase())),
                 StandardCharsets.UTF_8);
+        int iterations = description.path("iterations").asInt(0);
         if (!KymSecrets.KDF.equals(description.path("kdf").asString(null))
                 || !KymSecrets.CIPHER.equals(description.path("cipher").asString(null))
-                || description.path("iterations").asInt(0) < KymSecrets.MIN_ITERATIONS
-                || description.path("iterations").asInt(0) > KymSecrets.MAX_ITERATIONS) {
+                || iterations < KymSecrets.MIN_ITERATIONS || iterations > KymSecrets.MAX_ITERATIONS) {
             throw new Failed("SECRETS names a key derivation or cipher this server does not use");
         }
         KymSecrets keys;
         try {
             keys = KymSecrets.derived(passphrase, Base64.getDecoder().decode(description.path("salt").asString("")),
-                    description.path("iterations").asInt());
+                    iterations);
             keys.decrypt(description.path("check").asString(""), KymSecrets.CHECK);
         } catch (KymSecrets.WrongKey | IllegalArgumentException e) {
             throw new Failed("the passphrase is wrong (it does not open the archive's passwords)");

@@ -150,12 +150,10 @@ final class NodeClassData {
         Path data = Files.createTempDirectory("jita-node-cds-");
         Path partial = archive.resolveSibling("node.jsa.partial");
         Path log = archive.resolveSibling("training.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                "-XX:ArchiveClassesAtExit=" + partial.toAbsolutePath(), "-Dspring.context.exit=onRefresh",
-                "-cp", classPath, "dev.jita.JitaApplication", "--jita.data-dir=" + data, "--server.port=0",
-                "--spring.main.banner-mode=off"));
+        List<String> command = NodeProcess.jvm("-Xmx384m", "-XX:ArchiveClassesAtExit=" + partial.toAbsolutePath(),
+                "-Dspring.context.exit=onRefresh");
+        command.addAll(List.of("-cp", classPath, "dev.jita.JitaApplication", "--jita.data-dir=" + data,
+                "--server.port=0", "--spring.main.banner-mode=off"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {

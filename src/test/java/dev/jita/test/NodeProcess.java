@@ -51,13 +51,19 @@ public record NodeProcess(Process process, Path log, int port) {
      * (a maximum heap at least); the program's arguments go after it.
      */
     public static List<String> java(String mainClass, String... jvmOptions) {
+        List<String> command = jvm(jvmOptions);
+        command.addAll(NodeClassData.classPath());
+        command.add(mainClass);
+        return command;
+    }
+
+    /** The java command of a node's JVM with {@code jvmOptions}, up to its class path. */
+    static List<String> jvm(String... jvmOptions) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A quick start matters more than peak speed for a process that lives seconds or minutes: C1 only
                 // spares most of the compiler's CPU, which the suite's other processes need.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(NodeClassData.classPath());
-        command.add(mainClass);
         return command;
     }
 
